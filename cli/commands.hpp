@@ -1,0 +1,9 @@
+#pragma once
+// Each subcommand of `gcmsim` registers its options on the app and runs from a callback.
+#include <CLI/CLI.hpp>
+
+namespace gcmsim::cli {
+
+void add_bench_command(CLI::App& app);
+
+}  // namespace gcmsim::cli

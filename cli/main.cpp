@@ -1,0 +1,40 @@
+// gcmsim: the command-line entry point. Each subcommand lives in its own file (see commands.hpp).
+#include <cstdio>
+#include <exception>
+
+#include <CLI/CLI.hpp>
+#include <fmt/core.h>
+
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "gcmsim/version.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"gcmsim: discrete-event simulation of the preparatory process of the Global Compact "
+               "for Safe, Orderly and Regular Migration (2017-2018).\n"
+               "Exit codes: 0 success, 1 run failure, 2 invalid input.",
+               "gcmsim"};
+  app.set_version_flag("--version", std::string("gcmsim ") + gcmsim::kVersion);
+  app.require_subcommand(1);
+  gcmsim::cli::add_bench_command(app);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return gcmsim::cli::kExitInvalidInput;
+  } catch (const gcmsim::cli::InvalidInput& e) {
+    fmt::print(stderr, "gcmsim: error: {}\n", e.what());
+    return gcmsim::cli::kExitInvalidInput;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "gcmsim: error: {}\n", e.what());
+    return gcmsim::cli::kExitFailure;
+  }
+  return gcmsim::cli::kExitOk;
+}

@@ -1,0 +1,1 @@
+#include "engine/event_queue.hpp"

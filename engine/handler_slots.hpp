@@ -1,0 +1,178 @@
+#pragma once
+// Storage for the handlers of pending events.
+//
+// Each pending event owns one slot: 16 bytes of bookkeeping (how to call and destroy the handler,
+// a generation for handle checks, the event's tag) and a 24-byte inline buffer for the handler's
+// captured state; a handler that does not fit is moved to the heap and the buffer keeps a pointer.
+// Slots live in fixed-size chunks that never move, so a running handler may schedule new events
+// (and grow the table) without its own storage shifting under it. Freed slots are reused last-in
+// first-out, which keeps the working set hot in cache.
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <new>
+#include <stdexcept>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "engine/event_queue.hpp"
+
+namespace gcmsim {
+
+// What the fingerprint and the trace see of an event: a model-defined kind and target.
+struct EventTag {
+  std::uint32_t kind = 0;    // below 256
+  std::uint32_t target = 0;  // below 2^24
+
+  static constexpr std::uint32_t kMaxKind = 255;
+  static constexpr std::uint32_t kMaxTarget = (1u << 24) - 1;
+};
+
+// Refers to one scheduled event; stays safe to use after the event fired or was cancelled.
+struct EventHandle {
+  std::uint32_t slot = UINT32_MAX;
+  std::uint32_t generation = 0;
+};
+
+class HandlerSlots {
+ public:
+  static constexpr std::size_t kInlineBytes = 24;
+
+  HandlerSlots() = default;
+  HandlerSlots(const HandlerSlots&) = delete;
+  HandlerSlots& operator=(const HandlerSlots&) = delete;
+  ~HandlerSlots() { clear(); }
+
+  template <class F>
+  std::uint32_t emplace(F&& handler, EventTag tag) {
+    using Fn = std::decay_t<F>;
+    static_assert(std::is_invocable_r_v<void, Fn&>, "an event handler is callable as void()");
+    const std::uint32_t index = acquire();
+    Slot& s = at(index);
+    s.tag = tag.kind << 24 | tag.target;
+    if constexpr (fits_inline<Fn>()) {
+      ::new (static_cast<void*>(s.storage)) Fn(std::forward<F>(handler));
+      s.ops = &inline_ops<Fn>;
+    } else {
+      ::new (static_cast<void*>(s.storage)) Fn*(new Fn(std::forward<F>(handler)));
+      s.ops = &heap_ops<Fn>;
+    }
+    return index;
+  }
+
+  // Calls the handler of a live slot and destroys it; the slot stays taken until release().
+  // The slot is marked first, so a handler that cancels its own event finds it no longer pending.
+  void fire(std::uint32_t index) {
+    Slot& s = at(index);
+    Ops* ops = s.ops;
+    s.ops = nullptr;
+    ops(Op::invoke_and_destroy, s.storage);
+  }
+
+  // Destroys the handler without calling it. False if the handle is stale (fired, cancelled, reused).
+  bool cancel(EventHandle h) {
+    if (!is_live(h)) return false;
+    Slot& s = at(h.slot);
+    Ops* ops = s.ops;
+    s.ops = nullptr;
+    ops(Op::destroy, s.storage);
+    return true;
+  }
+
+  bool is_live(EventHandle h) const {
+    if (h.slot >= count_) return false;
+    const Slot& s = at(h.slot);
+    return s.generation == h.generation && s.ops != nullptr;
+  }
+  bool is_cancelled(std::uint32_t index) const { return at(index).ops == nullptr; }
+
+  void release(std::uint32_t index) {
+    ++at(index).generation;
+    free_.push_back(index);
+  }
+
+  std::uint32_t generation(std::uint32_t index) const { return at(index).generation; }
+  EventTag tag(std::uint32_t index) const {
+    const std::uint32_t t = at(index).tag;
+    return EventTag{t >> 24, t & EventTag::kMaxTarget};
+  }
+
+  // Slots ever allocated (the high-water mark of pending events).
+  std::size_t capacity() const { return count_; }
+  static constexpr std::size_t slot_bytes() { return sizeof(Slot); }
+  static constexpr std::size_t bookkeeping_bytes() { return sizeof(Slot) - kInlineBytes; }
+
+  void clear() {
+    for (std::uint32_t i = 0; i < count_; ++i) {
+      Slot& s = at(i);
+      if (s.ops != nullptr) s.ops(Op::destroy, s.storage);
+      s.ops = nullptr;
+    }
+    chunks_.clear();
+    free_.clear();
+    count_ = 0;
+  }
+
+ private:
+  enum class Op { invoke_and_destroy, destroy };
+  using Ops = void(Op, std::byte*);
+
+  struct Slot {
+    Ops* ops = nullptr;  // null when free, cancelled or firing
+    std::uint32_t generation = 0;
+    std::uint32_t tag = 0;  // kind (8 bits) | target (24 bits)
+    alignas(void*) std::byte storage[kInlineBytes];
+  };
+
+  static constexpr std::uint32_t kChunkBits = 10;
+  static constexpr std::uint32_t kChunkSize = 1u << kChunkBits;
+
+  template <class Fn>
+  static constexpr bool fits_inline() {
+    return sizeof(Fn) <= kInlineBytes && alignof(Fn) <= alignof(void*) &&
+           std::is_nothrow_move_constructible_v<Fn>;
+  }
+
+  template <class Fn>
+  static void inline_ops(Op op, std::byte* storage) {
+    Fn* fn = std::launder(reinterpret_cast<Fn*>(storage));
+    if (op == Op::invoke_and_destroy) {
+      struct Destroy {
+        Fn* f;
+        ~Destroy() { f->~Fn(); }
+      } guard{fn};
+      (*fn)();
+    } else {
+      fn->~Fn();
+    }
+  }
+
+  template <class Fn>
+  static void heap_ops(Op op, std::byte* storage) {
+    std::unique_ptr<Fn> fn(*std::launder(reinterpret_cast<Fn**>(storage)));
+    if (op == Op::invoke_and_destroy) (*fn)();
+  }
+
+  Slot& at(std::uint32_t i) { return chunks_[i >> kChunkBits][i & (kChunkSize - 1)]; }
+  const Slot& at(std::uint32_t i) const { return chunks_[i >> kChunkBits][i & (kChunkSize - 1)]; }
+
+  std::uint32_t acquire() {
+    if (!free_.empty()) {
+      const std::uint32_t i = free_.back();
+      free_.pop_back();
+      return i;
+    }
+    if (count_ >= event_key::kMaxSlots) {
+      throw std::length_error("more than 16,777,216 events pending at once");
+    }
+    if ((count_ & (kChunkSize - 1)) == 0) chunks_.push_back(std::make_unique<Slot[]>(kChunkSize));
+    return count_++;
+  }
+
+  std::vector<std::unique_ptr<Slot[]>> chunks_;
+  std::vector<std::uint32_t> free_;
+  std::uint32_t count_ = 0;
+};
+
+}  // namespace gcmsim

@@ -1,0 +1,188 @@
+#include "engine/simulator.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "engine/fingerprint.hpp"
+
+using namespace gcmsim;
+
+#define SIMULATORS BasicSimulator<DaryHeap<4>>, BasicSimulator<BinaryHeap>
+
+TEMPLATE_TEST_CASE("tie order is deterministic: priority, then first scheduled", "[simulator]", SIMULATORS) {
+  TestType sim;
+  std::vector<int> fired;
+  sim.schedule_at(5, [&] { fired.push_back(1); });
+  sim.schedule_at(5, [&] { fired.push_back(2); });
+  sim.schedule_at(5, [&] { fired.push_back(3); }, {}, -1);
+  sim.schedule_at(4, [&] { fired.push_back(4); }, {}, 100);
+  sim.run();
+  REQUIRE(fired == std::vector<int>{4, 3, 1, 2});
+}
+
+TEMPLATE_TEST_CASE("a cancelled event never fires", "[simulator]", SIMULATORS) {
+  TestType sim;
+  int fired = 0;
+  const auto keep = sim.schedule_at(10, [&] { fired += 1; });
+  const auto drop = sim.schedule_at(5, [&] { fired += 100; });
+  REQUIRE(sim.is_pending(drop));
+  REQUIRE(sim.cancel(drop));
+  REQUIRE_FALSE(sim.is_pending(drop));
+  REQUIRE_FALSE(sim.cancel(drop));  // twice is a no-op
+  REQUIRE(sim.pending_events() == 1);
+  sim.run();
+  REQUIRE(fired == 1);
+  REQUIRE(sim.events_processed() == 1);
+  REQUIRE_FALSE(sim.cancel(keep));  // already fired
+}
+
+TEMPLATE_TEST_CASE("a stale handle cannot cancel the event that reused its slot", "[simulator]", SIMULATORS) {
+  TestType sim;
+  int fired = 0;
+  const auto first = sim.schedule_at(1, [&] { ++fired; });
+  sim.run();
+  sim.schedule_at(2, [&] { ++fired; });  // takes the freed slot
+  REQUIRE_FALSE(sim.cancel(first));
+  sim.run();
+  REQUIRE(fired == 2);
+}
+
+TEMPLATE_TEST_CASE("an event can cancel another one scheduled at the same time", "[simulator]", SIMULATORS) {
+  TestType sim;
+  std::vector<int> fired;
+  EventHandle later;
+  sim.schedule_at(3, [&] { fired.push_back(1); sim.cancel(later); });
+  later = sim.schedule_at(3, [&] { fired.push_back(2); });
+  sim.run();
+  REQUIRE(fired == std::vector<int>{1});
+}
+
+TEMPLATE_TEST_CASE("run_until stops at the bound and advances the clock to it", "[simulator]", SIMULATORS) {
+  TestType sim;
+  std::vector<SimTime> times;
+  for (SimTime t : {1, 5, 10, 11, 20}) sim.schedule_at(t, [&] { times.push_back(sim.now()); });
+  REQUIRE(sim.run_until(10) == StopReason::time_bound);
+  REQUIRE(times == std::vector<SimTime>{1, 5, 10});  // the bound itself is included
+  REQUIRE(sim.now() == 10);
+  REQUIRE(sim.pending_events() == 2);
+  REQUIRE(sim.run_until(100) == StopReason::queue_empty);
+  REQUIRE(sim.now() == 100);
+  REQUIRE(times.size() == 5);
+}
+
+TEMPLATE_TEST_CASE("stop returns after the current event", "[simulator]", SIMULATORS) {
+  TestType sim;
+  int fired = 0;
+  sim.schedule_at(1, [&] { ++fired; sim.stop(); });
+  sim.schedule_at(2, [&] { ++fired; });
+  REQUIRE(sim.run() == StopReason::stopped);
+  REQUIRE(fired == 1);
+  REQUIRE(sim.now() == 1);
+  REQUIRE(sim.run() == StopReason::queue_empty);
+  REQUIRE(fired == 2);
+}
+
+TEMPLATE_TEST_CASE("step fires exactly one event", "[simulator]", SIMULATORS) {
+  TestType sim;
+  int fired = 0;
+  sim.schedule_at(7, [&] { ++fired; });
+  sim.schedule_at(8, [&] { ++fired; });
+  REQUIRE(sim.step());
+  REQUIRE(fired == 1);
+  REQUIRE(sim.now() == 7);
+  REQUIRE(sim.step());
+  REQUIRE_FALSE(sim.step());
+}
+
+TEMPLATE_TEST_CASE("handlers schedule further events relative to now", "[simulator]", SIMULATORS) {
+  TestType sim;
+  std::vector<SimTime> times;
+  std::function<void()> tick = [&] {
+    times.push_back(sim.now());
+    if (times.size() < 4) sim.schedule_after(kHour, tick);
+  };
+  sim.schedule_at(kDay, tick);
+  sim.run();
+  REQUIRE(times == std::vector<SimTime>{kDay, kDay + kHour, kDay + 2 * kHour, kDay + 3 * kHour});
+}
+
+TEMPLATE_TEST_CASE("scheduling in the past or with a bad tag is refused", "[simulator]", SIMULATORS) {
+  TestType sim;
+  sim.schedule_at(10, [] {});
+  sim.run();
+  REQUIRE_THROWS_WITH(sim.schedule_at(9, [] {}), Catch::Contains("before the current time 10"));
+  REQUIRE_THROWS_AS(sim.schedule_after(-1, [] {}), std::logic_error);
+  REQUIRE_THROWS_WITH(sim.schedule_at(11, [] {}, EventTag{256, 0}), Catch::Contains("kind 256"));
+}
+
+TEMPLATE_TEST_CASE("large handlers and handlers owning resources are destroyed exactly once",
+                   "[simulator]", SIMULATORS) {
+  auto counter = std::make_shared<int>(0);
+  {
+    TestType sim;
+    std::string big(1000, 'x');  // captured by value: goes to the heap path
+    sim.schedule_at(1, [counter, big] { *counter += static_cast<int>(big.size()); });
+    const auto h = sim.schedule_at(2, [counter] { *counter += 1; });
+    sim.schedule_at(3, [counter] { *counter += 10; });  // never run: the simulator is destroyed
+    sim.cancel(h);
+    sim.run_until(1);
+    REQUIRE(*counter == 1000);
+    REQUIRE(counter.use_count() == 2);  // only the pending event at t=3 still holds it
+  }
+  REQUIRE(counter.use_count() == 1);
+}
+
+TEST_CASE("sequence renumbering keeps the firing order", "[simulator]") {
+  // A tiny limit forces many renumberings; the order must equal the one without them.
+  auto run = [](std::uint64_t limit) {
+    Simulator sim(SimulatorOptions{limit});
+    std::vector<int> order;
+    for (int i = 0; i < 40; ++i) {
+      sim.schedule_at(i % 3, [&order, i] { order.push_back(i); });
+    }
+    sim.run();
+    return order;
+  };
+  REQUIRE(run(64) == run(event_key::kSequenceLimit));
+  REQUIRE(run(64).front() == 0);
+}
+
+TEST_CASE("mass cancellation purges the queue and keeps the live events", "[simulator]") {
+  Simulator sim;
+  std::vector<EventHandle> handles;
+  int fired = 0;
+  for (int i = 0; i < 20000; ++i) handles.push_back(sim.schedule_at(i, [&] { ++fired; }));
+  for (int i = 0; i < 20000; ++i) {
+    if (i % 10 != 0) sim.cancel(handles[i]);
+  }
+  REQUIRE(sim.pending_events() == 2000);
+  sim.run();
+  REQUIRE(fired == 2000);
+}
+
+TEST_CASE("observers see every event with its tag, and the fingerprint depends on order", "[simulator]") {
+  auto run = [](bool swap) {
+    Simulator sim;
+    Fingerprint fp;
+    std::ostringstream trace_text;
+    EventTrace trace(trace_text);
+    sim.add_observer(fp);
+    sim.add_observer(trace);
+    sim.schedule_at(5, [] {}, EventTag{1, swap ? 8u : 7u});
+    sim.schedule_at(5, [] {}, EventTag{1, swap ? 7u : 8u});
+    sim.run();
+    return std::pair{fp, trace_text.str()};
+  };
+  const auto [a, trace_a] = run(false);
+  const auto [b, trace_b] = run(true);
+  REQUIRE(a.events() == 2);
+  REQUIRE(trace_a == "5 1 7\n5 1 8\n");
+  REQUIRE(trace_b == "5 1 8\n5 1 7\n");
+  REQUIRE(a.hex() != b.hex());
+  REQUIRE(a.hex() == run(false).first.hex());
+  REQUIRE(a.hex().size() == 16);
+}
