@@ -1,0 +1,47 @@
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "run_gcmsim.hpp"
+
+using gcmsim::testing::run_gcmsim;
+
+TEST_CASE("gcmsim --version prints the version", "[cli]") {
+  const auto r = run_gcmsim("--version");
+  REQUIRE(r.exit_code == 0);
+  REQUIRE(r.out.rfind("gcmsim ", 0) == 0);
+}
+
+TEST_CASE("gcmsim --help lists the subcommands and exit codes", "[cli]") {
+  const auto r = run_gcmsim("--help");
+  REQUIRE(r.exit_code == 0);
+  REQUIRE_THAT(r.out, Catch::Contains("bench"));
+  REQUIRE_THAT(r.out, Catch::Contains("2 invalid input"));
+}
+
+TEST_CASE("bench phold --json prints one object with the documented keys", "[cli]") {
+  const auto r = run_gcmsim("bench phold --lps 64 --population 4 --end 20 --repeat 1 --json");
+  REQUIRE(r.exit_code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  for (const char* key : {"events", "kernel_events_per_s", "bare_events_per_s", "ratio"}) {
+    INFO(key);
+    REQUIRE(j.contains(key));
+  }
+  // 64 x 4 events in flight for 20 time units at mean delay 1: about 5120 events.
+  REQUIRE(j["events"].get<double>() > 4000);
+  REQUIRE(j["events"].get<double>() < 6500);
+  REQUIRE(j["ratio"].get<double>() > 0.0);
+}
+
+TEST_CASE("bad arguments exit with code 2 and a message on stderr, no stack trace", "[cli]") {
+  const auto unknown = run_gcmsim("bench phold --lps nine");
+  REQUIRE(unknown.exit_code == 2);
+  REQUIRE_THAT(unknown.err, Catch::Contains("--lps"));
+
+  const auto invalid = run_gcmsim("bench phold --remote 1.5");
+  REQUIRE(invalid.exit_code == 2);
+  REQUIRE_THAT(invalid.err, Catch::Contains("gcmsim: error: --remote must be a probability"));
+
+  const auto none = run_gcmsim("");
+  REQUIRE(none.exit_code == 2);
+}

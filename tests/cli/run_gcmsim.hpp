@@ -1,0 +1,45 @@
+#pragma once
+// Runs the built gcmsim in a shell and captures what a user would see.
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <sys/wait.h>
+
+namespace gcmsim::testing {
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+inline std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// `args` is appended to the binary's path as shell words; stdin is closed (</dev/null), as in CI.
+inline CommandResult run_gcmsim(const std::string& args) {
+  static int counter = 0;
+  const std::string err_path = std::string(GCMSIM_TEST_TMP) + "/stderr-" + std::to_string(++counter);
+  const std::string command = std::string("cd '") + GCMSIM_SOURCE_DIR + "' && '" + GCMSIM_BINARY +
+                              "' " + args + " </dev/null 2>'" + err_path + "'";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) throw std::runtime_error("cannot run " + command);
+  CommandResult result;
+  std::array<char, 4096> buffer{};
+  std::size_t n = 0;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.out.append(buffer.data(), n);
+  const int status = ::pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.err = read_text(err_path);
+  std::remove(err_path.c_str());
+  return result;
+}
+
+}  // namespace gcmsim::testing
