@@ -84,7 +84,7 @@ class DependencyGraph {
   void add_need(std::string_view activity, std::string_view prerequisite, std::int64_t lag = 0);
 
   // A planned date: the activity cannot start before `time`, whatever its prerequisites.
-  // A second call replaces the first.
+  // A second call replaces the first. A date before 0 has no effect: nothing starts before 0.
   void set_earliest_start(std::size_t activity, std::int64_t time);
   void set_earliest_start(std::string_view activity, std::int64_t time);
 

@@ -294,6 +294,11 @@ TEST_CASE("a fixed earliest start pushes an activity and its dependants, and mov
     CHECK(late.times[g.index_of("H")].earliest_start == 22);
     CHECK(ids(g, late.critical_path) == std::vector<std::string>{"A", "C", "D", "E", "H"});
   }
+  SECTION("a date before time 0 is time 0") {
+    g.set_earliest_start("F", 0);
+    g.set_earliest_start("A", -5);
+    CHECK(g.critical_path().times[g.index_of("A")].earliest_start == 0);
+  }
 }
 
 TEST_CASE("lags are honoured", "[dependency_graph]") {

@@ -1,0 +1,49 @@
+#pragma once
+// A scenario document: the JSON value of a YAML file (or of several merged) with the origin of each
+// node. The scenario is checked as JSON because that is what the schema validator reads; the
+// origins bring every error back to the YAML a user wrote.
+#include <cstddef>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "models/loader/diagnostics.hpp"
+#include "models/loader/source_map.hpp"
+
+namespace gcmsim::loader {
+
+struct Document {
+  nlohmann::json value;
+  Origins origins;
+};
+
+// Bounds that keep hostile input from exhausting memory or the stack.
+struct ReadLimits {
+  std::size_t max_file_bytes = 32u << 20;
+  std::size_t max_nodes = 1'000'000;  // after anchors and aliases are expanded
+  int max_depth = 64;
+};
+
+// Parses YAML text registered in `files` as file `file`. Problems go to `diagnostics`; the
+// returned document holds whatever could be read.
+Document parse_yaml(const SourceFiles& files, int file, std::string_view text, Diagnostics& diagnostics,
+                    const ReadLimits& limits = {});
+
+// Reads and parses a file; registers it in `files` under `display_path`. An unreadable file is a
+// diagnostic located at `requested_at` (where the file was named), not an exception.
+Document read_yaml_file(const std::string& path, const std::string& display_path, SourceFiles& files,
+                        Diagnostics& diagnostics, Location requested_at = {}, const ReadLimits& limits = {});
+
+// Merges `overlay` (its subtree at overlay_pointer) into `base` at base_pointer: mappings merge key by
+// key, lists of mappings that carry an `id` merge item by item (new ids are appended), anything else
+// is replaced.
+void merge_document(Document& base, const std::string& base_pointer, const Document& overlay,
+                    const std::string& overlay_pointer);
+
+// Applies one `--set path.to.key=value` option. Lists are indexed by position or by an item's `id`
+// (`activities.ts1.start=2017-05-15`). The value is read as YAML (so 3 is a number and "3" a string).
+// `file` is the option's pseudo-file in `files` (its text is the option).
+void apply_set(Document& doc, const std::string& option, const SourceFiles& files, int file,
+               Diagnostics& diagnostics);
+
+}  // namespace gcmsim::loader

@@ -1,0 +1,161 @@
+// Merging documents (includes, --override files) and applying --set options.
+#include <algorithm>
+#include <charconv>
+
+#include <fmt/core.h>
+
+#include "models/loader/document.hpp"
+
+namespace gcmsim::loader {
+namespace {
+
+using nlohmann::json;
+
+json* at_pointer(json& root, const std::string& pointer) {
+  json* node = &root;
+  for (const std::string& seg : pointer_segments(pointer)) {
+    if (node->is_object()) {
+      node = &(*node)[seg];
+    } else {
+      node = &(*node)[std::stoul(seg)];
+    }
+  }
+  return node;
+}
+
+bool all_items_have_ids(const json& list) {
+  return std::all_of(list.begin(), list.end(),
+                     [](const json& item) { return item.is_object() && item.contains("id") && item["id"].is_string(); });
+}
+
+void replace(Document& base, const std::string& base_pointer, const Document& overlay,
+             const std::string& overlay_pointer, const json& value) {
+  *at_pointer(base.value, base_pointer) = value;
+  base.origins.erase_subtree(base_pointer);
+  base.origins.copy_subtree(overlay.origins, overlay_pointer, base_pointer);
+}
+
+std::optional<std::size_t> parse_index(std::string_view s) {
+  std::size_t i = 0;
+  auto [end, err] = std::from_chars(s.data(), s.data() + s.size(), i);
+  if (err != std::errc{} || end != s.data() + s.size()) return std::nullopt;
+  return i;
+}
+
+std::vector<std::string> split(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t at = s.find(sep, start);
+    out.emplace_back(s.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
+    if (at == std::string_view::npos) return out;
+    start = at + 1;
+  }
+}
+
+}  // namespace
+
+void merge_document(Document& base, const std::string& base_pointer, const Document& overlay,
+                    const std::string& overlay_pointer) {
+  json& target = *at_pointer(base.value, base_pointer);
+  const json& source = overlay.value.at(json::json_pointer(overlay_pointer));
+  if (target.is_object() && source.is_object()) {
+    for (const auto& [key, value] : source.items()) {
+      const std::string b = pointer_append(base_pointer, key);
+      const std::string o = pointer_append(overlay_pointer, key);
+      if (target.contains(key)) {
+        merge_document(base, b, overlay, o);
+      } else {
+        replace(base, b, overlay, o, value);
+      }
+    }
+    return;
+  }
+  if (target.is_array() && source.is_array() && all_items_have_ids(target) && all_items_have_ids(source)) {
+    for (std::size_t j = 0; j < source.size(); ++j) {
+      const std::string& id = source[j]["id"].get_ref<const std::string&>();
+      const std::string o = pointer_append(overlay_pointer, j);
+      json& list = *at_pointer(base.value, base_pointer);
+      auto match = std::find_if(list.begin(), list.end(), [&](const json& item) { return item["id"] == id; });
+      if (match != list.end()) {
+        merge_document(base, pointer_append(base_pointer, static_cast<std::size_t>(match - list.begin())), overlay, o);
+      } else {
+        list.push_back(nullptr);
+        replace(base, pointer_append(base_pointer, list.size() - 1), overlay, o, source[j]);
+      }
+    }
+    return;
+  }
+  replace(base, base_pointer, overlay, overlay_pointer, source);
+}
+
+void apply_set(Document& doc, const std::string& option, const SourceFiles& files, int file,
+               Diagnostics& diagnostics) {
+  const Location at{file, 1, 1};
+  const std::size_t eq = option.find('=');
+  if (eq == std::string::npos || eq == 0) {
+    diagnostics.error(at, fmt::format("--set '{}': expected path.to.key=value", option),
+                      static_cast<int>(option.size()));
+    return;
+  }
+  const std::vector<std::string> path = split(std::string_view(option).substr(0, eq), '.');
+  std::string pointer;
+  json* node = &doc.value;
+  for (std::size_t k = 0; k < path.size(); ++k) {
+    const std::string& seg = path[k];
+    const std::string walked = pointer.empty() ? "the scenario" : fmt::format("'{}'", pointer.substr(1));
+    if (seg.empty()) {
+      diagnostics.error(at, fmt::format("--set '{}': empty step in the path", option), static_cast<int>(eq));
+      return;
+    }
+    if (node->is_array()) {
+      std::optional<std::size_t> index = parse_index(seg);
+      if (!index) {
+        std::vector<std::string> ids;
+        for (std::size_t i = 0; i < node->size(); ++i) {
+          const json& item = (*node)[i];
+          if (item.is_object() && item.contains("id") && item["id"].is_string()) {
+            if (item["id"] == seg) index = i;
+            ids.push_back(item["id"]);
+          }
+        }
+        if (!index) {
+          diagnostics.error(at, fmt::format("--set '{}': no item with id '{}' in {}{}", option, seg, walked,
+                                            did_you_mean(seg, ids)),
+                            static_cast<int>(eq));
+          return;
+        }
+      }
+      if (*index >= node->size()) {
+        diagnostics.error(at, fmt::format("--set '{}': {} has {} items; index {} is out of range", option, walked,
+                                          node->size(), *index),
+                          static_cast<int>(eq));
+        return;
+      }
+      pointer = pointer_append(pointer, *index);
+      node = &(*node)[*index];
+    } else if (node->is_object() || node->is_null()) {
+      if (node->is_null()) *node = json::object();
+      pointer = pointer_append(pointer, seg);
+      node = &(*node)[seg];
+    } else {
+      diagnostics.error(at, fmt::format("--set '{}': {} is a value, not a mapping or list", option, walked),
+                        static_cast<int>(eq));
+      return;
+    }
+  }
+  Diagnostics value_errors;
+  const std::string value_text = option.substr(eq + 1);
+  Document value = parse_yaml(files, file, value_text, value_errors);
+  if (!value_errors.empty()) {
+    diagnostics.error({file, 1, static_cast<int>(eq) + 2},
+                      fmt::format("--set '{}': the value is not valid YAML", option));
+    return;
+  }
+  *node = value.value;
+  doc.origins.erase_subtree(pointer);
+  // The value's own origins are relative to the text after '='; point them all at the value.
+  doc.origins.set(pointer, {at, {file, 1, static_cast<int>(eq) + 2}});
+}
+
+}  // namespace gcmsim::loader

@@ -1,0 +1,107 @@
+#include "models/loader/loader.hpp"
+
+#include <filesystem>
+
+#include <fmt/core.h>
+
+#include "models/loader/schema.hpp"
+
+namespace gcmsim::loader {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::uint64_t fnv1a(std::uint64_t h, std::string_view bytes) {
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+bool inside(const fs::path& folder, const fs::path& file) {
+  auto f = file.begin();
+  for (auto d = folder.begin(); d != folder.end(); ++d, ++f) {
+    if (f == file.end() || *d != *f) return false;
+  }
+  return true;
+}
+
+// Reads the includes named by the main document and returns them merged, the main one on top.
+Document with_includes(Document main, const fs::path& folder, LoadResult& out, const ReadLimits& limits) {
+  if (!main.value.is_object() || !main.value.contains("include") || !main.value["include"].is_array()) return main;
+  std::error_code ec;
+  const fs::path root = fs::canonical(folder, ec);
+  Document merged;
+  merged.value = nlohmann::json::object();
+  const auto& list = main.value["include"];
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (!list[i].is_string()) continue;  // the schema reports it
+    const std::string rel = list[i];
+    const Location at = main.origins.find(pointer_append("/include", i)).value;
+    const fs::path target = fs::weakly_canonical(folder / rel, ec);
+    if (fs::path(rel).is_absolute() || ec || !inside(root, target)) {
+      out.diagnostics.error(at, fmt::format("include '{}' leaves the scenario's folder; expected a path inside {}", rel,
+                                            folder.empty() ? std::string(".") : folder.string()),
+                            static_cast<int>(rel.size()));
+      continue;
+    }
+    Document inc = read_yaml_file(target.string(), (folder / rel).lexically_normal().string(), out.files,
+                                  out.diagnostics, at, limits);
+    if (inc.value.is_null()) continue;
+    if (!inc.value.is_object()) {
+      out.diagnostics.error(at, fmt::format("include '{}' must hold a mapping of scenario keys", rel));
+      continue;
+    }
+    if (inc.value.contains("include")) {
+      out.diagnostics.error(inc.origins.find("/include").key, "an included file cannot include others");
+      continue;
+    }
+    merge_document(merged, "", inc, "");
+  }
+  merge_document(merged, "", main, "");
+  return merged;
+}
+
+}  // namespace
+
+LoadResult load_scenario(const LoadRequest& request) {
+  LoadResult out;
+  const fs::path path(request.path);
+  Document doc = read_yaml_file(request.path, request.path, out.files, out.diagnostics, {}, request.limits);
+  doc = with_includes(std::move(doc), path.parent_path(), out, request.limits);
+
+  for (const std::string& override_path : request.overrides) {
+    Document overlay = read_yaml_file(override_path, override_path, out.files, out.diagnostics, {}, request.limits);
+    if (overlay.value.is_null()) continue;
+    if (!overlay.value.is_object()) {
+      out.diagnostics.error(overlay.origins.find("").value, "an override must be a mapping (a partial scenario)");
+      continue;
+    }
+    if (overlay.value.contains("include")) {
+      out.diagnostics.error(overlay.origins.find("/include").key, "an override file cannot include others");
+      continue;
+    }
+    if (doc.value.is_object()) merge_document(doc, "", overlay, "");
+  }
+  for (std::size_t i = 0; i < request.sets.size(); ++i) {
+    const int file = out.files.add(fmt::format("--set #{}", i + 1), request.sets[i]);
+    if (doc.value.is_object()) apply_set(doc, request.sets[i], out.files, file, out.diagnostics);
+  }
+
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  for (const std::string& item : request.overrides) hash = fnv1a(hash, item);
+  for (const std::string& item : request.sets) hash = fnv1a(hash, item);
+  hash = fnv1a(hash, doc.value.dump());
+  out.content_hash = fmt::format("{:016x}", hash);
+
+  if (out.diagnostics.empty() || doc.value.is_object()) {
+    check_schema(doc, out.diagnostics);
+    auto scenario = build_scenario(doc, out.diagnostics);
+    if (out.diagnostics.empty()) out.scenario = std::move(scenario);
+  }
+  out.document = std::move(doc);
+  return out;
+}
+
+}  // namespace gcmsim::loader

@@ -1,0 +1,41 @@
+#pragma once
+// Loading a scenario: read the YAML file and its includes, merge --override files and --set options
+// on top, check the result against the schema and the rules of the documents, and build the
+// model's Scenario. Every problem is reported in one pass, located in the text that caused it.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "models/loader/diagnostics.hpp"
+#include "models/loader/document.hpp"
+#include "models/scenario.hpp"
+
+namespace gcmsim::loader {
+
+struct LoadRequest {
+  std::string path;                    // the scenario file
+  std::vector<std::string> overrides;  // partial scenarios merged on top, in order
+  std::vector<std::string> sets;       // "path.to.key=value", applied last, in order
+  ReadLimits limits;
+};
+
+struct LoadResult {
+  std::optional<model::Scenario> scenario;  // set only when there is no diagnostic
+  Diagnostics diagnostics;
+  SourceFiles files;
+  Document document;              // the merged document
+  std::string content_hash;       // FNV-1a over every file read, in order, as 16 hex digits
+
+  bool ok() const { return scenario.has_value(); }
+  std::string error_report() const { return diagnostics.format(files); }
+};
+
+LoadResult load_scenario(const LoadRequest& request);
+
+// Builds the Scenario from a merged document, reporting what the schema cannot check (unknown
+// references, impossible dates, cycles, rules of resolution 71/280). Used by load_scenario.
+std::optional<model::Scenario> build_scenario(const Document& doc, Diagnostics& diagnostics);
+
+}  // namespace gcmsim::loader

@@ -1,0 +1,509 @@
+// From a merged document to the model's Scenario, with the checks a schema cannot express. The
+// builder is defensive: it runs even when the schema check failed, skipping any node of the wrong
+// type (the schema already reported it), so a user sees every problem in one pass.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include <fmt/core.h>
+#include <fmt/format.h>
+
+#include "engine/dependency_graph.hpp"
+#include "models/loader/loader.hpp"
+
+namespace gcmsim::loader {
+namespace {
+
+using nlohmann::json;
+using model::Date;
+
+// OP16: the informal thematic sessions last at most 12 working days in total and have 2 or 3
+// expert panels each.
+constexpr int kThematicSessionWorkingDayLimit = 12;
+constexpr int kMinPanels = 2;
+constexpr int kMaxPanels = 3;
+
+template <class E, std::size_t N>
+std::optional<E> enum_from(const std::string& s, const std::array<std::string_view, N>& names) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (names[i] == s) return static_cast<E>(i);
+  }
+  return std::nullopt;
+}
+
+constexpr std::array<std::string_view, 5> kGroups = {"african", "asia_pacific", "eastern_european",
+                                                     "latin_american_caribbean", "western_european_others"};
+constexpr std::array<std::string_view, 3> kCities = {"new_york", "geneva", "vienna"};
+constexpr std::array<std::string_view, 14> kKinds = {
+    "thematic_session", "regional_consultation", "stakeholder_hearing", "other_input", "issue_brief",
+    "procedural_note", "summary", "stocktaking", "chairs_summary", "sg_report", "zero_draft",
+    "negotiation_round", "draft_revision", "conference"};
+constexpr std::array<std::string_view, 4> kPhases = {"consultations", "stocktaking", "negotiations", "conference"};
+constexpr std::array<std::string_view, 10> kItems = {"opening", "issue_brief", "panel", "interactive_discussion",
+                                                     "summary_panel", "closing", "statements", "stakeholder_segment",
+                                                     "negotiation", "adoption"};
+constexpr std::array<std::string_view, 8> kStakeholders = {"ecosoc_ngo", "specially_accredited", "nhri", "academia",
+                                                           "private_sector", "diaspora", "migrant_organisation",
+                                                           "parliament"};
+
+class Builder {
+ public:
+  Builder(const Document& doc, Diagnostics& diagnostics) : doc_(doc), diag_(diagnostics) {}
+
+  model::Scenario build() {
+    const json& root = doc_.value;
+    if (!root.is_object()) return s_;
+    s_.name = text(root, "name");
+    s_.description = text(root, "description");
+    calendar(root);
+    member_states(root);
+    actors(root);
+    formats(root);
+    activities(root);
+    policies(root);
+    events(root);
+    run(root);
+    check_dependencies();
+    check_thematic_sessions();
+    return std::move(s_);
+  }
+
+ private:
+  // --- access helpers: each returns nothing for a node of the wrong type --------------------------
+  static const json* child(const json& node, std::string_view key) {
+    if (!node.is_object()) return nullptr;
+    auto it = node.find(key);
+    return it == node.end() ? nullptr : &*it;
+  }
+  static std::string text(const json& node, std::string_view key) {
+    const json* c = child(node, key);
+    return c != nullptr && c->is_string() ? c->get<std::string>() : std::string{};
+  }
+  template <class T>
+  static std::optional<T> number(const json& node, std::string_view key) {
+    const json* c = child(node, key);
+    if (c == nullptr || !c->is_number()) return std::nullopt;
+    return c->get<T>();
+  }
+  static std::optional<bool> flag(const json& node, std::string_view key) {
+    const json* c = child(node, key);
+    if (c == nullptr || !c->is_boolean()) return std::nullopt;
+    return c->get<bool>();
+  }
+
+  Location at(const std::string& pointer) const { return doc_.origins.find(pointer).value; }
+  void error(const std::string& pointer, std::string message, int width = 1) {
+    diag_.error(at(pointer), std::move(message), width);
+  }
+
+  // A date field; impossible dates (2017-02-30) are reported here, where the text is known.
+  std::optional<Date> date(const json& node, std::string_view key, const std::string& pointer) {
+    const json* c = child(node, key);
+    if (c == nullptr || !c->is_string()) return std::nullopt;
+    return parse_date(c->get<std::string>(), pointer_append(pointer, key));
+  }
+  std::optional<Date> parse_date(const std::string& value, const std::string& pointer) {
+    try {
+      return parse_iso_date(value);
+    } catch (const std::invalid_argument& e) {
+      error(pointer, e.what(), static_cast<int>(value.size()));
+      return std::nullopt;
+    }
+  }
+
+  // --- sections ----------------------------------------------------------------------------------
+  void calendar(const json& root) {
+    const json* cal = child(root, "calendar");
+    if (cal == nullptr) return;
+    if (auto epoch = date(*cal, "epoch", "/calendar")) s_.epoch = *epoch;
+    if (const json* hol = child(*cal, "holidays"); hol != nullptr && hol->is_array()) {
+      for (std::size_t i = 0; i < hol->size(); ++i) {
+        if ((*hol)[i].is_string()) {
+          if (auto d = parse_date((*hol)[i], pointer_append("/calendar/holidays", i))) s_.holidays.push_back(*d);
+        }
+      }
+    }
+    const json* venues = child(*cal, "venues");
+    if (venues == nullptr || !venues->is_object()) return;
+    Calendar probe(s_.epoch.ok() ? s_.epoch : Date{std::chrono::year{2017}, std::chrono::month{1}, std::chrono::day{1}});
+    for (const auto& [id, v] : venues->items()) {
+      const std::string p = pointer_append("/calendar/venues", std::string_view(id));
+      model::Venue venue;
+      venue.id = id;
+      venue.name = text(v, "name");
+      venue.city = text(v, "city");
+      if (auto key = text(v, "mission_key"); !key.empty()) venue.mission_city = enum_from<model::MissionCity>(key, kCities);
+      venue.capacity = number<int>(v, "capacity");
+      if (const json* hours = child(v, "session_hours"); hours != nullptr && hours->is_array()) {
+        for (const json& h : *hours) {
+          const auto start = clock(text(h, "start"));
+          const auto end = clock(text(h, "end"));
+          if (start && end) venue.session_hours.push_back({*start, *end});
+        }
+        try {
+          if (!venue.session_hours.empty()) probe.set_session_hours(id, venue.session_hours);
+        } catch (const std::invalid_argument& e) {
+          error(pointer_append(p, "session_hours"), fmt::format("venue '{}': {}", id, e.what()));
+        }
+      }
+      s_.venues.push_back(std::move(venue));
+    }
+  }
+
+  static std::optional<SimTime> clock(const std::string& hhmm) {
+    if (hhmm.size() != 5 || hhmm[2] != ':') return std::nullopt;
+    const int h = std::stoi(hhmm.substr(0, 2));
+    const int m = std::stoi(hhmm.substr(3, 2));
+    if (h > 24 || m > 59 || (h == 24 && m != 0)) return std::nullopt;
+    return clock_time(h, m);
+  }
+
+  void member_states(const json& root) {
+    const json* list = child(root, "member_states");
+    if (list == nullptr || !list->is_array()) return;
+    std::map<std::string, std::size_t> seen_iso3;
+    std::map<std::string, std::size_t> seen_name;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const json& m = (*list)[i];
+      const std::string p = pointer_append("/member_states", i);
+      model::MemberState st;
+      st.name = text(m, "name");
+      st.iso3 = text(m, "iso3");
+      if (auto g = enum_from<model::RegionalGroup>(text(m, "group"), kGroups)) st.group = *g;
+      st.ldc = flag(m, "ldc").value_or(false);
+      st.development = text(m, "development") == "developed" ? model::Development::developed : model::Development::developing;
+      if (const json* mig = child(m, "migration")) {
+        st.migration = {number<double>(*mig, "origin").value_or(0), number<double>(*mig, "transit").value_or(0),
+                        number<double>(*mig, "destination").value_or(0)};
+        const double sum = st.migration.origin + st.migration.transit + st.migration.destination;
+        if (std::abs(sum - 1.0) > 0.015) {
+          error(pointer_append(p, "migration"),
+                fmt::format("member state '{}': migration shares sum to {:.2f}; expected 1.00", st.iso3, sum));
+        }
+      }
+      if (const json* ms = child(m, "missions"); ms != nullptr && ms->is_array()) {
+        for (const json& c : *ms) {
+          if (c.is_string()) {
+            if (auto city = enum_from<model::MissionCity>(c, kCities)) st.missions.push_back(*city);
+          }
+        }
+      }
+      if (const json* cs = child(m, "coalitions"); cs != nullptr && cs->is_array()) {
+        for (const json& c : *cs) {
+          if (c.is_string()) st.coalitions.push_back(c);
+        }
+      }
+      st.engagement = number<double>(m, "engagement");
+      st.delegation_size = number<int>(m, "delegation_size").value_or(1);
+      if (st.ldc && st.development == model::Development::developed) {
+        error(pointer_append(p, "ldc"), fmt::format("member state '{}' is a least developed country marked developed", st.iso3));
+      }
+      duplicate(seen_iso3, st.iso3, i, pointer_append(p, "iso3"), "member state iso3 code", "/member_states");
+      duplicate(seen_name, st.name, i, pointer_append(p, "name"), "member state name", "/member_states");
+      s_.member_states.push_back(std::move(st));
+    }
+  }
+
+  void duplicate(std::map<std::string, std::size_t>& seen, const std::string& key, std::size_t i,
+                 const std::string& pointer, std::string_view what, const std::string& list) {
+    if (key.empty()) return;
+    auto [it, fresh] = seen.emplace(key, i);
+    if (!fresh) {
+      error(pointer, fmt::format("duplicate {} '{}'; it was first given at line {}", what, key,
+                                 at(pointer_append(list, it->second)).line),
+            static_cast<int>(key.size()));
+    }
+  }
+
+  std::vector<std::string> state_codes() const {
+    std::vector<std::string> codes;
+    for (const auto& m : s_.member_states) codes.push_back(m.iso3);
+    return codes;
+  }
+
+  bool known_state(const std::string& iso3, const std::string& pointer, std::string_view role) {
+    if (iso3.empty() || s_.find_state(iso3)) return true;
+    error(pointer, fmt::format("{} '{}' is not a member state in this scenario{}", role, iso3, did_you_mean(iso3, state_codes())), 3);
+    return false;
+  }
+
+  void actors(const json& root) {
+    const json* a = child(root, "actors");
+    if (a == nullptr) return;
+    if (const json* cf = child(*a, "co_facilitators"); cf != nullptr && cf->is_array()) {
+      for (std::size_t i = 0; i < cf->size(); ++i) {
+        const std::string iso3 = text((*cf)[i], "state");
+        if (known_state(iso3, pointer_append(pointer_append("/actors/co_facilitators", i), "state"), "co-facilitator")) {
+          s_.co_facilitators.push_back(iso3);
+        }
+      }
+    }
+    if (const json* pga = child(*a, "pga")) {
+      s_.pga_person = text(*pga, "person");
+      known_state(text(*pga, "state"), "/actors/pga/state", "the PGA's state");
+    }
+    if (const json* st = child(*a, "stakeholders"); st != nullptr && st->is_array()) {
+      for (const json& pop : *st) {
+        model::StakeholderPopulation p;
+        if (auto k = enum_from<model::StakeholderKind>(text(pop, "kind"), kStakeholders)) p.kind = *k;
+        p.organisations = number<int>(pop, "organisations").value_or(0);
+        p.needs_accreditation = flag(pop, "needs_accreditation").value_or(false);
+        p.objection_rate = number<double>(pop, "objection_rate").value_or(0.0);
+        p.registration_rate = number<double>(pop, "registration_rate").value_or(p.registration_rate);
+        p.speaking_interest = number<double>(pop, "speaking_interest").value_or(p.speaking_interest);
+        s_.stakeholders.push_back(p);
+      }
+    }
+  }
+
+  void formats(const json& root) {
+    const json* fs = child(root, "formats");
+    if (fs == nullptr || !fs->is_object()) return;
+    for (const auto& [id, f] : fs->items()) {
+      model::MeetingFormat format;
+      format.id = id;
+      format.description = text(f, "description");
+      format.intervention_limit_minutes = number<double>(f, "intervention_limit_minutes").value_or(3.0);
+      format.pre_inscribed_list = flag(f, "pre_inscribed_list").value_or(false);
+      if (const json* agenda = child(f, "agenda"); agenda != nullptr && agenda->is_array()) {
+        for (std::size_t i = 0; i < agenda->size(); ++i) {
+          const json& a = (*agenda)[i];
+          model::AgendaItem item;
+          if (auto k = enum_from<model::AgendaItemKind>(text(a, "item"), kItems)) item.kind = *k;
+          item.title = text(a, "title");
+          item.day = number<int>(a, "day").value_or(1);
+          item.minutes = number<double>(a, "minutes").value_or(0);
+          item.moderator_minutes = number<double>(a, "moderator_minutes").value_or(0);
+          item.experts = number<int>(a, "experts").value_or(0);
+          if (const json* em = child(a, "expert_minutes")) {
+            item.expert_minutes_min = number<double>(*em, "min").value_or(0);
+            item.expert_minutes_max = number<double>(*em, "max").value_or(0);
+            if (item.expert_minutes_min > item.expert_minutes_max) {
+              error(pointer_append(pointer_append(pointer_append(pointer_append("/formats", std::string_view(id)), "agenda"), i), "expert_minutes"),
+                    fmt::format("format '{}': expert_minutes min {} is above max {}", id, item.expert_minutes_min, item.expert_minutes_max));
+            }
+          }
+          item.floor = flag(a, "floor").value_or(false);
+          item.stakeholder_slots = number<int>(a, "stakeholder_slots").value_or(0);
+          format.agenda.push_back(item);
+        }
+      }
+      s_.formats.emplace(id, std::move(format));
+    }
+  }
+
+  void activities(const json& root) {
+    const json* list = child(root, "activities");
+    if (list == nullptr || !list->is_array()) return;
+    std::map<std::string, std::size_t> seen;
+    // First pass: ids, so references can point forward.
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      model::Activity a;
+      a.id = text((*list)[i], "id");
+      duplicate(seen, a.id, i, pointer_append(pointer_append("/activities", i), "id"), "activity id", "/activities");
+      s_.activities.push_back(std::move(a));
+    }
+    std::vector<std::string> ids;
+    for (const auto& a : s_.activities) ids.push_back(a.id);
+    std::vector<std::string> venue_ids;
+    for (const auto& v : s_.venues) venue_ids.push_back(v.id);
+    std::vector<std::string> format_ids;
+    for (const auto& [id, f] : s_.formats) format_ids.push_back(id);
+    const Calendar cal = calendar_for_checks();
+
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const json& j = (*list)[i];
+      const std::string p = pointer_append("/activities", i);
+      model::Activity& a = s_.activities[i];
+      a.name = text(j, "name");
+      if (auto k = enum_from<model::ActivityKind>(text(j, "kind"), kKinds)) a.kind = *k;
+      if (auto ph = enum_from<model::Phase>(text(j, "phase"), kPhases)) a.phase = *ph;
+      a.theme = text(j, "theme");
+      a.interpretation = flag(j, "interpretation").value_or(true);
+      if (auto v = text(j, "venue"); !v.empty()) {
+        a.venue = s_.find_venue(v);
+        if (!a.venue) error(pointer_append(p, "venue"), fmt::format("activity '{}': unknown venue '{}'{}", a.id, v, did_you_mean(v, venue_ids)), static_cast<int>(v.size()));
+      }
+      if (auto f = text(j, "format"); !f.empty()) {
+        a.format = f;
+        if (!s_.formats.contains(f)) error(pointer_append(p, "format"), fmt::format("activity '{}': unknown format '{}'{}", a.id, f, did_you_mean(f, format_ids)), static_cast<int>(f.size()));
+      }
+      a.start = date(j, "start", p);
+      a.end = date(j, "end", p);
+      if (const json* w = child(j, "window")) {
+        a.window_earliest = date(*w, "earliest", pointer_append(p, "window"));
+        a.window_latest = date(*w, "latest", pointer_append(p, "window"));
+        if (a.window_earliest && a.window_latest && *a.window_latest < *a.window_earliest) {
+          error(pointer_append(pointer_append(p, "window"), "latest"),
+                fmt::format("activity '{}': window ends {} before it opens {}", a.id, iso_date(*a.window_latest), iso_date(*a.window_earliest)));
+        }
+      }
+      if (a.start && a.end && *a.end < *a.start) {
+        error(pointer_append(p, "end"), fmt::format("activity '{}': ends {} before it starts {}", a.id, iso_date(*a.end), iso_date(*a.start)), 10);
+      }
+      if (a.start && s_.epoch.ok() && *a.start < s_.epoch) {
+        error(pointer_append(p, "start"), fmt::format("activity '{}': starts {} before the calendar's epoch {}", a.id, iso_date(*a.start), iso_date(s_.epoch)), 10);
+      }
+      const auto days = number<int>(j, "days");
+      a.days = days.value_or(1);
+      if (a.start && a.end && !(*a.end < *a.start)) {
+        const int sitting = cal.working_days_between(*a.start, *a.end) + (cal.is_working_day(*a.start) ? 1 : 0);
+        if (!days) {
+          a.days = std::max(1, sitting);
+        } else if (*days != sitting && model::is_meeting(a.kind)) {
+          error(pointer_append(p, "days"), fmt::format("activity '{}': {} to {} has {} working days, but days is {}", a.id,
+                                                       iso_date(*a.start), iso_date(*a.end), sitting, *days));
+        }
+      }
+      if (const json* due = child(j, "due")) {
+        const std::string before = text(*due, "before");
+        const int wd = number<int>(*due, "weeks").value_or(0) * 5 + number<int>(*due, "days").value_or(0);
+        if (auto target = s_.find_activity(before)) {
+          a.due = model::LeadTime{*target, wd};
+        } else if (!before.empty()) {
+          error(pointer_append(pointer_append(p, "due"), "before"), fmt::format("activity '{}': due before unknown activity '{}'{}", a.id, before, did_you_mean(before, ids)), static_cast<int>(before.size()));
+        }
+      }
+      if (const json* needs = child(j, "needs"); needs != nullptr && needs->is_array()) {
+        for (std::size_t k = 0; k < needs->size(); ++k) {
+          if (!(*needs)[k].is_string()) continue;
+          const std::string need = (*needs)[k];
+          if (auto target = s_.find_activity(need)) {
+            a.needs.push_back(*target);
+          } else {
+            error(pointer_append(pointer_append(p, "needs"), k), fmt::format("activity '{}' needs unknown activity '{}'{}", a.id, need, did_you_mean(need, ids)), static_cast<int>(need.size()));
+          }
+        }
+      }
+      if (const json* mods = child(j, "moderators"); mods != nullptr && mods->is_array()) {
+        for (std::size_t k = 0; k < mods->size(); ++k) {
+          if (!(*mods)[k].is_string()) continue;
+          const std::string iso3 = (*mods)[k];
+          if (known_state(iso3, pointer_append(pointer_append(p, "moderators"), k), "moderator")) a.moderators.push_back(iso3);
+        }
+      }
+    }
+  }
+
+  Calendar calendar_for_checks() const {
+    try {
+      return s_.make_calendar();
+    } catch (const std::exception&) {
+      return Calendar(Date{std::chrono::year{2017}, std::chrono::month{1}, std::chrono::day{1}});
+    }
+  }
+
+  void policies(const json& root) {
+    const json* pol = child(root, "policies");
+    if (pol == nullptr) return;
+    if (const json* tf = child(*pol, "trust_fund")) {
+      auto& fund = s_.trust_fund;
+      if (const json* cs = child(*tf, "contributions"); cs != nullptr && cs->is_array()) {
+        for (std::size_t i = 0; i < cs->size(); ++i) {
+          const json& c = (*cs)[i];
+          auto d = date(c, "date", pointer_append("/policies/trust_fund/contributions", i));
+          if (d) fund.contributions.push_back({*d, number<double>(c, "usd").value_or(0), text(c, "donor")});
+        }
+      }
+      if (const json* el = child(*tf, "eligible"); el != nullptr && el->is_array()) {
+        fund.ldc_eligible = std::find(el->begin(), el->end(), "ldc") != el->end();
+        fund.developing_eligible = std::find(el->begin(), el->end(), "developing") != el->end();
+      }
+      fund.priority = text(*tf, "priority") == "first_come" ? model::FundingPriority::first_come : model::FundingPriority::ldc_first;
+      fund.delegates_per_state = number<int>(*tf, "delegates_per_state").value_or(1);
+      if (const json* cost = child(*tf, "travel_cost_usd"); cost != nullptr && cost->is_object()) {
+        std::vector<std::string> venue_ids;
+        for (const auto& v : s_.venues) venue_ids.push_back(v.id);
+        for (const auto& [venue, usd] : cost->items()) {
+          if (!s_.find_venue(venue)) {
+            diag_.error(doc_.origins.find(pointer_append("/policies/trust_fund/travel_cost_usd", std::string_view(venue))).key,
+                        fmt::format("travel cost for unknown venue '{}'{}", venue, did_you_mean(venue, venue_ids)), static_cast<int>(venue.size()));
+          } else if (usd.is_number()) {
+            fund.travel_cost_usd[venue] = usd.get<double>();
+          }
+        }
+      }
+    }
+    if (const json* fl = child(*pol, "floor")) {
+      s_.floor_policy = text(*fl, "policy") == "alternating_groups" ? model::FloorPolicy::alternating_groups : model::FloorPolicy::first_come;
+    }
+  }
+
+  void events(const json& root) {
+    const json* list = child(root, "events");
+    if (list == nullptr || !list->is_array()) return;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const json& e = (*list)[i];
+      const std::string p = pointer_append("/events", i);
+      const std::string iso3 = text(e, "state");
+      auto d = date(e, "date", p);
+      if (known_state(iso3, pointer_append(p, "state"), "withdrawing state") && d) {
+        s_.withdrawals.push_back({*d, iso3, text(e, "note")});
+      }
+    }
+  }
+
+  void run(const json& root) {
+    const json* r = child(root, "run");
+    if (r == nullptr) return;
+    s_.seed = number<std::uint64_t>(*r, "seed").value_or(1);
+    s_.replications = number<int>(*r, "replications").value_or(1);
+  }
+
+  // --- whole-scenario rules ----------------------------------------------------------------------
+  void check_dependencies() {
+    DependencyGraph graph;
+    std::set<std::string> added;
+    for (const auto& a : s_.activities) {
+      if (a.id.empty() || !added.insert(a.id).second) return;  // duplicates already reported
+      graph.add_activity(a.id, a.days);
+    }
+    for (std::size_t i = 0; i < s_.activities.size(); ++i) {
+      const auto& a = s_.activities[i];
+      for (std::size_t need : a.needs) graph.add_need(i, need);
+      if (a.due) graph.add_need(a.due->before, i);
+    }
+    if (auto cycle = graph.find_cycle()) {
+      const std::size_t first = *s_.find_activity(cycle->front());
+      error(pointer_append(pointer_append("/activities", first), "id"),
+            fmt::format("dependency cycle: {} (through needs and due)", fmt::join(*cycle, " -> ")),
+            static_cast<int>(cycle->front().size()));
+    }
+  }
+
+  void check_thematic_sessions() {
+    int total = 0;
+    for (std::size_t i = 0; i < s_.activities.size(); ++i) {
+      const auto& a = s_.activities[i];
+      if (a.kind != model::ActivityKind::thematic_session) continue;
+      const std::string p = pointer_append("/activities", i);
+      total += a.days;
+      if (total > kThematicSessionWorkingDayLimit) {
+        error(pointer_append(p, "days"),
+              fmt::format("thematic sessions up to '{}' last {} working days; OP16 allows at most {} in total", a.id,
+                          total, kThematicSessionWorkingDayLimit));
+      }
+      if (a.format && s_.formats.contains(*a.format)) {
+        const int panels = s_.formats.at(*a.format).panels();
+        if (panels < kMinPanels || panels > kMaxPanels) {
+          error(pointer_append(p, "format"),
+                fmt::format("thematic session '{}' uses format '{}' with {} expert panels; OP16 requires 2 or 3", a.id,
+                            *a.format, panels));
+        }
+      }
+    }
+  }
+
+  const Document& doc_;
+  Diagnostics& diag_;
+  model::Scenario s_;
+};
+
+}  // namespace
+
+std::optional<model::Scenario> build_scenario(const Document& doc, Diagnostics& diagnostics) {
+  return Builder(doc, diagnostics).build();
+}
+
+}  // namespace gcmsim::loader

@@ -1,0 +1,218 @@
+// valijson reports a violation as a context path and a sentence; this file turns each into a message
+// that names the node, what was found and what was expected, using the schema itself to say what
+// was expected (the allowed keys, the enum's values, the type, the description of a pattern).
+#include <algorithm>
+#include <mutex>
+
+#include <fmt/format.h>
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include "models/loader/schema.hpp"
+
+namespace gcmsim::loader {
+namespace {
+
+using nlohmann::json;
+
+// Parsed once per process; the function-local static makes the first use thread-safe.
+const valijson::Schema& compiled_schema() {
+  struct Compiled {
+    valijson::Schema schema;
+    Compiled() {
+      valijson::SchemaParser parser;
+      valijson::adapters::NlohmannJsonAdapter adapter(scenario_schema());
+      parser.populateSchema(adapter, schema);
+    }
+  };
+  static const Compiled compiled;
+  return compiled.schema;
+}
+
+// valijson's context ["<root>", "[activities]", "[3]", "[venue]"] as a JSON pointer.
+std::string context_pointer(const std::vector<std::string>& context, const json& doc) {
+  std::string pointer;
+  const json* node = &doc;
+  for (const std::string& part : context) {
+    if (part.size() < 2 || part.front() != '[' || part.back() != ']') continue;
+    const std::string seg = part.substr(1, part.size() - 2);
+    pointer = pointer_append(pointer, std::string_view(seg));
+    if (node != nullptr && node->is_object() && node->contains(seg)) {
+      node = &(*node)[seg];
+    } else if (node != nullptr && node->is_array()) {
+      const std::size_t i = std::stoul(seg);
+      node = i < node->size() ? &(*node)[i] : nullptr;
+    } else {
+      node = nullptr;
+    }
+  }
+  return pointer;
+}
+
+const json& resolve(const json& schema_node) {
+  const json* node = &schema_node;
+  for (int hops = 0; hops < 16 && node->contains("$ref"); ++hops) {
+    const std::string ref = (*node)["$ref"];
+    node = &scenario_schema().at(json::json_pointer(ref.substr(1)));
+  }
+  return *node;
+}
+
+// The schema node that describes the document node at `pointer`, if one can be followed there.
+const json* schema_for(const std::string& pointer) {
+  const json* node = &resolve(scenario_schema());
+  for (const std::string& seg : pointer_segments(pointer)) {
+    if (node->contains("properties") && (*node)["properties"].contains(seg)) {
+      node = &resolve((*node)["properties"][seg]);
+    } else if (node->contains("items") && (*node)["items"].is_object()) {
+      node = &resolve((*node)["items"]);
+    } else if (node->contains("additionalProperties") && (*node)["additionalProperties"].is_object()) {
+      node = &resolve((*node)["additionalProperties"]);
+    } else {
+      return nullptr;
+    }
+  }
+  return node;
+}
+
+std::string type_name(const json& v) {
+  switch (v.type()) {
+    case json::value_t::object: return "a mapping";
+    case json::value_t::array: return "a list";
+    case json::value_t::string: return fmt::format("the text '{}'", v.get<std::string>());
+    case json::value_t::boolean: return fmt::format("the boolean {}", v.dump());
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned: return fmt::format("the integer {}", v.dump());
+    case json::value_t::number_float: return fmt::format("the number {}", v.dump());
+    case json::value_t::null: return "nothing (null)";
+    default: return "a value";
+  }
+}
+
+std::string expected_type(const json& schema) {
+  if (!schema.contains("type")) return "another type";
+  const std::string t = schema["type"];
+  if (t == "object") return "a mapping";
+  if (t == "array") return "a list";
+  if (t == "integer") return "an integer";
+  if (t == "number") return "a number";
+  if (t == "boolean") return "true or false";
+  return "a " + t;
+}
+
+std::string join_quoted(const json& values) {
+  std::string out;
+  for (const json& v : values) {
+    if (!out.empty()) out += ", ";
+    out += v.is_string() ? "'" + v.get<std::string>() + "'" : v.dump();
+  }
+  return out;
+}
+
+// Where a node's name is shown in a message: "activity 'ts1'" reads better than "/activities/3".
+std::string describe(const std::string& pointer, const json& doc) {
+  const auto segs = pointer_segments(pointer);
+  if (segs.empty()) return "the scenario";
+  // Find the nearest enclosing list item with an id or iso3 to name it by.
+  json::json_pointer p;
+  std::string named;
+  for (std::size_t k = 0; k < segs.size(); ++k) {
+    p /= segs[k];
+    const json* node = doc.contains(p) ? &doc.at(p) : nullptr;
+    if (node != nullptr && node->is_object() && k > 0) {
+      const std::string& list = segs[k - 1];
+      std::string singular = list.back() == 's' ? list.substr(0, list.size() - 1) : list;
+      if (list == "activities") singular = "activity";
+      if (node->contains("id") && (*node)["id"].is_string()) {
+        named = fmt::format("{} '{}'", singular, (*node)["id"].get<std::string>());
+      } else if (node->contains("iso3") && (*node)["iso3"].is_string()) {
+        named = fmt::format("{} '{}'", singular, (*node)["iso3"].get<std::string>());
+      }
+    }
+  }
+  const std::string path = pointer.substr(1);
+  std::string dotted = path;
+  std::replace(dotted.begin(), dotted.end(), '/', '.');
+  return named.empty() ? fmt::format("'{}'", dotted) : fmt::format("'{}' in {}", segs.back(), named);
+}
+
+bool is_summary_error(const std::string& d) {
+  static const char* prefixes[] = {"Failed to validate item #", "Failed to validate against schema associated",
+                                   "Failed to validate against child schema", "Failed to validate against additional",
+                                   "Failed to validate against any schemas allowed"};
+  return std::any_of(std::begin(prefixes), std::end(prefixes),
+                     [&](const char* p) { return d.rfind(p, 0) == 0; });
+}
+
+void report(const Document& doc, const valijson::ValidationResults::Error& e, Diagnostics& diagnostics) {
+  const std::string pointer = context_pointer(e.context, doc.value);
+  const json* value = doc.value.contains(json::json_pointer(pointer)) ? &doc.value.at(json::json_pointer(pointer)) : nullptr;
+  const json* schema = schema_for(pointer);
+  const NodeOrigin origin = doc.origins.find(pointer);
+  const std::string& d = e.description;
+  const std::string where = describe(pointer, doc.value);
+
+  static const std::string unknown_prefix = "Object contains a property that could not be validated";
+  if (d.rfind(unknown_prefix, 0) == 0) {
+    const std::size_t q = d.rfind(": '");
+    const std::string key = q == std::string::npos ? "?" : d.substr(q + 3, d.size() - q - 5);
+    std::vector<std::string> allowed;
+    if (schema != nullptr && schema->contains("properties")) {
+      for (const auto& [k, v] : (*schema)["properties"].items()) allowed.push_back(k);
+    }
+    const NodeOrigin key_origin = doc.origins.find(pointer_append(pointer, std::string_view(key)));
+    std::string expected = allowed.empty() ? "" : fmt::format(" (expected one of: {})", fmt::join(allowed, ", "));
+    const std::string hint = did_you_mean(key, allowed);
+    diagnostics.error(key_origin.key.file >= 0 ? key_origin.key : key_origin.value,
+                      fmt::format("unknown key '{}' in {}{}", key, where, hint.empty() ? expected : hint),
+                      static_cast<int>(key.size()));
+    return;
+  }
+  const Location at = origin.value;
+  if (d.rfind("Missing required property '", 0) == 0) {
+    const std::string key = d.substr(27, d.size() - 29);
+    diagnostics.error(origin.key.file >= 0 ? origin.key : at, fmt::format("{} is missing the required key '{}'", where, key));
+    return;
+  }
+  const std::string found = value != nullptr ? type_name(*value) : "nothing";
+  const int width = value != nullptr && value->is_primitive() ? static_cast<int>(value->dump().size()) - (value->is_string() ? 2 : 0) : 1;
+  if (d == "Failed to match against any enum values." && schema != nullptr && schema->contains("enum")) {
+    const std::string hint = value != nullptr && value->is_string()
+                                 ? did_you_mean(value->get<std::string>(), (*schema)["enum"].get<std::vector<std::string>>())
+                                 : "";
+    diagnostics.error(at, fmt::format("{}: found {}, expected one of {}{}", where, found, join_quoted((*schema)["enum"]), hint), width);
+  } else if (d == "Value type not permitted by 'type' constraint." && schema != nullptr) {
+    diagnostics.error(at, fmt::format("{}: found {}, expected {}", where, found, expected_type(*schema)), width);
+  } else if (d.rfind("Failed to match regex", 0) == 0 && schema != nullptr) {
+    const std::string expected = schema->contains("description") ? (*schema)["description"].get<std::string>()
+                                                                  : fmt::format("text matching {}", (*schema)["pattern"].get<std::string>());
+    diagnostics.error(at, fmt::format("{}: found {}, expected {}", where, found, expected), width);
+  } else if (d.rfind("Failed to match expected value set by 'const'", 0) == 0 && schema != nullptr) {
+    diagnostics.error(at, fmt::format("{}: found {}, expected {}", where, found, (*schema)["const"].dump()), width);
+  } else {
+    diagnostics.error(at, fmt::format("{}: found {}; {}", where, found, d), width);
+  }
+}
+
+}  // namespace
+
+const json& scenario_schema() {
+  static const json schema = json::parse(scenario_schema_text());
+  return schema;
+}
+
+void check_schema(const Document& doc, Diagnostics& diagnostics) {
+  valijson::Validator validator;
+  valijson::ValidationResults results;
+  valijson::adapters::NlohmannJsonAdapter target(doc.value);
+  if (validator.validate(compiled_schema(), target, &results)) return;
+  for (const auto& e : results) {
+    if (is_summary_error(e.description)) continue;  // its specific cause is reported on its own
+    report(doc, e, diagnostics);
+  }
+}
+
+}  // namespace gcmsim::loader

@@ -1,0 +1,91 @@
+#include "models/scenario.hpp"
+
+#include <algorithm>
+
+namespace gcmsim::model {
+
+bool MemberState::has_mission(MissionCity city) const {
+  return std::find(missions.begin(), missions.end(), city) != missions.end();
+}
+
+bool is_meeting(ActivityKind kind) {
+  switch (kind) {
+    case ActivityKind::thematic_session:
+    case ActivityKind::regional_consultation:
+    case ActivityKind::stakeholder_hearing:
+    case ActivityKind::other_input:
+    case ActivityKind::stocktaking:
+    case ActivityKind::negotiation_round:
+    case ActivityKind::conference:
+      return true;
+    default:
+      return false;
+  }
+}
+
+int MeetingFormat::panels() const {
+  return static_cast<int>(std::count_if(agenda.begin(), agenda.end(),
+                                        [](const AgendaItem& a) { return a.kind == AgendaItemKind::panel; }));
+}
+
+namespace {
+template <class T>
+std::optional<std::size_t> find_by(const std::vector<T>& items, std::string_view key, auto member) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (items[i].*member == key) return i;
+  }
+  return std::nullopt;
+}
+}  // namespace
+
+std::optional<std::size_t> Scenario::find_activity(std::string_view id) const {
+  return find_by(activities, id, &Activity::id);
+}
+std::optional<std::size_t> Scenario::find_state(std::string_view iso3) const {
+  return find_by(member_states, iso3, &MemberState::iso3);
+}
+std::optional<std::size_t> Scenario::find_venue(std::string_view id) const {
+  return find_by(venues, id, &Venue::id);
+}
+
+Calendar Scenario::make_calendar() const {
+  Calendar calendar(epoch);
+  for (const Date& d : holidays) calendar.add_holiday(d);
+  for (const Venue& v : venues) {
+    calendar.venue_id(v.id);
+    if (!v.session_hours.empty()) calendar.set_session_hours(v.id, v.session_hours);
+  }
+  return calendar;
+}
+
+std::string_view to_string(RegionalGroup g) {
+  switch (g) {
+    case RegionalGroup::african: return "african";
+    case RegionalGroup::asia_pacific: return "asia_pacific";
+    case RegionalGroup::eastern_european: return "eastern_european";
+    case RegionalGroup::latin_american_caribbean: return "latin_american_caribbean";
+    case RegionalGroup::western_european_others: return "western_european_others";
+  }
+  return "?";
+}
+
+std::string_view to_string(ActivityKind k) {
+  static constexpr std::string_view names[] = {
+      "thematic_session", "regional_consultation", "stakeholder_hearing", "other_input", "issue_brief",
+      "procedural_note", "summary", "stocktaking", "chairs_summary", "sg_report", "zero_draft",
+      "negotiation_round", "draft_revision", "conference"};
+  return names[static_cast<int>(k)];
+}
+
+std::string_view to_string(Phase p) {
+  static constexpr std::string_view names[] = {"consultations", "stocktaking", "negotiations", "conference"};
+  return names[static_cast<int>(p)];
+}
+
+std::string_view to_string(StakeholderKind k) {
+  static constexpr std::string_view names[] = {"ecosoc_ngo", "specially_accredited", "nhri", "academia",
+                                               "private_sector", "diaspora", "migrant_organisation", "parliament"};
+  return names[static_cast<int>(k)];
+}
+
+}  // namespace gcmsim::model

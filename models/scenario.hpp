@@ -1,0 +1,180 @@
+#pragma once
+// A scenario as the model sees it: plain data, already checked. Knows nothing of YAML; the loader
+// (models/loader/) builds it from files.
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/calendar.hpp"
+
+namespace gcmsim::model {
+
+using Date = std::chrono::year_month_day;
+
+enum class RegionalGroup { african, asia_pacific, eastern_european, latin_american_caribbean, western_european_others };
+inline constexpr int kRegionalGroups = 5;
+enum class Development { developed, developing };
+enum class MissionCity { new_york, geneva, vienna };
+
+struct MigrationProfile {
+  double origin = 0.0;
+  double transit = 0.0;
+  double destination = 0.0;
+};
+
+struct MemberState {
+  std::string name;
+  std::string iso3;
+  RegionalGroup group = RegionalGroup::african;
+  bool ldc = false;
+  Development development = Development::developing;
+  MigrationProfile migration;
+  std::vector<MissionCity> missions;
+  std::vector<std::string> coalitions;
+  std::optional<double> engagement;
+  int delegation_size = 1;
+
+  bool has_mission(MissionCity city) const;
+};
+
+struct Venue {
+  std::string id;
+  std::string name;
+  std::string city;
+  std::optional<MissionCity> mission_city;
+  std::optional<int> capacity;
+  std::vector<SessionWindow> session_hours;  // empty: the calendar's default
+};
+
+enum class ActivityKind {
+  thematic_session, regional_consultation, stakeholder_hearing, other_input, issue_brief,
+  procedural_note, summary, stocktaking, chairs_summary, sg_report, zero_draft, negotiation_round,
+  draft_revision, conference
+};
+enum class Phase { consultations, stocktaking, negotiations, conference };
+
+bool is_meeting(ActivityKind kind);
+
+struct LeadTime {
+  std::size_t before;  // index of the activity this one is due before
+  int working_days;    // weeks count as five working days
+};
+
+struct Activity {
+  std::string id;
+  std::string name;
+  ActivityKind kind = ActivityKind::other_input;
+  Phase phase = Phase::consultations;
+  std::optional<std::size_t> venue;   // index into Scenario::venues
+  std::string theme;
+  std::optional<std::string> format;  // key into Scenario::formats
+  std::optional<Date> start;          // planned first day
+  std::optional<Date> end;            // planned last day
+  std::optional<Date> window_earliest;
+  std::optional<Date> window_latest;
+  int days = 1;                       // working days: sitting days or drafting time
+  std::optional<LeadTime> due;
+  std::vector<std::size_t> needs;     // indices into Scenario::activities
+  bool interpretation = true;
+  std::vector<std::string> moderators;  // iso3 codes fixed by the scenario
+};
+
+enum class AgendaItemKind {
+  opening, issue_brief, panel, interactive_discussion, summary_panel, closing, statements,
+  stakeholder_segment, negotiation, adoption
+};
+
+struct AgendaItem {
+  AgendaItemKind kind = AgendaItemKind::opening;
+  std::string title;
+  int day = 1;
+  double minutes = 0.0;
+  double moderator_minutes = 0.0;
+  int experts = 0;
+  double expert_minutes_min = 0.0;
+  double expert_minutes_max = 0.0;
+  bool floor = false;
+  int stakeholder_slots = 0;
+};
+
+struct MeetingFormat {
+  std::string id;
+  std::string description;
+  double intervention_limit_minutes = 3.0;
+  bool pre_inscribed_list = false;
+  std::vector<AgendaItem> agenda;
+
+  int panels() const;
+};
+
+enum class StakeholderKind {
+  ecosoc_ngo, specially_accredited, nhri, academia, private_sector, diaspora, migrant_organisation, parliament
+};
+
+struct StakeholderPopulation {
+  StakeholderKind kind = StakeholderKind::ecosoc_ngo;
+  int organisations = 0;
+  bool needs_accreditation = false;
+  double objection_rate = 0.0;
+  double registration_rate = 0.3;
+  double speaking_interest = 0.5;
+};
+
+struct Contribution {
+  Date date;
+  double usd = 0.0;
+  std::string donor;
+};
+
+enum class FundingPriority { ldc_first, first_come };
+enum class FloorPolicy { first_come, alternating_groups };
+
+struct TrustFundPolicy {
+  std::vector<Contribution> contributions;
+  bool developing_eligible = true;
+  bool ldc_eligible = true;
+  FundingPriority priority = FundingPriority::ldc_first;
+  int delegates_per_state = 1;
+  std::map<std::string, double> travel_cost_usd;  // by venue id
+};
+
+struct ScriptedWithdrawal {
+  Date date;
+  std::string state;  // iso3
+  std::string note;
+};
+
+struct Scenario {
+  std::string name;
+  std::string description;
+  Date epoch;
+  std::vector<Date> holidays;
+  std::vector<Venue> venues;
+  std::vector<MemberState> member_states;
+  std::vector<std::string> co_facilitators;  // iso3
+  std::string pga_person;
+  std::vector<StakeholderPopulation> stakeholders;
+  std::vector<Activity> activities;
+  std::map<std::string, MeetingFormat> formats;
+  TrustFundPolicy trust_fund;
+  FloorPolicy floor_policy = FloorPolicy::first_come;
+  std::vector<ScriptedWithdrawal> withdrawals;
+  std::uint64_t seed = 1;
+  int replications = 1;
+
+  std::optional<std::size_t> find_activity(std::string_view id) const;
+  std::optional<std::size_t> find_state(std::string_view iso3) const;
+  std::optional<std::size_t> find_venue(std::string_view id) const;
+  // A calendar with the scenario's epoch, holidays and venues' session hours.
+  Calendar make_calendar() const;
+};
+
+std::string_view to_string(RegionalGroup g);
+std::string_view to_string(ActivityKind k);
+std::string_view to_string(Phase p);
+std::string_view to_string(StakeholderKind k);
+
+}  // namespace gcmsim::model
