@@ -15,6 +15,9 @@ namespace gcmsim::loader {
 struct Document {
   nlohmann::json value;
   Origins origins;
+  // False when the text could not be read whole (invalid YAML, expansion limits): checking the
+  // rest would only report the consequences of that one error.
+  bool complete = true;
 };
 
 // Bounds that keep hostile input from exhausting memory or the stack.

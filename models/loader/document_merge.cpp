@@ -155,7 +155,8 @@ void apply_set(Document& doc, const std::string& option, const SourceFiles& file
   *node = value.value;
   doc.origins.erase_subtree(pointer);
   // The value's own origins are relative to the text after '='; point them all at the value.
-  doc.origins.set(pointer, {at, {file, 1, static_cast<int>(eq) + 2}});
+  const int key_column = static_cast<int>(eq - path.back().size()) + 1;
+  doc.origins.set(pointer, {{file, 1, key_column}, {file, 1, static_cast<int>(eq) + 2}});
 }
 
 }  // namespace gcmsim::loader

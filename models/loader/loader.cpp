@@ -34,6 +34,7 @@ Document with_includes(Document main, const fs::path& folder, LoadResult& out, c
   const fs::path root = fs::canonical(folder, ec);
   Document merged;
   merged.value = nlohmann::json::object();
+  merged.origins.set("", main.origins.find(""));
   const auto& list = main.value["include"];
   for (std::size_t i = 0; i < list.size(); ++i) {
     if (!list[i].is_string()) continue;  // the schema reports it
@@ -48,6 +49,7 @@ Document with_includes(Document main, const fs::path& folder, LoadResult& out, c
     }
     Document inc = read_yaml_file(target.string(), (folder / rel).lexically_normal().string(), out.files,
                                   out.diagnostics, at, limits);
+    if (!inc.complete) merged.complete = false;
     if (inc.value.is_null()) continue;
     if (!inc.value.is_object()) {
       out.diagnostics.error(at, fmt::format("include '{}' must hold a mapping of scenario keys", rel));
@@ -60,6 +62,7 @@ Document with_includes(Document main, const fs::path& folder, LoadResult& out, c
     merge_document(merged, "", inc, "");
   }
   merge_document(merged, "", main, "");
+  merged.complete = merged.complete && main.complete;
   return merged;
 }
 
@@ -73,6 +76,7 @@ LoadResult load_scenario(const LoadRequest& request) {
 
   for (const std::string& override_path : request.overrides) {
     Document overlay = read_yaml_file(override_path, override_path, out.files, out.diagnostics, {}, request.limits);
+    if (!overlay.complete) doc.complete = false;
     if (overlay.value.is_null()) continue;
     if (!overlay.value.is_object()) {
       out.diagnostics.error(overlay.origins.find("").value, "an override must be a mapping (a partial scenario)");
@@ -95,7 +99,7 @@ LoadResult load_scenario(const LoadRequest& request) {
   hash = fnv1a(hash, doc.value.dump());
   out.content_hash = fmt::format("{:016x}", hash);
 
-  if (out.diagnostics.empty() || doc.value.is_object()) {
+  if (doc.complete && doc.value.is_object()) {
     check_schema(doc, out.diagnostics);
     auto scenario = build_scenario(doc, out.diagnostics);
     if (out.diagnostics.empty()) out.scenario = std::move(scenario);

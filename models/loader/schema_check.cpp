@@ -100,14 +100,14 @@ std::string expected_type(const json& schema) {
   if (t == "integer") return "an integer";
   if (t == "number") return "a number";
   if (t == "boolean") return "true or false";
-  return "a " + t;
+  return fmt::format("a {}", t);
 }
 
 std::string join_quoted(const json& values) {
   std::string out;
   for (const json& v : values) {
     if (!out.empty()) out += ", ";
-    out += v.is_string() ? "'" + v.get<std::string>() + "'" : v.dump();
+    out += v.is_string() ? fmt::format("'{}'", v.get<std::string>()) : v.dump();
   }
   return out;
 }
@@ -119,6 +119,7 @@ std::string describe(const std::string& pointer, const json& doc) {
   // Find the nearest enclosing list item with an id or iso3 to name it by.
   json::json_pointer p;
   std::string named;
+  bool named_is_last = false;
   for (std::size_t k = 0; k < segs.size(); ++k) {
     p /= segs[k];
     const json* node = doc.contains(p) ? &doc.at(p) : nullptr;
@@ -128,15 +129,18 @@ std::string describe(const std::string& pointer, const json& doc) {
       if (list == "activities") singular = "activity";
       if (node->contains("id") && (*node)["id"].is_string()) {
         named = fmt::format("{} '{}'", singular, (*node)["id"].get<std::string>());
+        named_is_last = k + 1 == segs.size();
       } else if (node->contains("iso3") && (*node)["iso3"].is_string()) {
         named = fmt::format("{} '{}'", singular, (*node)["iso3"].get<std::string>());
+        named_is_last = k + 1 == segs.size();
       }
     }
   }
   const std::string path = pointer.substr(1);
   std::string dotted = path;
   std::replace(dotted.begin(), dotted.end(), '/', '.');
-  return named.empty() ? fmt::format("'{}'", dotted) : fmt::format("'{}' in {}", segs.back(), named);
+  if (named.empty()) return fmt::format("'{}'", dotted);
+  return named_is_last ? named : fmt::format("'{}' in {}", segs.back(), named);
 }
 
 bool is_summary_error(const std::string& d) {
@@ -190,6 +194,12 @@ void report(const Document& doc, const valijson::ValidationResults::Error& e, Di
     const std::string expected = schema->contains("description") ? (*schema)["description"].get<std::string>()
                                                                   : fmt::format("text matching {}", (*schema)["pattern"].get<std::string>());
     diagnostics.error(at, fmt::format("{}: found {}, expected {}", where, found, expected), width);
+  } else if (d.rfind("Expected number", 0) == 0 && schema != nullptr) {
+    std::string expected;
+    if (schema->contains("minimum")) expected += fmt::format("at least {}", (*schema)["minimum"].dump());
+    if (schema->contains("exclusiveMinimum")) expected += fmt::format("more than {}", (*schema)["exclusiveMinimum"].dump());
+    if (schema->contains("maximum")) expected += fmt::format("{}at most {}", expected.empty() ? "" : " and ", (*schema)["maximum"].dump());
+    diagnostics.error(at, fmt::format("{}: found {}, expected a number {}", where, found, expected), width);
   } else if (d.rfind("Failed to match expected value set by 'const'", 0) == 0 && schema != nullptr) {
     diagnostics.error(at, fmt::format("{}: found {}, expected {}", where, found, (*schema)["const"].dump()), width);
   } else {

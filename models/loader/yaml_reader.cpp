@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include <fmt/core.h>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include "models/loader/document.hpp"
@@ -47,6 +48,8 @@ class Converter {
  public:
   Converter(int file, Diagnostics& diagnostics, const ReadLimits& limits, Document& doc)
       : file_(file), diagnostics_(diagnostics), limits_(limits), doc_(doc) {}
+
+  bool aborted() const { return aborted_; }
 
   json convert(const YAML::Node& node, const std::string& pointer, int depth) {
     if (aborted_) return nullptr;
@@ -125,16 +128,23 @@ Document parse_yaml(const SourceFiles&, int file, std::string_view text, Diagnos
   YAML::Node root;
   try {
     root = YAML::Load(std::string(text));
+  } catch (const YAML::DeepRecursion& e) {
+    diagnostics.error(to_location(file, e.mark), "the YAML nests too deeply to be a scenario");
+    doc.complete = false;
+    return doc;
   } catch (const YAML::Exception& e) {
     diagnostics.error(to_location(file, e.mark), fmt::format("this is not valid YAML: {}", e.msg));
+    doc.complete = false;
     return doc;
   }
   doc.origins.set("", {{}, {file, 1, 1}});
   Converter converter(file, diagnostics, limits, doc);
   try {
     doc.value = converter.convert(root, "", 0);
+    doc.complete = !converter.aborted();
   } catch (const YAML::Exception& e) {
     diagnostics.error(to_location(file, e.mark), fmt::format("this is not valid YAML: {}", e.msg));
+    doc.complete = false;
   }
   return doc;
 }
@@ -144,18 +154,18 @@ Document read_yaml_file(const std::string& path, const std::string& display_path
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     diagnostics.error(requested_at, fmt::format("'{}' is a directory; expected a YAML file", display_path));
-    return {};
+    return Document{{}, {}, false};
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     diagnostics.error(requested_at, fmt::format("cannot read '{}': no such file or not readable", display_path));
-    return {};
+    return Document{{}, {}, false};
   }
   const auto size = std::filesystem::file_size(path, ec);
   if (!ec && size > limits.max_file_bytes) {
     diagnostics.error(requested_at, fmt::format("'{}' is {} bytes; a scenario file may be at most {} bytes",
                                                 display_path, size, limits.max_file_bytes));
-    return {};
+    return Document{{}, {}, false};
   }
   std::ostringstream text;
   text << in.rdbuf();
