@@ -38,8 +38,8 @@ Document read_yaml_file(const std::string& path, const std::string& display_path
                         Diagnostics& diagnostics, Location requested_at = {}, const ReadLimits& limits = {});
 
 // Merges `overlay` (its subtree at overlay_pointer) into `base` at base_pointer: mappings merge key by
-// key, lists of mappings that carry an `id` merge item by item (new ids are appended), anything else
-// is replaced.
+// key, lists of mappings that all carry an `id` (or all an `iso3`) merge item by item (new ones are
+// appended), anything else is replaced.
 void merge_document(Document& base, const std::string& base_pointer, const Document& overlay,
                     const std::string& overlay_pointer);
 

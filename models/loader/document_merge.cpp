@@ -23,9 +23,16 @@ json* at_pointer(json& root, const std::string& pointer) {
   return node;
 }
 
-bool all_items_have_ids(const json& list) {
-  return std::all_of(list.begin(), list.end(),
-                     [](const json& item) { return item.is_object() && item.contains("id") && item["id"].is_string(); });
+// The key that identifies an item of a list: activities have an `id`, member states an `iso3`.
+std::optional<std::string> identity_key(const json& list) {
+  for (const char* key : {"id", "iso3"}) {
+    if (std::all_of(list.begin(), list.end(), [&](const json& item) {
+          return item.is_object() && item.contains(key) && item[key].is_string();
+        })) {
+      return key;
+    }
+  }
+  return std::nullopt;
 }
 
 void replace(Document& base, const std::string& base_pointer, const Document& overlay,
@@ -71,12 +78,13 @@ void merge_document(Document& base, const std::string& base_pointer, const Docum
     }
     return;
   }
-  if (target.is_array() && source.is_array() && all_items_have_ids(target) && all_items_have_ids(source)) {
+  const auto key = target.is_array() && source.is_array() ? identity_key(target) : std::nullopt;
+  if (key && !target.empty() && identity_key(source) == key) {
     for (std::size_t j = 0; j < source.size(); ++j) {
-      const std::string& id = source[j]["id"].get_ref<const std::string&>();
+      const std::string& id = source[j][*key].get_ref<const std::string&>();
       const std::string o = pointer_append(overlay_pointer, j);
       json& list = *at_pointer(base.value, base_pointer);
-      auto match = std::find_if(list.begin(), list.end(), [&](const json& item) { return item["id"] == id; });
+      auto match = std::find_if(list.begin(), list.end(), [&](const json& item) { return item[*key] == id; });
       if (match != list.end()) {
         merge_document(base, pointer_append(base_pointer, static_cast<std::size_t>(match - list.begin())), overlay, o);
       } else {

@@ -144,7 +144,7 @@ class Builder {
         try {
           if (!venue.session_hours.empty()) probe.set_session_hours(id, venue.session_hours);
         } catch (const std::invalid_argument& e) {
-          error(pointer_append(p, "session_hours"), fmt::format("venue '{}': {}", id, e.what()));
+          error(pointer_append(p, "session_hours"), e.what());
         }
       }
       s_.venues.push_back(std::move(venue));
@@ -488,8 +488,8 @@ class Builder {
         const int panels = s_.formats.at(*a.format).panels();
         if (panels < kMinPanels || panels > kMaxPanels) {
           error(pointer_append(p, "format"),
-                fmt::format("thematic session '{}' uses format '{}' with {} expert panels; OP16 requires 2 or 3", a.id,
-                            *a.format, panels));
+                fmt::format("thematic session '{}' uses format '{}' with {} expert panel{}; OP16 requires 2 or 3", a.id,
+                            *a.format, panels, panels == 1 ? "" : "s"));
         }
       }
     }
