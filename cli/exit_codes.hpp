@@ -13,4 +13,9 @@ struct InvalidInput : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A scenario's error report, already formatted as file:line:column: error: lines; printed as is.
+struct ScenarioInvalid : InvalidInput {
+  using InvalidInput::InvalidInput;
+};
+
 }  // namespace gcmsim::cli

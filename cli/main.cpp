@@ -16,6 +16,8 @@ int main(int argc, char** argv) {
                "gcmsim"};
   app.set_version_flag("--version", std::string("gcmsim ") + gcmsim::kVersion);
   app.require_subcommand(1);
+  gcmsim::cli::add_validate_command(app);
+  gcmsim::cli::add_explain_command(app);
   gcmsim::cli::add_bench_command(app);
 
   try {
@@ -28,6 +30,9 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
+    return gcmsim::cli::kExitInvalidInput;
+  } catch (const gcmsim::cli::ScenarioInvalid& e) {
+    fmt::print(stderr, "{}\n", e.what());
     return gcmsim::cli::kExitInvalidInput;
   } catch (const gcmsim::cli::InvalidInput& e) {
     fmt::print(stderr, "gcmsim: error: {}\n", e.what());

@@ -1,0 +1,39 @@
+#include "cli/scenario_options.hpp"
+
+#include <fmt/core.h>
+
+#include "cli/exit_codes.hpp"
+
+namespace gcmsim::cli {
+
+void add_scenario_options(CLI::App& command, ScenarioOptions& options, const char* default_file) {
+  if (default_file != nullptr) {
+    options.file = default_file;
+    command.add_option("FILE", options.file, "Scenario file (YAML)")->capture_default_str();
+  } else {
+    command.add_option("FILE", options.file, "Scenario file (YAML)")->required();
+  }
+  command.add_option("--set", options.sets,
+                     "Change one value: path.to.key=value; list items by index or id, e.g. "
+                     "--set activities.ts1.start=2017-05-15 (repeatable)")
+      ->take_all()
+      ->allow_extra_args(false);
+  command.add_option("--override", options.overrides,
+                     "Merge a partial scenario on top (repeatable; lists merge by id or iso3)")
+      ->allow_extra_args(false);
+}
+
+loader::LoadResult load_checked(const ScenarioOptions& options) {
+  loader::LoadRequest request;
+  request.path = options.file;
+  request.sets = options.sets;
+  request.overrides = options.overrides;
+  loader::LoadResult result = loader::load_scenario(request);
+  if (!result.ok()) {
+    const std::size_t n = result.diagnostics.size();
+    throw ScenarioInvalid(fmt::format("{}{} error{} in {}", result.error_report(), n, n == 1 ? "" : "s", options.file));
+  }
+  return result;
+}
+
+}  // namespace gcmsim::cli
