@@ -95,7 +95,7 @@ TEST_CASE("every problem is reported in one pass", "[loader]") {
   REQUIRE_THAT(r.error_report(), Catch::Contains("invalid date \"2017-02-30\""));
 }
 
-TEST_CASE("--set changes what it names and nothing else", "[loader]") {
+TEST_CASE("a --set option changes what it names and nothing else", "[loader]") {
   const auto base = load(fixture("minimal.yaml"));
   const auto changed = load(fixture("minimal.yaml"), {}, {"activities.ts2.start=2017-05-29", "activities.ts2.end=2017-05-30",
                                                           "run.seed=99"});
@@ -110,7 +110,7 @@ TEST_CASE("--set changes what it names and nothing else", "[loader]") {
   REQUIRE(changed.content_hash != base.content_hash);
 }
 
-TEST_CASE("--set reads its value as YAML and reports a bad path at the option", "[loader]") {
+TEST_CASE("a --set option reads its value as YAML and reports a bad path at the option", "[loader]") {
   const auto typed = load(fixture("minimal.yaml"), {}, {"run.replications=\"3\""});
   REQUIRE_THAT(error_lines(typed).at(0), Catch::Contains("'run.replications': found the text '3', expected an integer"));
   const auto unknown = load(fixture("minimal.yaml"), {}, {"run.sed=3"});
@@ -123,7 +123,7 @@ TEST_CASE("--set reads its value as YAML and reports a bad path at the option", 
   REQUIRE_THAT(error_lines(no_equals).at(0), Catch::EndsWith("--set 'run.seed': expected path.to.key=value"));
 }
 
-TEST_CASE("--override merges a partial scenario by id and changes nothing else", "[loader]") {
+TEST_CASE("an --override file merges a partial scenario by id and changes nothing else", "[loader]") {
   const auto base = load(fixture("minimal.yaml"));
   const auto slipped = load(fixture("minimal.yaml"), {fixture("override_slip.yaml")});
   INFO(slipped.error_report());
