@@ -141,6 +141,33 @@ struct TrustFundPolicy {
   std::map<std::string, double> travel_cost_usd;  // by venue id
 };
 
+// Model parameters; every default is documented in docs/model.md.
+struct AttendanceParameters {
+  double base = -1.0;
+  double mission_weight = 3.5;
+  double salience_weight = 2.0;
+  double cost_weight = 0.35;
+  double funding_weight = 2.5;
+  double engagement_weight = 2.0;
+  double engagement_default = 0.6;
+};
+
+struct FloorParameters {
+  double request_rate = 0.35;             // chance a present, engaged delegation asks to speak in a floor item
+  double mean_intervention_share = 0.95;  // how much of the time limit a speaker wants, on average
+};
+
+struct DraftingParameters {
+  double delay_sd_days = 0.15;     // sd of the log of (actual / planned drafting time)
+  double late_probability = 0.1;   // chance a document needs extra time (a further 20-60% of its days)
+};
+
+struct ModelParameters {
+  AttendanceParameters attendance;
+  FloorParameters floor;
+  DraftingParameters drafting;
+};
+
 struct ScriptedWithdrawal {
   Date date;
   std::string state;  // iso3
@@ -162,6 +189,7 @@ struct Scenario {
   TrustFundPolicy trust_fund;
   FloorPolicy floor_policy = FloorPolicy::first_come;
   std::vector<ScriptedWithdrawal> withdrawals;
+  ModelParameters parameters;
   std::uint64_t seed = 1;
   int replications = 1;
 

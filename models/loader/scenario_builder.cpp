@@ -63,6 +63,7 @@ class Builder {
     activities(root);
     policies(root);
     events(root);
+    parameters(root);
     run(root);
     check_dependencies();
     check_thematic_sessions();
@@ -442,6 +443,29 @@ class Builder {
         s_.withdrawals.push_back({*d, iso3, text(e, "note")});
       }
     }
+  }
+
+  void parameters(const json& root) {
+    const json* params = child(root, "parameters");
+    if (params == nullptr) return;
+    auto& p = s_.parameters;
+    const auto set = [](const json* section, std::string_view key, double& field) {
+      if (section != nullptr) field = number<double>(*section, key).value_or(field);
+    };
+    const json* att = child(*params, "attendance");
+    set(att, "base", p.attendance.base);
+    set(att, "mission_weight", p.attendance.mission_weight);
+    set(att, "salience_weight", p.attendance.salience_weight);
+    set(att, "cost_weight", p.attendance.cost_weight);
+    set(att, "funding_weight", p.attendance.funding_weight);
+    set(att, "engagement_weight", p.attendance.engagement_weight);
+    set(att, "engagement_default", p.attendance.engagement_default);
+    const json* fl = child(*params, "floor");
+    set(fl, "request_rate", p.floor.request_rate);
+    set(fl, "mean_intervention_share", p.floor.mean_intervention_share);
+    const json* dr = child(*params, "drafting");
+    set(dr, "delay_sd_days", p.drafting.delay_sd_days);
+    set(dr, "late_probability", p.drafting.late_probability);
   }
 
   void run(const json& root) {

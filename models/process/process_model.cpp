@@ -1,0 +1,286 @@
+#include "models/process/process_model.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "engine/fingerprint.hpp"
+#include "engine/random_streams.hpp"
+#include "engine/simulator.hpp"
+#include "models/process/activity_runner.hpp"
+#include "models/process/attendance.hpp"
+#include "models/process/floor.hpp"
+#include "models/process/meeting_runner.hpp"
+#include "models/process/moderators.hpp"
+#include "models/process/stakeholders.hpp"
+#include "models/process/trust_fund.hpp"
+
+namespace gcmsim::model {
+namespace {
+
+constexpr EventTag tag(ProcessEvent kind, std::size_t target) {
+  return EventTag{static_cast<std::uint32_t>(kind), static_cast<std::uint32_t>(target)};
+}
+
+class ProcessSimulation {
+ public:
+  ProcessSimulation(const Scenario& s, const Plan& plan, const Calendar& calendar, std::uint64_t replication)
+      : s_(s), plan_(plan), cal_(calendar), streams_(s.seed, replication) {
+    results_.seed = s.seed;
+    results_.replication = replication;
+    results_.activities.resize(s.activities.size());
+    withdrawn_.assign(s.member_states.size(), false);
+    dependants_.resize(s.activities.size());
+    for (std::size_t i = 0; i < s.activities.size(); ++i) {
+      waiting_.push_back(static_cast<int>(s.activities[i].needs.size()));
+      for (std::size_t need : s.activities[i].needs) dependants_[need].push_back(i);
+    }
+    for (const auto& v : s.venues) venue_ids_.push_back(cal_.venue_id(v.id));
+    for (const auto& c : s.co_facilitators) co_facilitators_.push_back(*s.find_state(c));
+    attendance_ = AttendanceParams{s.parameters.attendance.base, s.parameters.attendance.mission_weight,
+                                   s.parameters.attendance.salience_weight, s.parameters.attendance.cost_weight,
+                                   s.parameters.attendance.funding_weight, s.parameters.attendance.engagement_weight,
+                                   s.parameters.attendance.engagement_default};
+  }
+
+  RunResults run(EventObserver* observer) {
+    Fingerprint fingerprint;
+    sim_.add_observer(fingerprint);
+    if (observer != nullptr) sim_.add_observer(*observer);
+    RandomStream accreditation = streams_.stream("accreditation");
+    accredited_ = accredit(s_.stakeholders, accreditation);
+    appoint_all_moderators();
+    schedule_contributions();
+    schedule_withdrawals();
+    for (std::size_t i = 0; i < s_.activities.size(); ++i) {
+      if (waiting_[i] == 0) sim_.schedule_at(planned_start(i), [this, i] { on_ready(i); }, tag(ProcessEvent::activity_ready, i));
+    }
+    sim_.run();
+    results_.trust_fund = fund_.record;
+    results_.events = sim_.events_processed();
+    results_.fingerprint = fingerprint.hex();
+    return std::move(results_);
+  }
+
+ private:
+  SimTime planned_start(std::size_t i) const { return cal_.at(plan_.activities[i].start); }
+
+  // --- activities ---------------------------------------------------------------------------------
+  void on_ready(std::size_t i) {
+    const Activity& a = s_.activities[i];
+    ActivityRecord& rec = results_.activities[i];
+    const SimTime planned = planned_start(i);
+    rec.cause = StartCause{};
+    if (sim_.now() > planned) {
+      rec.cause.planned = false;
+      rec.cause.waited_for = last_prerequisite(i);
+    }
+    const SimTime earliest = std::max(planned, sim_.now());
+    if (is_meeting(a.kind) && a.venue) {
+      const SimTime opening = meeting_opening(cal_, venue_ids_[*a.venue], earliest);
+      sim_.schedule_at(opening, [this, i] { open_meeting(i); }, tag(ProcessEvent::meeting_open, i));
+    } else {
+      const SimTime start = drafting_start(cal_, earliest);
+      sim_.schedule_at(start, [this, i] { start_document(i); }, tag(ProcessEvent::document_start, i));
+    }
+  }
+
+  std::optional<std::size_t> last_prerequisite(std::size_t i) const {
+    std::optional<std::size_t> last;
+    for (std::size_t need : s_.activities[i].needs) {
+      if (!last || results_.activities[need].end > results_.activities[*last].end) last = need;
+    }
+    return last;
+  }
+
+  void start_document(std::size_t i) {
+    ActivityRecord& rec = results_.activities[i];
+    rec.started = true;
+    rec.start = sim_.now();
+    RandomStream stream = streams_.stream("drafting", i);
+    const int days = drafting_days(s_.activities[i].days, s_.parameters.drafting, stream);
+    sim_.schedule_at(drafting_end(cal_, sim_.now(), days), [this, i] { finish(i); }, tag(ProcessEvent::activity_done, i));
+  }
+
+  void finish(std::size_t i) {
+    ActivityRecord& rec = results_.activities[i];
+    rec.finished = true;
+    rec.end = sim_.now();
+    for (std::size_t d : dependants_[i]) {
+      if (--waiting_[d] == 0) {
+        // Ready now, but not before its plan says.
+        sim_.schedule_at(std::max(sim_.now(), planned_start(d)), [this, d] { on_ready(d); }, tag(ProcessEvent::activity_ready, d));
+      }
+    }
+  }
+
+  // --- meetings -----------------------------------------------------------------------------------
+  void open_meeting(std::size_t i) {
+    const Activity& a = s_.activities[i];
+    const VenueId venue = venue_ids_[*a.venue];
+    ActivityRecord& rec = results_.activities[i];
+    rec.started = true;
+    rec.start = sim_.now();
+
+    MeetingRecord meeting;
+    meeting.activity = i;
+    meeting.states.resize(s_.member_states.size());
+    if (auto it = moderators_.find(i); it != moderators_.end()) meeting.moderators = it->second;
+    decide_attendance(a, meeting);
+
+    const MeetingFormat* format = a.format ? &s_.formats.at(*a.format) : nullptr;
+    SimTime end = 0;
+    int speaker_slots = 0;
+    if (format != nullptr && !format->agenda.empty()) {
+      const auto slots = schedule_agenda(*format, a.days, cal_, venue, sim_.now());
+      RandomStream floor_stream = streams_.stream("floor", i);
+      for (const AgendaSlot& slot : slots) {
+        const AgendaItem& item = format->agenda[slot.item];
+        sim_.schedule_at(slot.start, [] {}, tag(ProcessEvent::agenda_item, i));
+        speaker_slots += item.stakeholder_slots;
+        if (item.floor) hold_floor(a, *format, item, slot, meeting, floor_stream);
+        end = std::max(end, slot.end);
+      }
+    }
+    if (end == 0) end = last_session_end(cal_, venue, sim_.now(), a.days);
+
+    RandomStream stakeholder_stream = streams_.stream("stakeholders", i);
+    meeting.stakeholders = stakeholders_at_meeting(s_.stakeholders, accredited_, s_.venues[*a.venue].capacity,
+                                                   speaker_slots, stakeholder_stream);
+    results_.meetings.push_back(std::move(meeting));
+    sim_.schedule_at(end, [this, i] { finish(i); }, tag(ProcessEvent::activity_done, i));
+  }
+
+  void decide_attendance(const Activity& a, MeetingRecord& meeting) {
+    const Venue& venue = s_.venues[*a.venue];
+    const auto cost_it = s_.trust_fund.travel_cost_usd.find(venue.id);
+    const double travel_cost = cost_it == s_.trust_fund.travel_cost_usd.end() ? 0.0 : cost_it->second;
+    RandomStream stream = streams_.stream("attendance", meeting.activity);
+
+    const std::size_t n = s_.member_states.size();
+    std::vector<double> draw(n);
+    std::vector<double> p_alone(n);
+    std::vector<double> p_funded(n);
+    std::vector<std::size_t> requesting;
+    for (std::size_t k = 0; k < n; ++k) {
+      draw[k] = stream.uniform01();  // drawn for every state, so one state's change leaves the others' draws alone
+      if (withdrawn_[k]) continue;
+      const MemberState& st = s_.member_states[k];
+      const bool mission = venue.mission_city && st.has_mission(*venue.mission_city);
+      const double cost = mission ? 0.0 : travel_cost;
+      const double salience = theme_salience(st, a.theme);
+      p_alone[k] = attendance_probability(st, salience, mission, cost, false, attendance_);
+      p_funded[k] = attendance_probability(st, salience, mission, cost, true, attendance_);
+      // An eligible delegation that would travel with support asks the fund for it (OP31).
+      if (!mission && cost > 0 && draw[k] < p_funded[k] && eligible_for_trust_fund(s_.trust_fund, st)) requesting.push_back(k);
+    }
+    const std::vector<bool> funded =
+        fund_travel(fund_, s_.trust_fund, s_.member_states, requesting, venue.id, sim_.now());
+    for (std::size_t r = 0; r < requesting.size(); ++r) meeting.states[requesting[r]].funded = funded[r];
+    for (std::size_t k = 0; k < n; ++k) {
+      if (withdrawn_[k]) continue;
+      StateAtMeeting& sm = meeting.states[k];
+      sm.present = sm.funded || draw[k] < p_alone[k];
+    }
+    // The co-facilitators chair; moderators lead their panels (OP15, OP17).
+    for (std::size_t k : co_facilitators_) meeting.states[k].present = !withdrawn_[k];
+    for (std::size_t k : meeting.moderators) {
+      meeting.states[k].present = !withdrawn_[k];
+      meeting.states[k].moderated = true;
+    }
+  }
+
+  void hold_floor(const Activity& a, const MeetingFormat& format, const AgendaItem& item, const AgendaSlot& slot,
+                  MeetingRecord& meeting, RandomStream& stream) {
+    double available = slot.held_minutes;
+    if (item.kind == AgendaItemKind::panel || item.kind == AgendaItemKind::summary_panel) {
+      // The moderator opens and closes; the experts speak first (procedural note).
+      available -= 2.0 * item.moderator_minutes;
+      for (int e = 0; e < item.experts; ++e) available -= stream.uniform(item.expert_minutes_min, item.expert_minutes_max);
+    }
+    const FloorParameters& fp = s_.parameters.floor;
+    std::vector<FloorRequest> requests;
+    for (std::size_t k = 0; k < meeting.states.size(); ++k) {
+      if (!meeting.states[k].present) continue;
+      const MemberState& st = s_.member_states[k];
+      const double engagement = st.engagement.value_or(attendance_.engagement_default);
+      const double p = std::clamp(fp.request_rate * (0.5 + theme_salience(st, a.theme)) * engagement /
+                                      attendance_.engagement_default, 0.0, 0.95);
+      const bool asks = stream.bernoulli(p);
+      const double share = stream.uniform(0.8, 1.2);
+      if (asks) requests.push_back({k, st.group, format.intervention_limit_minutes * fp.mean_intervention_share * share});
+    }
+    // Requests arrive in no particular order: shuffle them (Fisher-Yates).
+    for (std::size_t r = requests.size(); r > 1; --r) std::swap(requests[r - 1], requests[stream.uniform_index(r)]);
+    const FloorOutcome outcome = give_floor(requests, available, format.intervention_limit_minutes, s_.floor_policy);
+    meeting.floor_minutes += std::max(0.0, available);
+    for (const FloorRequest& r : requests) ++meeting.states[r.state].floor_requests;
+    for (const Intervention& iv : outcome.interventions) {
+      ++meeting.states[iv.state].interventions;
+      meeting.states[iv.state].speaking_minutes += iv.minutes;
+    }
+    for (std::size_t k : outcome.unserved) ++meeting.states[k].unserved_requests;
+  }
+
+  void appoint_all_moderators() {
+    std::vector<PanelSlot> panels;
+    for (std::size_t i = 0; i < s_.activities.size(); ++i) {
+      const Activity& a = s_.activities[i];
+      if (a.kind != ActivityKind::thematic_session || !a.format) continue;
+      const int count = s_.formats.at(*a.format).panels();
+      for (int p = 0; p < count; ++p) panels.push_back({i, p});
+    }
+    RandomStream stream = streams_.stream("moderators");
+    const auto appointed = appoint_moderators(panels, s_.member_states, co_facilitators_, stream);
+    for (std::size_t k = 0; k < panels.size(); ++k) moderators_[panels[k].session].push_back(appointed[k]);
+  }
+
+  // --- the trust fund and withdrawals ------------------------------------------------------------
+  void schedule_contributions() {
+    for (std::size_t c = 0; c < s_.trust_fund.contributions.size(); ++c) {
+      const Contribution& contribution = s_.trust_fund.contributions[c];
+      const SimTime when = std::max<SimTime>(0, cal_.at(contribution.date));
+      sim_.schedule_at(when, [this, c] {
+        contribute(fund_, s_.trust_fund.contributions[c].usd);
+      }, tag(ProcessEvent::contribution, c), -1);  // money that arrives on a day is there for that day's trips
+    }
+  }
+
+  void schedule_withdrawals() {
+    for (const ScriptedWithdrawal& w : s_.withdrawals) {
+      const std::size_t k = *s_.find_state(w.state);
+      const std::string reason = w.note.empty() ? "scripted in the scenario" : w.note;
+      sim_.schedule_at(std::max<SimTime>(0, cal_.at(w.date)), [this, k, reason] {
+        if (withdrawn_[k]) return;
+        withdrawn_[k] = true;
+        results_.withdrawals.push_back({k, sim_.now(), reason});
+      }, tag(ProcessEvent::withdrawal, k), -1);
+    }
+  }
+
+  const Scenario& s_;
+  const Plan& plan_;
+  Calendar cal_;
+  RandomStreams streams_;
+  Simulator sim_;
+  RunResults results_;
+  std::vector<int> waiting_;
+  std::vector<std::vector<std::size_t>> dependants_;
+  std::vector<VenueId> venue_ids_;
+  std::vector<std::size_t> co_facilitators_;
+  std::vector<bool> withdrawn_;
+  std::map<std::size_t, std::vector<std::size_t>> moderators_;
+  AccreditationList accredited_;
+  AttendanceParams attendance_;
+  TrustFundLedger fund_;
+};
+
+}  // namespace
+
+RunResults run_process(const Scenario& scenario, const Plan& plan, const Calendar& calendar, std::uint64_t replication,
+                       EventObserver* observer) {
+  ProcessSimulation simulation(scenario, plan, calendar, replication);
+  RunResults results = simulation.run(observer);
+  return results;
+}
+
+}  // namespace gcmsim::model

@@ -1,0 +1,34 @@
+#pragma once
+// The voluntary trust fund (OP31): a ledger. Contributions arrive on their dates; it pays the travel
+// of delegates from eligible states (developing countries, least developed first); it can run dry.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/sim_time.hpp"
+#include "models/process/run_results.hpp"
+#include "models/scenario.hpp"
+
+namespace gcmsim::model {
+
+struct TrustFundLedger {
+  double balance = 0.0;
+  TrustFundRecord record;
+};
+
+// True if the policy lets the fund pay for this state's delegates (OP31).
+bool eligible_for_trust_fund(const TrustFundPolicy& policy, const MemberState& state);
+
+// Adds a contribution.
+void contribute(TrustFundLedger& ledger, double usd);
+
+// Pays the trip of `policy.delegates_per_state` delegates to `venue_id` for each requesting state
+// that is eligible, in the policy's priority order (ldc_first: least developed countries first,
+// then the others, each in the given order), while money lasts. Returns, for each requesting state
+// in the order given, whether it was funded. A state whose trip costs nothing (no travel cost listed
+// for the venue) is not funded. Records refusals and the first time the fund ran dry (at `now`).
+std::vector<bool> fund_travel(TrustFundLedger& ledger, const TrustFundPolicy& policy,
+                              const std::vector<MemberState>& states, const std::vector<std::size_t>& requesting,
+                              const std::string& venue_id, SimTime now);
+
+}  // namespace gcmsim::model
