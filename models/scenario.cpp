@@ -23,6 +23,14 @@ bool is_meeting(ActivityKind kind) {
   }
 }
 
+bool Activity::invites(const MemberState& state) const {
+  if (participant_groups.empty() && participant_coalitions.empty()) return true;
+  if (std::find(participant_groups.begin(), participant_groups.end(), state.group) != participant_groups.end()) return true;
+  return std::any_of(state.coalitions.begin(), state.coalitions.end(), [&](const std::string& c) {
+    return std::find(participant_coalitions.begin(), participant_coalitions.end(), c) != participant_coalitions.end();
+  });
+}
+
 int MeetingFormat::panels() const {
   return static_cast<int>(std::count_if(agenda.begin(), agenda.end(),
                                         [](const AgendaItem& a) { return a.kind == AgendaItemKind::panel; }));

@@ -80,6 +80,11 @@ struct Activity {
   std::vector<std::size_t> needs;     // indices into Scenario::activities
   bool interpretation = true;
   std::vector<std::string> moderators;  // iso3 codes fixed by the scenario
+  // Who is invited; both empty: every member state.
+  std::vector<RegionalGroup> participant_groups;
+  std::vector<std::string> participant_coalitions;
+
+  bool invites(const MemberState& state) const;
 };
 
 enum class AgendaItemKind {

@@ -377,6 +377,19 @@ class Builder {
           }
         }
       }
+      if (const json* who = child(j, "participants")) {
+        if (const json* groups = child(*who, "groups"); groups != nullptr && groups->is_array()) {
+          for (const json& g : *groups) {
+            if (!g.is_string()) continue;
+            if (auto group = enum_from<model::RegionalGroup>(g, kGroups)) a.participant_groups.push_back(*group);
+          }
+        }
+        if (const json* cs = child(*who, "coalitions"); cs != nullptr && cs->is_array()) {
+          for (const json& c : *cs) {
+            if (c.is_string()) a.participant_coalitions.push_back(c);
+          }
+        }
+      }
       if (const json* mods = child(j, "moderators"); mods != nullptr && mods->is_array()) {
         for (std::size_t k = 0; k < mods->size(); ++k) {
           if (!(*mods)[k].is_string()) continue;

@@ -19,9 +19,9 @@ struct PanelSlot {
 // turns, so that with at least five panels every group moderates, and no group moderates twice
 // before every group has moderated once; within a session, the moderators' dominant migration
 // profiles (origin, transit, destination) differ where the candidates allow. No state moderates
-// twice, and co-facilitators do not moderate (they co-chair, OP15). `fixed` gives moderators the
-// scenario names (iso3 resolved to indices) per session, used as given. Deterministic given the
-// stream.
+// twice, and co-facilitators do not moderate (they co-chair, OP15); states in `excluded` (the
+// co-facilitators, and moderators the scenario fixes for some sessions) are not appointed.
+// Deterministic given the stream.
 std::vector<std::size_t> appoint_moderators(const std::vector<PanelSlot>& panels, const std::vector<MemberState>& states,
                                             const std::vector<std::size_t>& excluded, RandomStream& stream);
 

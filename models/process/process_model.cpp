@@ -17,6 +17,18 @@
 namespace gcmsim::model {
 namespace {
 
+// OP31: the fund serves the preparatory process and the conference, not the regional commissions'
+// meetings or other processes' events (GFMD, IOM's dialogue), which have their own arrangements.
+bool trust_fund_covers(ActivityKind kind) {
+  return kind == ActivityKind::thematic_session || kind == ActivityKind::stakeholder_hearing ||
+         kind == ActivityKind::stocktaking || kind == ActivityKind::negotiation_round || kind == ActivityKind::conference;
+}
+
+bool chaired_by_co_facilitators(ActivityKind kind) {
+  return kind == ActivityKind::thematic_session || kind == ActivityKind::stocktaking ||
+         kind == ActivityKind::negotiation_round;
+}
+
 constexpr EventTag tag(ProcessEvent kind, std::size_t target) {
   return EventTag{static_cast<std::uint32_t>(kind), static_cast<std::uint32_t>(target)};
 }
@@ -161,28 +173,39 @@ class ProcessSimulation {
     std::vector<double> p_alone(n);
     std::vector<double> p_funded(n);
     std::vector<std::size_t> requesting;
+    // Until the first contribution arrives the fund is not yet operating: nobody applies to it.
+    const bool fund_open = trust_fund_covers(a.kind) && fund_.record.raised > 0.0;
     for (std::size_t k = 0; k < n; ++k) {
       draw[k] = stream.uniform01();  // drawn for every state, so one state's change leaves the others' draws alone
-      if (withdrawn_[k]) continue;
       const MemberState& st = s_.member_states[k];
+      if (withdrawn_[k] || !a.invites(st)) continue;
       const bool mission = venue.mission_city && st.has_mission(*venue.mission_city);
       const double cost = mission ? 0.0 : travel_cost;
       const double salience = theme_salience(st, a.theme);
       p_alone[k] = attendance_probability(st, salience, mission, cost, false, attendance_);
-      p_funded[k] = attendance_probability(st, salience, mission, cost, true, attendance_);
+      // A funded trip costs the delegation nothing: the fund's support replaces the cost penalty.
+      p_funded[k] = attendance_probability(st, salience, mission, 0.0, true, attendance_);
       // An eligible delegation that would travel with support asks the fund for it (OP31).
-      if (!mission && cost > 0 && draw[k] < p_funded[k] && eligible_for_trust_fund(s_.trust_fund, st)) requesting.push_back(k);
+      if (fund_open && !mission && cost > 0 && draw[k] < p_funded[k] && eligible_for_trust_fund(s_.trust_fund, st)) {
+        requesting.push_back(k);
+      }
     }
     const std::vector<bool> funded =
         fund_travel(fund_, s_.trust_fund, s_.member_states, requesting, venue.id, sim_.now());
-    for (std::size_t r = 0; r < requesting.size(); ++r) meeting.states[requesting[r]].funded = funded[r];
+    for (std::size_t r = 0; r < requesting.size(); ++r) {
+      meeting.states[requesting[r]].funded = funded[r];
+      meeting.states[requesting[r]].funding_refused = !funded[r];
+    }
     for (std::size_t k = 0; k < n; ++k) {
-      if (withdrawn_[k]) continue;
+      if (withdrawn_[k] || !a.invites(s_.member_states[k])) continue;
       StateAtMeeting& sm = meeting.states[k];
       sm.present = sm.funded || draw[k] < p_alone[k];
     }
-    // The co-facilitators chair; moderators lead their panels (OP15, OP17).
-    for (std::size_t k : co_facilitators_) meeting.states[k].present = !withdrawn_[k];
+    // The co-facilitators co-chair the sessions, the stocktaking and the negotiations (OP5, OP15,
+    // OP23); moderators lead their panels (OP17).
+    if (chaired_by_co_facilitators(a.kind)) {
+      for (std::size_t k : co_facilitators_) meeting.states[k].present = !withdrawn_[k];
+    }
     for (std::size_t k : meeting.moderators) {
       meeting.states[k].present = !withdrawn_[k];
       meeting.states[k].moderated = true;
@@ -221,16 +244,25 @@ class ProcessSimulation {
     for (std::size_t k : outcome.unserved) ++meeting.states[k].unserved_requests;
   }
 
+  // OP17: the PGA appoints a moderator per panel; sessions whose moderators the scenario names keep them.
   void appoint_all_moderators() {
     std::vector<PanelSlot> panels;
+    std::vector<std::size_t> excluded = co_facilitators_;
     for (std::size_t i = 0; i < s_.activities.size(); ++i) {
       const Activity& a = s_.activities[i];
       if (a.kind != ActivityKind::thematic_session || !a.format) continue;
+      if (!a.moderators.empty()) {
+        for (const std::string& iso3 : a.moderators) {
+          moderators_[i].push_back(*s_.find_state(iso3));
+          excluded.push_back(moderators_[i].back());
+        }
+        continue;
+      }
       const int count = s_.formats.at(*a.format).panels();
       for (int p = 0; p < count; ++p) panels.push_back({i, p});
     }
     RandomStream stream = streams_.stream("moderators");
-    const auto appointed = appoint_moderators(panels, s_.member_states, co_facilitators_, stream);
+    const auto appointed = appoint_moderators(panels, s_.member_states, excluded, stream);
     for (std::size_t k = 0; k < panels.size(); ++k) moderators_[panels[k].session].push_back(appointed[k]);
   }
 

@@ -29,6 +29,7 @@ struct ActivityRecord {
 struct StateAtMeeting {
   bool present = false;
   bool funded = false;        // its delegate's travel paid by the trust fund
+  bool funding_refused = false;  // asked the trust fund and found it short
   bool moderated = false;     // moderated a panel (OP17)
   int floor_requests = 0;
   int interventions = 0;

@@ -1,0 +1,58 @@
+#include "models/process/trust_fund.hpp"
+
+#include <algorithm>
+
+namespace gcmsim::model {
+
+// Each flag governs one group, so a what-if can open or close the fund to least developed countries
+// and to the other developing countries independently. OP31 names developing countries only, so a
+// developed state is never paid for, whatever its other flags.
+bool eligible_for_trust_fund(const TrustFundPolicy& policy, const MemberState& state) {
+  if (state.development == Development::developed) return false;
+  return state.ldc ? policy.ldc_eligible : policy.developing_eligible;
+}
+
+void contribute(TrustFundLedger& ledger, double usd) {
+  // A pledge of nothing, or a negative one, would only let the balance go below zero.
+  if (usd <= 0.0) return;
+  ledger.balance += usd;
+  ledger.record.raised += usd;
+}
+
+std::vector<bool> fund_travel(TrustFundLedger& ledger, const TrustFundPolicy& policy,
+                              const std::vector<MemberState>& states, const std::vector<std::size_t>& requesting,
+                              const std::string& venue_id, SimTime now) {
+  std::vector<bool> funded(requesting.size(), false);
+  const auto listed = policy.travel_cost_usd.find(venue_id);
+  if (listed == policy.travel_cost_usd.end()) return funded;
+  const double trip_cost = listed->second * policy.delegates_per_state;
+  // Nothing to pay (a venue next door, or no delegates): there is no trip to fund, and no refusal.
+  if (trip_cost <= 0.0) return funded;
+
+  // Positions into `requesting`, in the order the fund considers them. ldc_first keeps the given
+  // order within each group (OP31: "in particular the least developed countries").
+  std::vector<std::size_t> order;
+  for (std::size_t k = 0; k < requesting.size(); ++k) {
+    if (eligible_for_trust_fund(policy, states.at(requesting[k]))) order.push_back(k);
+  }
+  if (policy.priority == FundingPriority::ldc_first) {
+    std::stable_partition(order.begin(), order.end(),
+                          [&](std::size_t k) { return states.at(requesting[k]).ldc; });
+  }
+
+  for (const std::size_t k : order) {
+    if (ledger.balance < trip_cost) {
+      ++ledger.record.requests_refused;
+      if (!ledger.record.ran_dry) ledger.record.ran_dry = now;
+      continue;
+    }
+    // balance >= trip_cost, so the rounded difference is never below zero.
+    ledger.balance -= trip_cost;
+    ledger.record.spent += trip_cost;
+    ++ledger.record.trips_funded;
+    funded[k] = true;
+  }
+  return funded;
+}
+
+}  // namespace gcmsim::model
