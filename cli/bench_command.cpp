@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "bench/phold.hpp"
+#include "bench/scenario_bench.hpp"
+#include "cli/scenario_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 
@@ -38,6 +40,30 @@ void run_phold(const bench::PholdParams& p, bool json) {
              r.overhead_bytes_per_event, r.phold_handler_bytes, r.inline_handler_bytes);
 }
 
+void run_scenario_bench(const ScenarioOptions& options, int replications, bool json) {
+  if (replications < 1) throw InvalidInput("--replications must be at least 1");
+  const loader::LoadResult loaded = load_checked(options);
+  const bench::ScenarioBenchResult r = bench::bench_scenario(*loaded.scenario, replications);
+  if (json) {
+    const nlohmann::ordered_json out = {
+        {"replications", r.replications},        {"ms_per_replication", r.ms_per_replication},
+        {"replications_per_s", r.replications_per_s}, {"events", r.events},
+        {"events_per_s", r.events_per_s},        {"kernel_events_per_s", r.kernel_events_per_s},
+        {"peak_rss_mb", r.peak_rss_mb},
+    };
+    fmt::print("{}\n", out.dump());
+    return;
+  }
+  fmt::print("Scenario benchmark  {} ({} replications, outputs written)\n", options.file, r.replications);
+  fmt::print("  time per replication   {:>10.2f} ms   (target <= 20 ms)\n", r.ms_per_replication);
+  fmt::print("  replications/s         {:>10.1f}\n", r.replications_per_s);
+  fmt::print("  events/s               {:>10.0f}   ({} events per replication)\n", r.events_per_s,
+             r.events / static_cast<std::uint64_t>(r.replications));
+  fmt::print("  kernel PHOLD events/s  {:>10.0f}   (reference, same run; model/kernel = {:.3f})\n",
+             r.kernel_events_per_s, r.events_per_s / r.kernel_events_per_s);
+  fmt::print("  peak memory            {:>10.1f} MB  (target <= 64 MB)\n", r.peak_rss_mb);
+}
+
 }  // namespace
 
 void add_bench_command(CLI::App& app) {
@@ -61,6 +87,16 @@ void add_bench_command(CLI::App& app) {
   phold->add_flag("--json", *json, "Print one JSON object: events, kernel_events_per_s, "
                                    "bare_events_per_s, ratio");
   phold->callback([params, json] { run_phold(*params, *json); });
+
+  auto scenario = std::make_shared<ScenarioOptions>();
+  auto replications = std::make_shared<int>(100);
+  auto scenario_json = std::make_shared<bool>(false);
+  CLI::App* sc = bench->add_subcommand("scenario", "Run a scenario R times, outputs included, and report the time per "
+                                                   "replication, events per second and peak memory");
+  add_scenario_options(*sc, *scenario, kBaselineScenario);
+  sc->add_option("--replications,-r", *replications, "Replications")->capture_default_str();
+  sc->add_flag("--json", *scenario_json, "Print one JSON object");
+  sc->callback([scenario, replications, scenario_json] { run_scenario_bench(*scenario, *replications, *scenario_json); });
 }
 
 }  // namespace gcmsim::cli

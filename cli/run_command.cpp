@@ -1,0 +1,95 @@
+// `gcmsim run [FILE]`: plays the scenario out, writes its outputs into DIR and prints the summary.
+#include <chrono>
+#include <filesystem>
+#include <memory>
+
+#include <fmt/core.h>
+
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/scenario_options.hpp"
+#include "engine/parallel.hpp"
+#include "gcmsim/version.hpp"
+#include "models/plan.hpp"
+#include "models/process/process_model.hpp"
+#include "output/atomic_file.hpp"
+#include "output/replications.hpp"
+#include "output/run_writer.hpp"
+#include "output/summary.hpp"
+
+namespace gcmsim::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct RunOptions {
+  ScenarioOptions scenario;
+  std::optional<std::uint64_t> seed;
+  std::optional<int> replications;
+  std::string out = "results";
+  unsigned threads = 0;
+  bool quiet = false;
+};
+
+fs::path replication_dir(const fs::path& out, int replications, std::size_t r) {
+  return replications == 1 ? out : out / fmt::format("rep-{:04d}", r + 1);
+}
+
+void run(const RunOptions& options) {
+  loader::LoadResult loaded = load_checked(options.scenario);
+  model::Scenario& scenario = *loaded.scenario;
+  if (options.seed) scenario.seed = *options.seed;
+  const int replications = options.replications.value_or(scenario.replications);
+  if (replications < 1) throw InvalidInput("--replications must be at least 1");
+  const Calendar calendar = scenario.make_calendar();
+  const model::Plan plan = model::make_plan(scenario, calendar);
+
+  std::vector<model::RunResults> results(static_cast<std::size_t>(replications));
+  const fs::path out(options.out);
+  parallel_for(results.size(), options.threads == 0 ? default_threads() : options.threads, [&](std::size_t r) {
+    const auto start = std::chrono::steady_clock::now();
+    results[r] = model::run_process(scenario, plan, calendar, r);
+    output::ManifestInfo info;
+    info.scenario_path = options.scenario.file;
+    info.content_hash = loaded.content_hash;
+    info.overrides = options.scenario.overrides;
+    info.sets = options.scenario.sets;
+    info.seed = scenario.seed;
+    info.replication = r;
+    info.replications = replications;
+    info.version = kVersion;
+    info.events = results[r].events;
+    info.fingerprint = results[r].fingerprint;
+    info.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    output::write_run(replication_dir(out, replications, r), scenario, plan, results[r], calendar, info);
+  });
+
+  if (replications > 1) {
+    output::write_file_atomically(out / "summary.csv", output::replications_csv(scenario, plan, results, calendar));
+  }
+  if (options.quiet) return;
+  fmt::print("{}", output::terminal_summary(scenario, plan, results.front(), calendar));
+  if (replications > 1) {
+    fmt::print("\nAcross {} replications (mean [95% CI]):\n{}", replications,
+               output::replications_summary(scenario, plan, results, calendar));
+  }
+  fmt::print("\nOutputs in {}/\n", out.string());
+}
+
+}  // namespace
+
+void add_run_command(CLI::App& app) {
+  auto options = std::make_shared<RunOptions>();
+  CLI::App* cmd = app.add_subcommand("run", "Simulate the process and write timeline.csv, participation.csv and "
+                                            "manifest.json (one folder per replication and summary.csv when R > 1)");
+  add_scenario_options(*cmd, options->scenario, kBaselineScenario);
+  cmd->add_option("--seed", options->seed, "Random seed (default: the scenario's run.seed)");
+  cmd->add_option("--replications,-r", options->replications, "Replications (default: the scenario's run.replications)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--out,-o", options->out, "Output folder")->capture_default_str();
+  cmd->add_option("--threads,-j", options->threads, "Threads for replications (default: every core)");
+  cmd->add_flag("--quiet,-q", options->quiet, "Write the outputs without printing the summary");
+  cmd->callback([options] { run(*options); });
+}
+
+}  // namespace gcmsim::cli

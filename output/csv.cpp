@@ -1,0 +1,63 @@
+#include "output/csv.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+namespace gcmsim::output {
+namespace {
+
+void append_line(std::string& out, const std::vector<std::string>& fields) {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out += ',';
+    out += csv_field(fields[i]);
+  }
+  out += '\n';
+}
+
+}  // namespace
+
+std::string csv_field(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string out;
+  out.reserve(text.size() + 2);
+  out += '"';
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+std::string csv_number(double value, int decimals) {
+  if (std::isnan(value)) return {};
+  if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+  // fmt formats with the C locale's '.', unlike printf under a user's LC_NUMERIC.
+  std::string out = fmt::format("{:.{}f}", value, decimals);
+  // A small negative value rounds to "-0.000": the sign means nothing there and would make two
+  // equal results differ in the file.
+  if (out.front() == '-' && out.find_first_not_of("0.", 1) == std::string::npos) out.erase(0, 1);
+  return out;
+}
+
+CsvTable::CsvTable(std::vector<std::string> columns) : columns_(std::move(columns)) {}
+
+void CsvTable::add_row(std::vector<std::string> fields) {
+  if (fields.size() != columns_.size()) {
+    throw std::invalid_argument(fmt::format("CSV row has {} fields, but the table has {} columns ({}, ...)",
+                                            fields.size(), columns_.size(),
+                                            columns_.empty() ? std::string() : columns_.front()));
+  }
+  rows_.push_back(std::move(fields));
+}
+
+std::string CsvTable::str() const {
+  std::string out;
+  append_line(out, columns_);
+  for (const auto& row : rows_) append_line(out, row);
+  return out;
+}
+
+}  // namespace gcmsim::output

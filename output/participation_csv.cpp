@@ -1,0 +1,117 @@
+#include "output/participation_csv.hpp"
+
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "output/csv.hpp"
+
+namespace gcmsim::output {
+namespace {
+
+using model::MemberState;
+
+struct DelegationTotals {
+  int members = 0;
+  int present = 0;
+  int funded = 0;
+  int floor_requests = 0;
+  int interventions = 0;
+  int unserved = 0;
+  double minutes = 0.0;
+};
+
+enum class DevelopmentGroup { developed, developing, least_developed };
+constexpr std::string_view kDevelopmentNames[] = {"developed", "developing", "least_developed"};
+
+// LDCs are developing countries; they get their own row because the trust fund serves them first.
+DevelopmentGroup development_group(const MemberState& s) {
+  if (s.ldc) return DevelopmentGroup::least_developed;
+  return s.development == model::Development::developed ? DevelopmentGroup::developed
+                                                        : DevelopmentGroup::developing;
+}
+
+template <class Pred>
+DelegationTotals delegation_totals(const model::Scenario& scenario, const model::MeetingRecord& m, Pred in_group) {
+  DelegationTotals t;
+  for (std::size_t i = 0; i < scenario.member_states.size(); ++i) {
+    if (!in_group(scenario.member_states[i])) continue;
+    ++t.members;
+    if (m.states.empty()) continue;
+    const model::StateAtMeeting& s = m.states[i];
+    t.present += s.present ? 1 : 0;
+    t.funded += s.funded ? 1 : 0;
+    t.floor_requests += s.floor_requests;
+    t.interventions += s.interventions;
+    t.unserved += s.unserved_requests;
+    t.minutes += s.speaking_minutes;
+  }
+  return t;
+}
+
+void check(const model::Scenario& scenario, const model::MeetingRecord& m, std::size_t index) {
+  auto bad = [&](std::string_view what) {
+    throw std::invalid_argument(fmt::format("participation: meeting record #{} {}", index, what));
+  };
+  if (m.activity >= scenario.activities.size()) {
+    bad(fmt::format("names activity #{}, but the scenario has {}", m.activity, scenario.activities.size()));
+  }
+  if (!m.states.empty() && m.states.size() != scenario.member_states.size()) {
+    bad(fmt::format("has {} states, expected {}", m.states.size(), scenario.member_states.size()));
+  }
+  if (!m.stakeholders.empty() && m.stakeholders.size() != scenario.stakeholders.size()) {
+    bad(fmt::format("has {} stakeholder populations, expected {}", m.stakeholders.size(),
+                    scenario.stakeholders.size()));
+  }
+}
+
+std::string count(int n) { return fmt::format("{}", n); }
+
+}  // namespace
+
+std::string participation_csv(const model::Scenario& scenario, const model::RunResults& results,
+                              const Calendar& calendar) {
+  CsvTable table({"meeting", "kind", "venue", "date", "group_type", "group", "members",
+                  "delegations_present", "funded", "floor_requests", "interventions",
+                  "unserved_requests", "speaking_minutes", "stakeholders_registered",
+                  "stakeholders_accredited", "stakeholders_admitted", "stakeholders_speaking"});
+  for (std::size_t k = 0; k < results.meetings.size(); ++k) {
+    const model::MeetingRecord& m = results.meetings[k];
+    check(scenario, m, k);
+    const model::Activity& a = scenario.activities[m.activity];
+    const bool started = m.activity < results.activities.size() && results.activities[m.activity].started;
+    const std::vector<std::string> meeting = {
+        a.id, std::string(model::to_string(a.kind)), a.venue ? scenario.venues.at(*a.venue).id : std::string(),
+        started ? calendar.date_string(results.activities[m.activity].start) : std::string()};
+
+    auto add_delegations = [&](std::string_view type, std::string_view group, const DelegationTotals& t) {
+      std::vector<std::string> row = meeting;
+      row.insert(row.end(), {std::string(type), std::string(group), count(t.members), count(t.present),
+                             count(t.funded), count(t.floor_requests), count(t.interventions),
+                             count(t.unserved), csv_number(t.minutes, 1), "", "", "", ""});
+      table.add_row(std::move(row));
+    };
+    for (int g = 0; g < model::kRegionalGroups; ++g) {
+      const auto group = static_cast<model::RegionalGroup>(g);
+      add_delegations("regional_group", model::to_string(group),
+                      delegation_totals(scenario, m, [&](const MemberState& s) { return s.group == group; }));
+    }
+    for (int d = 0; d < 3; ++d) {
+      const auto dev = static_cast<DevelopmentGroup>(d);
+      add_delegations("development", kDevelopmentNames[d],
+                      delegation_totals(scenario, m, [&](const MemberState& s) { return development_group(s) == dev; }));
+    }
+    for (std::size_t p = 0; p < scenario.stakeholders.size(); ++p) {
+      const model::StakeholderPopulation& pop = scenario.stakeholders[p];
+      const model::StakeholdersAtMeeting st = m.stakeholders.empty() ? model::StakeholdersAtMeeting{} : m.stakeholders[p];
+      std::vector<std::string> row = meeting;
+      row.insert(row.end(), {"stakeholder", std::string(model::to_string(pop.kind)), count(pop.organisations),
+                             "", "", "", "", "", "", count(st.registered), count(st.accredited),
+                             count(st.admitted), count(st.speaking)});
+      table.add_row(std::move(row));
+    }
+  }
+  return table.str();
+}
+
+}  // namespace gcmsim::output

@@ -1,0 +1,22 @@
+#include "output/run_writer.hpp"
+
+#include "output/atomic_file.hpp"
+#include "output/participation_csv.hpp"
+#include "output/timeline_csv.hpp"
+
+namespace gcmsim::output {
+
+void write_run(const std::filesystem::path& dir, const model::Scenario& scenario, const model::Plan& plan,
+               const model::RunResults& results, const Calendar& calendar, const ManifestInfo& manifest) {
+  // Everything is formatted before anything is written: a formatting error leaves the folder as it was.
+  const std::string timeline = timeline_csv(scenario, plan, results, calendar);
+  const std::string participation = participation_csv(scenario, results, calendar);
+  // Replacing invalid UTF-8 (a path in a legacy encoding) beats failing after the run has finished.
+  const std::string json =
+      manifest_json(manifest).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + '\n';
+  write_file_atomically(dir / "timeline.csv", timeline);
+  write_file_atomically(dir / "participation.csv", participation);
+  write_file_atomically(dir / "manifest.json", json);
+}
+
+}  // namespace gcmsim::output

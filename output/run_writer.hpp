@@ -1,0 +1,19 @@
+#pragma once
+// Writes one run's files into a folder: timeline.csv, participation.csv and manifest.json, each
+// atomically, so a reader (or a resumed sweep) never sees a half-written file.
+#include <filesystem>
+
+#include "engine/calendar.hpp"
+#include "models/plan.hpp"
+#include "models/process/run_results.hpp"
+#include "models/scenario.hpp"
+#include "output/manifest.hpp"
+
+namespace gcmsim::output {
+
+// Creates `dir` if needed. The manifest is written last: its presence says the run's other files
+// are complete. Throws std::runtime_error (naming the file) when a write fails.
+void write_run(const std::filesystem::path& dir, const model::Scenario& scenario, const model::Plan& plan,
+               const model::RunResults& results, const Calendar& calendar, const ManifestInfo& manifest);
+
+}  // namespace gcmsim::output

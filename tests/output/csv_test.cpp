@@ -1,0 +1,68 @@
+#include "output/csv.hpp"
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+using gcmsim::output::csv_field;
+using gcmsim::output::csv_number;
+using gcmsim::output::CsvTable;
+
+TEST_CASE("plain CSV fields are written as they are", "[output]") {
+  CHECK(csv_field("ts1") == "ts1");
+  CHECK(csv_field("") == "");
+  CHECK(csv_field("Palais des Nations; Geneva") == "Palais des Nations; Geneva");
+}
+
+TEST_CASE("CSV fields with a comma, quote, CR or LF are quoted with quotes doubled", "[output]") {
+  CHECK(csv_field("Geneva, Switzerland") == "\"Geneva, Switzerland\"");
+  CHECK(csv_field("the \"zero draft\"") == "\"the \"\"zero draft\"\"\"");
+  CHECK(csv_field("line one\nline two") == "\"line one\nline two\"");
+  CHECK(csv_field("carriage\rreturn") == "\"carriage\rreturn\"");
+  CHECK(csv_field("\"") == "\"\"\"\"");
+}
+
+TEST_CASE("csv_number has fixed decimals and rounds the binary value correctly", "[output]") {
+  CHECK(csv_number(3.0, 1) == "3.0");
+  CHECK(csv_number(2.0 / 3.0, 4) == "0.6667");
+  CHECK(csv_number(1234567.891, 2) == "1234567.89");
+  CHECK(csv_number(2.675, 2) == "2.67");  // stored as 2.67499999...
+  CHECK(csv_number(0.125, 2) == "0.12");  // an exact tie goes to even
+  CHECK(csv_number(-1.25, 1) == "-1.2");
+  CHECK(csv_number(-1.26, 1) == "-1.3");
+  CHECK(csv_number(7.0, 0) == "7");
+}
+
+TEST_CASE("csv_number never writes a negative zero", "[output]") {
+  CHECK(csv_number(-0.0, 2) == "0.00");
+  CHECK(csv_number(-0.004, 2) == "0.00");
+  CHECK(csv_number(-0.00004, 4) == "0.0000");
+  CHECK(csv_number(-0.4, 0) == "0");
+  CHECK(csv_number(-0.005001, 2) == "-0.01");
+}
+
+TEST_CASE("csv_number writes NaN as an empty field and infinities as inf", "[output]") {
+  CHECK(csv_number(std::numeric_limits<double>::quiet_NaN(), 2) == "");
+  CHECK(csv_number(std::numeric_limits<double>::infinity(), 2) == "inf");
+  CHECK(csv_number(-std::numeric_limits<double>::infinity(), 2) == "-inf");
+}
+
+TEST_CASE("a CSV table writes its header and quoted rows", "[output]") {
+  CsvTable table({"id", "venue", "note"});
+  table.add_row({"ts1", "geneva", "moderated by \"MEX\", CHE"});
+  table.add_row({"ts2", "", "two\nlines"});
+  CHECK(table.rows() == 2);
+  CHECK(table.str() ==
+        "id,venue,note\n"
+        "ts1,geneva,\"moderated by \"\"MEX\"\", CHE\"\n"
+        "ts2,,\"two\nlines\"\n");
+}
+
+TEST_CASE("a CSV table refuses a row with the wrong number of fields", "[output]") {
+  CsvTable table({"a", "b"});
+  CHECK_THROWS_AS(table.add_row({"1"}), std::invalid_argument);
+  CHECK_THROWS_AS(table.add_row({"1", "2", "3"}), std::invalid_argument);
+  CHECK(table.rows() == 0);
+  CHECK(table.str() == "a,b\n");
+}

@@ -1,0 +1,107 @@
+#include "output/participation_csv.hpp"
+
+#include <catch2/catch.hpp>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "../models/loader/load_helpers.hpp"
+
+using namespace gcmsim;
+using std::chrono::May;
+using std::chrono::year;
+
+namespace {
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+// The minimal fixture (Mexico, Switzerland, Niger) with two stakeholder populations added.
+model::Scenario scenario() {
+  const auto loaded = testing::load(testing::fixture("minimal.yaml"));
+  REQUIRE(loaded.ok());
+  model::Scenario s = *loaded.scenario;
+  s.stakeholders.push_back({.kind = model::StakeholderKind::ecosoc_ngo, .organisations = 120});
+  s.stakeholders.push_back({.kind = model::StakeholderKind::academia, .organisations = 40, .needs_accreditation = true});
+  return s;
+}
+
+// ts1 with all three delegations present (Niger funded by the trust fund) and both populations;
+// then ts2, which never started, with nobody recorded.
+model::RunResults run(const model::Scenario& s, const Calendar& cal) {
+  model::RunResults r;
+  r.activities.resize(s.activities.size());
+  const std::size_t ts1 = *s.find_activity("ts1");
+  r.activities[ts1].started = true;
+  r.activities[ts1].start = cal.at(year{2017} / May / 8, 10);
+
+  model::MeetingRecord m;
+  m.activity = ts1;
+  m.states.resize(s.member_states.size());
+  m.states[*s.find_state("MEX")] = {.present = true, .floor_requests = 3, .interventions = 2, .unserved_requests = 1,
+                                    .speaking_minutes = 5.5};
+  m.states[*s.find_state("CHE")] = {.present = true, .moderated = true, .floor_requests = 1, .interventions = 1,
+                                    .speaking_minutes = 3.0};
+  m.states[*s.find_state("NER")] = {.present = true, .funded = true, .floor_requests = 2, .interventions = 1,
+                                    .unserved_requests = 1, .speaking_minutes = 2.7};
+  m.stakeholders = {{.registered = 30, .accredited = 30, .admitted = 25, .speaking = 4},
+                    {.registered = 10, .accredited = 9, .admitted = 9, .speaking = 1}};
+  r.meetings.push_back(m);
+
+  model::MeetingRecord empty;
+  empty.activity = *s.find_activity("ts2");
+  r.meetings.push_back(empty);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("participation has one row per meeting and group, with group counts", "[output]") {
+  const model::Scenario s = scenario();
+  const Calendar cal = s.make_calendar();
+  const std::vector<std::string> got = lines(output::participation_csv(s, run(s, cal), cal));
+
+  // Per meeting: 5 regional groups, 3 development groups, 2 stakeholder populations.
+  REQUIRE(got.size() == 1 + 2 * 10);
+  const std::vector<std::string> expected_ts1 = {
+      "meeting,kind,venue,date,group_type,group,members,delegations_present,funded,floor_requests,interventions,"
+      "unserved_requests,speaking_minutes,stakeholders_registered,stakeholders_accredited,stakeholders_admitted,"
+      "stakeholders_speaking",
+      "ts1,thematic_session,geneva,2017-05-08,regional_group,african,1,1,1,2,1,1,2.7,,,,",
+      "ts1,thematic_session,geneva,2017-05-08,regional_group,asia_pacific,0,0,0,0,0,0,0.0,,,,",
+      "ts1,thematic_session,geneva,2017-05-08,regional_group,eastern_european,0,0,0,0,0,0,0.0,,,,",
+      "ts1,thematic_session,geneva,2017-05-08,regional_group,latin_american_caribbean,1,1,0,3,2,1,5.5,,,,",
+      "ts1,thematic_session,geneva,2017-05-08,regional_group,western_european_others,1,1,0,1,1,0,3.0,,,,",
+      "ts1,thematic_session,geneva,2017-05-08,development,developed,1,1,0,1,1,0,3.0,,,,",
+      "ts1,thematic_session,geneva,2017-05-08,development,developing,1,1,0,3,2,1,5.5,,,,",
+      "ts1,thematic_session,geneva,2017-05-08,development,least_developed,1,1,1,2,1,1,2.7,,,,",
+      "ts1,thematic_session,geneva,2017-05-08,stakeholder,ecosoc_ngo,120,,,,,,,30,30,25,4",
+      "ts1,thematic_session,geneva,2017-05-08,stakeholder,academia,40,,,,,,,10,9,9,1",
+  };
+  CHECK(std::vector<std::string>(got.begin(), got.begin() + 11) == expected_ts1);
+}
+
+TEST_CASE("a meeting with nobody recorded has zero counts and no date if it never started", "[output]") {
+  const model::Scenario s = scenario();
+  const Calendar cal = s.make_calendar();
+  const std::vector<std::string> got = lines(output::participation_csv(s, run(s, cal), cal));
+  REQUIRE(got.size() == 21);
+  CHECK(got[11] == "ts2,thematic_session,new_york,,regional_group,african,1,0,0,0,0,0,0.0,,,,");
+  CHECK(got[20] == "ts2,thematic_session,new_york,,stakeholder,academia,40,,,,,,,0,0,0,0");
+}
+
+TEST_CASE("participation refuses a meeting record of another scenario", "[output]") {
+  const model::Scenario s = scenario();
+  const Calendar cal = s.make_calendar();
+  model::RunResults r = run(s, cal);
+  r.meetings[0].states.resize(2);
+  CHECK_THROWS_AS(output::participation_csv(s, r, cal), std::invalid_argument);
+  r = run(s, cal);
+  r.meetings[1].activity = 99;
+  CHECK_THROWS_AS(output::participation_csv(s, r, cal), std::invalid_argument);
+}
