@@ -1,5 +1,9 @@
 // `gcmsim run [FILE]`: plays the scenario out, writes its outputs into DIR and prints the summary.
 #include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <optional>
+#include <unistd.h>
 #include <filesystem>
 #include <memory>
 
@@ -29,6 +33,27 @@ struct RunOptions {
   std::string out = "results";
   unsigned threads = 0;
   bool quiet = false;
+  bool narrate = false;
+  bool step = false;
+};
+
+// Prints the story of replication 0 as it happens; with --step, waits for Enter after each line,
+// but only when a person is at the terminal (stdin closed or piped: it never blocks).
+class TerminalNarrator final : public model::Narrator {
+ public:
+  TerminalNarrator(const Calendar& calendar, bool step) : calendar_(calendar), step_(step && ::isatty(STDIN_FILENO) == 1) {}
+
+  void say(SimTime when, const std::string& line) override {
+    fmt::print("{}  {}\n", calendar_.date_string(when), line);
+    std::fflush(stdout);
+    if (!step_) return;
+    std::string ignored;
+    if (!std::getline(std::cin, ignored)) step_ = false;  // end of input: run on
+  }
+
+ private:
+  const Calendar& calendar_;
+  bool step_;
 };
 
 fs::path replication_dir(const fs::path& out, int replications, std::size_t r) {
@@ -46,9 +71,12 @@ void run(const RunOptions& options) {
 
   std::vector<model::RunResults> results(static_cast<std::size_t>(replications));
   const fs::path out(options.out);
-  parallel_for(results.size(), options.threads == 0 ? default_threads() : options.threads, [&](std::size_t r) {
+  std::optional<TerminalNarrator> narrator;
+  if (options.narrate) narrator.emplace(calendar, options.step);
+  const auto simulate = [&](std::size_t r) {
     const auto start = std::chrono::steady_clock::now();
-    results[r] = model::run_process(scenario, plan, calendar, r);
+    // Only the first replication is told; it runs on this thread, before the others start.
+    results[r] = model::run_process(scenario, plan, calendar, r, nullptr, r == 0 && narrator ? &*narrator : nullptr);
     output::ManifestInfo info;
     info.scenario_path = options.scenario.file;
     info.content_hash = loaded.content_hash;
@@ -62,7 +90,14 @@ void run(const RunOptions& options) {
     info.fingerprint = results[r].fingerprint;
     info.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     output::write_run(replication_dir(out, replications, r), scenario, plan, results[r], calendar, info);
-  });
+  };
+  if (narrator) {
+    simulate(0);
+    if (!options.quiet) fmt::print("\n");
+  }
+  const std::size_t first = narrator ? 1 : 0;
+  parallel_for(results.size() - first, options.threads == 0 ? default_threads() : options.threads,
+               [&](std::size_t k) { simulate(first + k); });
 
   if (replications > 1) {
     output::write_file_atomically(out / "summary.csv", output::replications_csv(scenario, plan, results, calendar));
@@ -89,6 +124,8 @@ void add_run_command(CLI::App& app) {
   cmd->add_option("--out,-o", options->out, "Output folder")->capture_default_str();
   cmd->add_option("--threads,-j", options->threads, "Threads for replications (default: every core)");
   cmd->add_flag("--quiet,-q", options->quiet, "Write the outputs without printing the summary");
+  cmd->add_flag("--narrate", options->narrate, "Tell the story of the (first) run as it happens, one line per meaningful event");
+  cmd->add_flag("--step", options->step, "With --narrate: wait for Enter after each line (only when stdin is a terminal)");
   cmd->callback([options] { run(*options); });
 }
 

@@ -173,6 +173,48 @@ struct ModelParameters {
   DraftingParameters drafting;
 };
 
+// Negotiation dynamics (docs/negotiation.md).
+struct NegotiationDimension {
+  std::string id;
+  std::string name;
+  std::vector<std::string> elements;  // New York Declaration, annex II, para 8 (a)-(x)
+};
+
+// The classroom form: a delegation's views stated explicitly (positions on the scenario's scale).
+struct DelegationSpec {
+  std::size_t state = 0;  // member-state index
+  std::vector<double> position;
+  std::vector<double> salience;  // empty: 1 on every dimension
+  double susceptibility = 0.5;
+  std::optional<double> reservation;
+  std::vector<std::pair<std::size_t, double>> influence;  // member-state index, weight; sums to 1
+};
+
+struct NegotiationParameters {
+  double self_weight = 0.4;       // weight a state keeps on its own view in the derived network
+  double coalition_weight = 1.0;  // tie strength per shared coalition
+  double group_weight = 0.5;      // tie strength for a shared regional group
+  double susceptibility = 0.5;    // derived states: how far others' views move them (Lambda)
+  double reservation = 0.35;      // acceptance below which a state leaves the process
+  double adopt_threshold = 0.6;   // acceptance at or above which a state adopts at the conference
+  double object_threshold = 0.45; // below it a state still in the process objects at the conference
+  double voice_spoke = 1.0;       // weight of a delegation that took the floor that day
+  double voice_present = 0.5;     // present but silent
+  double voice_absent = 0.1;      // absent (informal consultations still carry a little)
+  int steps_per_day = 1;          // influence steps per negotiation day
+  double draft_step = 0.05;       // how far one intervention pulls the working draft toward the speaker
+  double bracket_threshold = 0.15;  // dissent (0-1 scale) above which a dimension stays bracketed
+  double agreement_share = 0.9;     // share of remaining states accepting the draft for agreement
+};
+
+struct NegotiationSpec {
+  double scale_min = 0.0;
+  double scale_max = 1.0;
+  std::vector<NegotiationDimension> dimensions;
+  std::vector<DelegationSpec> delegations;  // empty: views derived from the member-state data
+  NegotiationParameters parameters;
+};
+
 struct ScriptedWithdrawal {
   Date date;
   std::string state;  // iso3
@@ -195,6 +237,7 @@ struct Scenario {
   FloorPolicy floor_policy = FloorPolicy::first_come;
   std::vector<ScriptedWithdrawal> withdrawals;
   ModelParameters parameters;
+  std::optional<NegotiationSpec> negotiation;
   std::uint64_t seed = 1;
   int replications = 1;
 

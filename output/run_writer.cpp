@@ -1,6 +1,7 @@
 #include "output/run_writer.hpp"
 
 #include "output/atomic_file.hpp"
+#include "output/negotiation_outputs.hpp"
 #include "output/participation_csv.hpp"
 #include "output/timeline_csv.hpp"
 
@@ -14,8 +15,21 @@ void write_run(const std::filesystem::path& dir, const model::Scenario& scenario
   // Replacing invalid UTF-8 (a path in a legacy encoding) beats failing after the run has finished.
   const std::string json =
       manifest_json(manifest).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + '\n';
+  std::string dynamics;
+  std::string positions;
+  std::string outcome;
+  if (results.negotiation) {
+    dynamics = dynamics_csv(scenario, *results.negotiation, calendar);
+    positions = positions_csv(scenario, *results.negotiation, calendar);
+    outcome = outcome_json(scenario, results, calendar).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + '\n';
+  }
   write_file_atomically(dir / "timeline.csv", timeline);
   write_file_atomically(dir / "participation.csv", participation);
+  if (results.negotiation) {
+    write_file_atomically(dir / "dynamics.csv", dynamics);
+    write_file_atomically(dir / "positions.csv", positions);
+    write_file_atomically(dir / "outcome.json", outcome);
+  }
   write_file_atomically(dir / "manifest.json", json);
 }
 

@@ -1,5 +1,7 @@
 #include "output/summary.hpp"
 
+#include "output/negotiation_outputs.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -220,6 +222,10 @@ std::string terminal_summary(const model::Scenario& scenario, const model::Plan&
   out += by_group(run_metrics(scenario, results));
   out += '\n';
   out += trust_fund(results.trust_fund, calendar);
+  if (const std::string n = negotiation_summary(scenario, results, calendar); !n.empty()) {
+    out += '\n';
+    out += n;
+  }
   if (const std::string w = withdrawals(scenario, results, calendar); !w.empty()) {
     out += '\n';
     out += w;

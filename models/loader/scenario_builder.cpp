@@ -64,6 +64,7 @@ class Builder {
     policies(root);
     events(root);
     parameters(root);
+    negotiation(root);
     run(root);
     check_dependencies();
     check_thematic_sessions();
@@ -479,6 +480,105 @@ class Builder {
     const json* dr = child(*params, "drafting");
     set(dr, "delay_sd_days", p.drafting.delay_sd_days);
     set(dr, "late_probability", p.drafting.late_probability);
+  }
+
+  void negotiation(const json& root) {
+    const json* neg = child(root, "negotiation");
+    if (neg == nullptr || !neg->is_object()) return;
+    model::NegotiationSpec spec;
+    if (const json* scale = child(*neg, "scale")) {
+      spec.scale_min = number<double>(*scale, "min").value_or(0.0);
+      spec.scale_max = number<double>(*scale, "max").value_or(1.0);
+      if (!(spec.scale_max > spec.scale_min)) {
+        error("/negotiation/scale/max", fmt::format("negotiation scale: max {} must be above min {}", spec.scale_max, spec.scale_min));
+      }
+    }
+    if (const json* dims = child(*neg, "dimensions"); dims != nullptr && dims->is_array()) {
+      std::map<std::string, std::size_t> seen;
+      for (std::size_t i = 0; i < dims->size(); ++i) {
+        model::NegotiationDimension d;
+        d.id = text((*dims)[i], "id");
+        d.name = text((*dims)[i], "name");
+        if (const json* els = child((*dims)[i], "elements"); els != nullptr && els->is_array()) {
+          for (const json& e : *els) {
+            if (e.is_string()) d.elements.push_back(e);
+          }
+        }
+        duplicate(seen, d.id, i, pointer_append(pointer_append("/negotiation/dimensions", i), "id"), "dimension id", "/negotiation/dimensions");
+        spec.dimensions.push_back(std::move(d));
+      }
+    }
+    const std::size_t n_dims = spec.dimensions.size();
+    if (const json* dels = child(*neg, "delegations"); dels != nullptr && dels->is_object()) {
+      for (const auto& [iso3, d] : dels->items()) {
+        const std::string p = pointer_append("/negotiation/delegations", std::string_view(iso3));
+        const auto state = s_.find_state(iso3);
+        if (!state) {
+          diag_.error(doc_.origins.find(p).key, fmt::format("delegation '{}' is not a member state in this scenario{}", iso3,
+                                                            did_you_mean(iso3, state_codes())), 3);
+          continue;
+        }
+        model::DelegationSpec spec_d;
+        spec_d.state = *state;
+        spec_d.position = numbers(d, "position");
+        spec_d.salience = numbers(d, "salience");
+        spec_d.susceptibility = number<double>(d, "susceptibility").value_or(0.5);
+        spec_d.reservation = number<double>(d, "reservation");
+        if (spec_d.position.size() != n_dims && n_dims > 0) {
+          error(pointer_append(p, "position"), fmt::format("delegation '{}': {} position values for {} dimensions", iso3, spec_d.position.size(), n_dims));
+        }
+        for (double x : spec_d.position) {
+          if (x < spec.scale_min || x > spec.scale_max) {
+            error(pointer_append(p, "position"), fmt::format("delegation '{}': position {} is outside the scale [{}, {}]", iso3, x, spec.scale_min, spec.scale_max));
+            break;
+          }
+        }
+        if (!spec_d.salience.empty() && spec_d.salience.size() != n_dims) {
+          error(pointer_append(p, "salience"), fmt::format("delegation '{}': {} salience values for {} dimensions", iso3, spec_d.salience.size(), n_dims));
+        }
+        double sum = 0.0;
+        if (const json* inf = child(d, "influence"); inf != nullptr && inf->is_object()) {
+          for (const auto& [target, w] : inf->items()) {
+            const auto t = s_.find_state(target);
+            if (!t || !dels->contains(target)) {
+              diag_.error(doc_.origins.find(pointer_append(pointer_append(p, "influence"), std::string_view(target))).key,
+                          fmt::format("delegation '{}': influence toward '{}', which is not a delegation", iso3, target), 3);
+              continue;
+            }
+            if (w.is_number()) {
+              spec_d.influence.emplace_back(*t, w.get<double>());
+              sum += w.get<double>();
+            }
+          }
+          if (std::abs(sum - 1.0) > 1e-9) {
+            error(pointer_append(p, "influence"), fmt::format("delegation '{}': influence weights sum to {}; expected 1", iso3, sum));
+          }
+        }
+        spec.delegations.push_back(std::move(spec_d));
+      }
+    }
+    if (const json* params = child(*neg, "parameters")) {
+      auto& q = spec.parameters;
+      for (auto [key, field] : std::initializer_list<std::pair<const char*, double*>>{
+               {"self_weight", &q.self_weight}, {"coalition_weight", &q.coalition_weight}, {"group_weight", &q.group_weight},
+               {"susceptibility", &q.susceptibility}, {"reservation", &q.reservation}, {"adopt_threshold", &q.adopt_threshold}, {"object_threshold", &q.object_threshold},
+               {"voice_spoke", &q.voice_spoke}, {"voice_present", &q.voice_present}, {"voice_absent", &q.voice_absent},
+               {"draft_step", &q.draft_step}, {"bracket_threshold", &q.bracket_threshold}, {"agreement_share", &q.agreement_share}}) {
+        *field = number<double>(*params, key).value_or(*field);
+      }
+      q.steps_per_day = number<int>(*params, "steps_per_day").value_or(q.steps_per_day);
+    }
+    s_.negotiation = std::move(spec);
+  }
+
+  static std::vector<double> numbers(const json& node, std::string_view key) {
+    std::vector<double> out;
+    const json* c = child(node, key);
+    if (c == nullptr || !c->is_array()) return out;
+    for (const json& v : *c) {
+      if (v.is_number()) out.push_back(v.get<double>());
+    }
+    return out;
   }
 
   void run(const json& root) {

@@ -6,6 +6,9 @@
 #include "engine/fingerprint.hpp"
 #include "engine/random_streams.hpp"
 #include "engine/simulator.hpp"
+#include <fmt/format.h>
+
+#include "models/negotiation/negotiation.hpp"
 #include "models/process/activity_runner.hpp"
 #include "models/process/attendance.hpp"
 #include "models/process/floor.hpp"
@@ -24,6 +27,26 @@ bool trust_fund_covers(ActivityKind kind) {
          kind == ActivityKind::stocktaking || kind == ActivityKind::negotiation_round || kind == ActivityKind::conference;
 }
 
+struct TimedIntervention {
+  std::size_t state;
+  int day;
+  SimTime when;
+};
+
+// Meetings whose speaking feeds the summaries that the zero draft is built on (OP21, OP25, OP27).
+bool is_consultation(ActivityKind kind) {
+  return kind == ActivityKind::thematic_session || kind == ActivityKind::stocktaking;
+}
+
+std::vector<std::size_t> by_planned_start(const Scenario& s, const Plan& plan) {
+  std::vector<std::size_t> order(s.activities.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return plan.activities[a].start < plan.activities[b].start;
+  });
+  return order;
+}
+
 bool chaired_by_co_facilitators(ActivityKind kind) {
   return kind == ActivityKind::thematic_session || kind == ActivityKind::stocktaking ||
          kind == ActivityKind::negotiation_round;
@@ -35,8 +58,16 @@ constexpr EventTag tag(ProcessEvent kind, std::size_t target) {
 
 class ProcessSimulation {
  public:
-  ProcessSimulation(const Scenario& s, const Plan& plan, const Calendar& calendar, std::uint64_t replication)
-      : s_(s), plan_(plan), cal_(calendar), streams_(s.seed, replication) {
+  ProcessSimulation(const Scenario& s, const Plan& plan, const Calendar& calendar, std::uint64_t replication,
+                    Narrator* narrator)
+      : s_(s), plan_(plan), cal_(calendar), streams_(s.seed, replication), narrator_(narrator) {
+    if (s.negotiation) negotiation_.emplace(s);
+    consultation_minutes_.assign(s.member_states.size(), 0.0);
+    round_number_.assign(s.activities.size(), 0);
+    int rounds = 0;
+    for (std::size_t i : by_planned_start(s, plan)) {
+      if (s.activities[i].kind == ActivityKind::negotiation_round) round_number_[i] = ++rounds;
+    }
     results_.seed = s.seed;
     results_.replication = replication;
     results_.activities.resize(s.activities.size());
@@ -68,6 +99,7 @@ class ProcessSimulation {
     }
     sim_.run();
     results_.trust_fund = fund_.record;
+    if (negotiation_) results_.negotiation = negotiation_->take_record();
     results_.events = sim_.events_processed();
     results_.fingerprint = fingerprint.hex();
     return std::move(results_);
@@ -117,6 +149,7 @@ class ProcessSimulation {
     ActivityRecord& rec = results_.activities[i];
     rec.finished = true;
     rec.end = sim_.now();
+    if (negotiation_ && s_.activities[i].kind == ActivityKind::zero_draft) circulate_zero_draft(i);
     for (std::size_t d : dependants_[i]) {
       if (--waiting_[d] == 0) {
         // Ready now, but not before its plan says.
@@ -127,6 +160,7 @@ class ProcessSimulation {
 
   // --- meetings -----------------------------------------------------------------------------------
   void open_meeting(std::size_t i) {
+    current_meeting_ = i;
     const Activity& a = s_.activities[i];
     const VenueId venue = venue_ids_[*a.venue];
     ActivityRecord& rec = results_.activities[i];
@@ -142,6 +176,8 @@ class ProcessSimulation {
     const MeetingFormat* format = a.format ? &s_.formats.at(*a.format) : nullptr;
     SimTime end = 0;
     int speaker_slots = 0;
+    std::vector<TimedIntervention> interventions;
+    std::vector<SimTime> day_ends;
     if (format != nullptr && !format->agenda.empty()) {
       const auto slots = schedule_agenda(*format, a.days, cal_, venue, sim_.now());
       RandomStream floor_stream = streams_.stream("floor", i);
@@ -149,11 +185,21 @@ class ProcessSimulation {
         const AgendaItem& item = format->agenda[slot.item];
         sim_.schedule_at(slot.start, [] {}, tag(ProcessEvent::agenda_item, i));
         speaker_slots += item.stakeholder_slots;
-        if (item.floor) hold_floor(a, *format, item, slot, meeting, floor_stream);
+        if (item.floor) hold_floor(a, *format, item, slot, meeting, floor_stream, interventions);
         end = std::max(end, slot.end);
+        if (static_cast<int>(day_ends.size()) < slot.day) day_ends.resize(static_cast<std::size_t>(slot.day), 0);
+        day_ends[static_cast<std::size_t>(slot.day - 1)] = std::max(day_ends[static_cast<std::size_t>(slot.day - 1)], slot.end);
       }
     }
     if (end == 0) end = last_session_end(cal_, venue, sim_.now(), a.days);
+    if (is_consultation(a.kind)) {
+      for (std::size_t k = 0; k < meeting.states.size(); ++k) consultation_minutes_[k] += meeting.states[k].speaking_minutes;
+    }
+    narrate_opening(i, meeting);
+    if (negotiation_ && a.kind == ActivityKind::negotiation_round) schedule_negotiation(i, meeting, interventions, day_ends, end);
+    if (negotiation_ && a.kind == ActivityKind::conference) {
+      sim_.schedule_at(end, [this, i] { vote_at_conference(i); }, tag(ProcessEvent::conference_vote, i), -1);
+    }
 
     RandomStream stakeholder_stream = streams_.stream("stakeholders", i);
     meeting.stakeholders = stakeholders_at_meeting(s_.stakeholders, accredited_, s_.venues[*a.venue].capacity,
@@ -213,12 +259,18 @@ class ProcessSimulation {
   }
 
   void hold_floor(const Activity& a, const MeetingFormat& format, const AgendaItem& item, const AgendaSlot& slot,
-                  MeetingRecord& meeting, RandomStream& stream) {
+                  MeetingRecord& meeting, RandomStream& stream, std::vector<TimedIntervention>& timed) {
     double available = slot.held_minutes;
+    double opening = 0.0;  // minutes before the floor opens
     if (item.kind == AgendaItemKind::panel || item.kind == AgendaItemKind::summary_panel) {
       // The moderator opens and closes; the experts speak first (procedural note).
       available -= 2.0 * item.moderator_minutes;
-      for (int e = 0; e < item.experts; ++e) available -= stream.uniform(item.expert_minutes_min, item.expert_minutes_max);
+      opening += item.moderator_minutes;
+      for (int e = 0; e < item.experts; ++e) {
+        const double minutes = stream.uniform(item.expert_minutes_min, item.expert_minutes_max);
+        available -= minutes;
+        opening += minutes;
+      }
     }
     const FloorParameters& fp = s_.parameters.floor;
     std::vector<FloorRequest> requests;
@@ -240,8 +292,140 @@ class ProcessSimulation {
     for (const Intervention& iv : outcome.interventions) {
       ++meeting.states[iv.state].interventions;
       meeting.states[iv.state].speaking_minutes += iv.minutes;
+      timed.push_back({iv.state, slot.day, at_minute(slot, opening + iv.start_minute)});
     }
     for (std::size_t k : outcome.unserved) ++meeting.states[k].unserved_requests;
+  }
+
+  // A minute into an agenda slot, skipping the lunch break if the slot spans it.
+  SimTime at_minute(const AgendaSlot& slot, double minute) const {
+    const VenueId venue = venue_ids_[*s_.activities[current_meeting_].venue];
+    SimTime t = slot.start;
+    auto remaining = static_cast<SimTime>(std::llround(minute * 60.0));
+    while (remaining > 0) {
+      const SimTime window_end = cal_.session_end(venue, t);
+      if (t + remaining < window_end) return t + remaining;
+      remaining -= window_end - t;
+      const auto next = cal_.next_session_slot(venue, window_end);
+      if (!next) return window_end;
+      t = *next;
+    }
+    return t;
+  }
+
+  // --- negotiation --------------------------------------------------------------------------------
+  void circulate_zero_draft(std::size_t i) {
+    negotiation_->circulate_zero_draft(sim_.now(), i, consultation_minutes_);
+    if (narrator_ == nullptr) return;
+    narrator_->say(sim_.now(), fmt::format("The co-facilitators circulate the zero draft: {}", describe_draft()));
+  }
+
+  void schedule_negotiation(std::size_t i, const MeetingRecord& meeting, const std::vector<TimedIntervention>& interventions,
+                            const std::vector<SimTime>& day_ends, SimTime end) {
+    for (const TimedIntervention& iv : interventions) {
+      const std::size_t k = iv.state;
+      const int day = iv.day;
+      sim_.schedule_at(iv.when, [this, i, k, day] { on_intervention(i, k, day); }, tag(ProcessEvent::intervention, k));
+    }
+    std::vector<std::vector<double>> voices;
+    for (std::size_t d = 0; d < day_ends.size(); ++d) voices.push_back(day_voice(meeting, interventions, static_cast<int>(d + 1)));
+    for (std::size_t d = 0; d < day_ends.size(); ++d) {
+      const int day = static_cast<int>(d + 1);
+      auto voice = voices[d];
+      sim_.schedule_at(day_ends[d], [this, i, day, voice] { on_day_end(i, day, voice); }, tag(ProcessEvent::negotiation_day, i), -1);
+    }
+    auto round_voice = day_voice(meeting, interventions, 0);
+    sim_.schedule_at(end, [this, i, round_voice] { on_round_end(i, round_voice); }, tag(ProcessEvent::negotiation_round_end, i), -1);
+  }
+
+  // Voice per member state on one sitting day (day 0: the whole round).
+  std::vector<double> day_voice(const MeetingRecord& meeting, const std::vector<TimedIntervention>& interventions, int day) const {
+    const NegotiationParameters& p = s_.negotiation->parameters;
+    std::vector<double> voice(meeting.states.size(), p.voice_absent);
+    for (std::size_t k = 0; k < meeting.states.size(); ++k) {
+      if (meeting.states[k].present) voice[k] = p.voice_present;
+    }
+    for (const TimedIntervention& iv : interventions) {
+      if (day == 0 || iv.day == day) voice[iv.state] = p.voice_spoke;
+    }
+    return voice;
+  }
+
+  void on_intervention(std::size_t round, std::size_t state, int day) {
+    const DraftPull pull = negotiation_->intervention(state);
+    if (narrator_ == nullptr || !negotiation_->takes_part(state)) return;
+    narrator_->say(sim_.now(), fmt::format("Round {}, day {}, {} \u2014 {} takes the floor on {}; the draft moves {:.2f} toward it",
+                                           round_number_[round], day, clock_string(cal_.time_of_day(sim_.now()) / kMinute * kMinute),
+                                           s_.member_states[state].name, lowercase_first(negotiation_->dimension_name(pull.dimension)),
+                                           pull.moved));
+  }
+
+  void on_day_end(std::size_t round, int day, const std::vector<double>& voice) {
+    const double moved = negotiation_->end_of_day(round, day, sim_.now(), voice);
+    if (narrator_ == nullptr) return;
+    narrator_->say(sim_.now(), fmt::format("Round {}, day {} closes: informal consultations move positions by {:.2f} on average",
+                                           round_number_[round], day, moved));
+  }
+
+  void on_round_end(std::size_t round, const std::vector<double>& voice) {
+    const auto leaving = negotiation_->end_of_round(round, sim_.now(), voice);
+    for (std::size_t k : leaving) {
+      const double acceptance = negotiation_->acceptance_of(k);
+      const double reservation = negotiation_->reservation_of(k);
+      withdrawn_[k] = true;
+      results_.withdrawals.push_back({k, sim_.now(), fmt::format("acceptance {:.3f} below its reservation {:.3f}", acceptance, reservation)});
+      if (narrator_ != nullptr) {
+        narrator_->say(sim_.now(), fmt::format("{} leaves the process: the draft is too far from its views (acceptance {:.3f}, "
+                                               "reservation {:.3f})", s_.member_states[k].name, acceptance, reservation));
+      }
+    }
+    if (narrator_ == nullptr) return;
+    const auto& snap = negotiation_->record().dynamics.back();
+    narrator_->say(sim_.now(), fmt::format("Round {} ends. Revised draft: {}. Consensus {:.0f}% of {} delegations{}",
+                                           round_number_[round], describe_draft(), 100.0 * snap.consensus_share, snap.remaining,
+                                           negotiation_->record().agreed_round == round ? " \u2014 the text is agreed" : ""));
+  }
+
+  void vote_at_conference(std::size_t i) {
+    negotiation_->conference(sim_.now());
+    if (narrator_ == nullptr) return;
+    int adopt = 0, abstain = 0, object = 0, left = 0;
+    for (const auto& [k, vote] : negotiation_->record().conference) {
+      adopt += vote == ConferenceVote::adopt;
+      abstain += vote == ConferenceVote::abstain;
+      object += vote == ConferenceVote::object;
+      left += vote == ConferenceVote::left;
+    }
+    narrator_->say(sim_.now(), fmt::format("{}: {} adopt, {} abstain, {} object; {} left the process before", s_.activities[i].name.empty()
+                                               ? s_.activities[i].id : s_.activities[i].name, adopt, abstain, object, left));
+  }
+
+  std::string describe_draft() const {
+    const auto draft = negotiation_->draft_on_scale();
+    const auto brackets = negotiation_->bracketed();
+    std::vector<std::string> parts;
+    for (std::size_t d = 0; d < draft.size(); ++d) {
+      parts.push_back(fmt::format("{} {:.1f}{}", lowercase_first(negotiation_->dimension_name(d)), draft[d], brackets[d] ? " [bracketed]" : ""));
+    }
+    return fmt::format("{}", fmt::join(parts, "; "));
+  }
+
+  static std::string lowercase_first(std::string text) {
+    if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] - 'A' + 'a');
+    return text;
+  }
+
+  void narrate_opening(std::size_t i, const MeetingRecord& meeting) {
+    if (narrator_ == nullptr) return;
+    const Activity& a = s_.activities[i];
+    int present = 0;
+    int invited = 0;
+    for (std::size_t k = 0; k < meeting.states.size(); ++k) {
+      present += meeting.states[k].present;
+      invited += a.invites(s_.member_states[k]) && !withdrawn_[k];
+    }
+    narrator_->say(sim_.now(), fmt::format("{} opens in {}: {} of {} delegations present", a.name.empty() ? a.id : a.name,
+                                           s_.venues[*a.venue].name, present, invited));
   }
 
   // OP17: the PGA appoints a moderator per panel; sessions whose moderators the scenario names keep them.
@@ -285,6 +469,7 @@ class ProcessSimulation {
         if (withdrawn_[k]) return;
         withdrawn_[k] = true;
         results_.withdrawals.push_back({k, sim_.now(), reason});
+        if (narrator_ != nullptr) narrator_->say(sim_.now(), fmt::format("{} leaves the process ({})", s_.member_states[k].name, reason));
       }, tag(ProcessEvent::withdrawal, k), -1);
     }
   }
@@ -304,13 +489,18 @@ class ProcessSimulation {
   AccreditationList accredited_;
   AttendanceParams attendance_;
   TrustFundLedger fund_;
+  Narrator* narrator_ = nullptr;
+  std::optional<Negotiation> negotiation_;
+  std::vector<double> consultation_minutes_;
+  std::vector<int> round_number_;
+  std::size_t current_meeting_ = 0;
 };
 
 }  // namespace
 
 RunResults run_process(const Scenario& scenario, const Plan& plan, const Calendar& calendar, std::uint64_t replication,
-                       EventObserver* observer) {
-  ProcessSimulation simulation(scenario, plan, calendar, replication);
+                       EventObserver* observer, Narrator* narrator) {
+  ProcessSimulation simulation(scenario, plan, calendar, replication, narrator);
   RunResults results = simulation.run(observer);
   return results;
 }

@@ -8,6 +8,7 @@
 // under the scenario's policy; stakeholders register, are accredited or objected to, are seated and
 // picked to speak. Contributions to the trust fund and withdrawals happen on their dates.
 #include <cstdint>
+#include <string>
 
 #include "engine/calendar.hpp"
 #include "engine/event_observer.hpp"
@@ -20,11 +21,20 @@ namespace gcmsim::model {
 // Event kinds, as the fingerprint and the trace see them (the target is an activity or state index).
 enum class ProcessEvent : std::uint32_t {
   activity_ready = 1, meeting_open = 2, document_start = 3, activity_done = 4, agenda_item = 5,
-  contribution = 6, withdrawal = 7
+  contribution = 6, withdrawal = 7, intervention = 8, negotiation_day = 9, negotiation_round_end = 10,
+  conference_vote = 11
 };
 
-// Runs one replication. `observer`, when given, sees every event (tracing, narration).
+// Receives one readable line per meaningful event, as it happens (the narrated run).
+class Narrator {
+ public:
+  virtual ~Narrator() = default;
+  virtual void say(SimTime when, const std::string& line) = 0;
+};
+
+// Runs one replication. `observer`, when given, sees every event (tracing, fingerprints);
+// `narrator`, when given, is told the story.
 RunResults run_process(const Scenario& scenario, const Plan& plan, const Calendar& calendar,
-                       std::uint64_t replication, EventObserver* observer = nullptr);
+                       std::uint64_t replication, EventObserver* observer = nullptr, Narrator* narrator = nullptr);
 
 }  // namespace gcmsim::model

@@ -67,6 +67,40 @@ struct Withdrawal {
   std::string reason;
 };
 
+// Negotiation dynamics (docs/negotiation.md); positions and draft on the scenario's scale.
+struct DraftSnapshot {
+  std::size_t round = 0;  // activity index of the negotiation round (or the zero draft)
+  int day = 0;            // sitting day within the round; 0 = the text as revised at the round's end
+  SimTime when = 0;
+  std::vector<double> draft;      // per dimension
+  std::vector<double> dissent;    // per dimension, on the 0-1 scale
+  std::vector<bool> bracketed;    // per dimension
+  double consensus_share = 0.0;   // share of remaining states whose acceptance reaches the adopt threshold
+  int remaining = 0;              // states still in the process
+};
+
+struct PositionSnapshot {
+  std::size_t round = 0;
+  SimTime when = 0;
+  std::size_t state = 0;
+  std::vector<double> position;
+  double acceptance = 0.0;
+  bool in = true;
+};
+
+enum class ConferenceVote { adopt, abstain, object, left };
+
+struct NegotiationRecord {
+  std::vector<std::string> dimensions;
+  std::vector<DraftSnapshot> dynamics;
+  std::vector<PositionSnapshot> positions;  // per round end, per participating state
+  int rounds_held = 0;
+  std::optional<SimTime> agreed_at;  // first round end with nothing bracketed and enough acceptance
+  std::optional<std::size_t> agreed_round;
+  std::vector<std::pair<std::size_t, ConferenceVote>> conference;  // participating states
+  std::optional<SimTime> conference_at;
+};
+
 struct RunResults {
   std::uint64_t seed = 0;
   std::uint64_t replication = 0;
@@ -74,6 +108,7 @@ struct RunResults {
   std::vector<MeetingRecord> meetings;     // in the order they were held
   TrustFundRecord trust_fund;
   std::vector<Withdrawal> withdrawals;
+  std::optional<NegotiationRecord> negotiation;
   std::uint64_t events = 0;
   std::string fingerprint;
 };

@@ -1,0 +1,51 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "run_gcmsim.hpp"
+
+using gcmsim::testing::read_text;
+using gcmsim::testing::run_gcmsim;
+
+namespace {
+std::string fresh_dir(const std::string& name) {
+  const auto dir = std::filesystem::path(GCMSIM_TEST_TMP) / name;
+  std::filesystem::remove_all(dir);
+  return dir.string();
+}
+}  // namespace
+
+TEST_CASE("the classroom scenario runs narrated, with --step ignored when stdin is closed", "[cli][classroom]") {
+  const std::string dir = fresh_dir("classroom");
+  const auto r = run_gcmsim("run scenarios/classroom.yaml --narrate --step --out " + dir);  // stdin is /dev/null
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  REQUIRE_THAT(r.out, Catch::Contains("The co-facilitators circulate the zero draft"));
+  REQUIRE_THAT(r.out, Catch::Matches("(.|\n)*Round 1, day 1, [0-9][0-9]:[0-9][0-9] \u2014 [A-Za-z ]+ takes the floor on "
+                                     "[a-z ,]+; the draft moves [0-9.]+ toward it(.|\n)*"));
+  REQUIRE_THAT(r.out, Catch::Contains("Australia leaves the process"));
+  REQUIRE_THAT(r.out, Catch::Contains("Negotiation: 3 rounds held"));
+  const auto outcome = nlohmann::json::parse(read_text(dir + "/outcome.json"));
+  REQUIRE(outcome["rounds_held"] == 3);
+  const auto& c = outcome["conference"];
+  REQUIRE(c["adopt"]["count"].get<int>() + c["abstain"]["count"].get<int>() + c["object"]["count"].get<int>() +
+              c["left"]["count"].get<int>() == 10);
+  REQUIRE(c["left"]["states"] == nlohmann::json::array({"AUS"}));
+  REQUIRE_THAT(read_text(dir + "/dynamics.csv"), Catch::StartsWith("round,day,time,dimension,draft,dissent,bracketed,"
+                                                                    "consensus_share,remaining\n"));
+  REQUIRE_THAT(read_text(dir + "/positions.csv"), Catch::Contains(",Australia,AUS,"));
+}
+
+TEST_CASE("the Friedkin-Johnsen scenario's positions settle where the paper says", "[cli][classroom]") {
+  const std::string dir = fresh_dir("fj");
+  const auto r = run_gcmsim("run scenarios/classroom/friedkin-johnsen-1999.yaml -q --out " + dir);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const std::string positions = read_text(dir + "/positions.csv");
+  REQUIRE_THAT(positions, Catch::Contains(",Norway,NOR,opinion,60.0208,"));
+  REQUIRE_THAT(positions, Catch::Contains(",Sweden,SWE,opinion,59.9840,"));
+  REQUIRE_THAT(positions, Catch::Contains(",Finland,FIN,opinion,75.0000,"));
+  REQUIRE_THAT(positions, Catch::Contains(",Denmark,DNK,opinion,74.9862,"));
+}
