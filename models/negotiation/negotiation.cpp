@@ -82,6 +82,10 @@ bool Negotiation::has_left(std::size_t state) const {
   return index_[state] >= 0 && in_(index_[state]) == 0.0;
 }
 
+void Negotiation::leave(std::size_t state) {
+  if (takes_part(state)) in_(index_[state]) = 0.0;
+}
+
 Eigen::VectorXd Negotiation::weights_from(const std::vector<double>& per_state) const {
   Eigen::VectorXd w(static_cast<Eigen::Index>(states_.size()));
   for (std::size_t r = 0; r < states_.size(); ++r) w(static_cast<Eigen::Index>(r)) = per_state[states_[r]] * in_(static_cast<Eigen::Index>(r));
@@ -124,10 +128,12 @@ DraftPull Negotiation::intervention(std::size_t state) {
 double Negotiation::end_of_day(std::size_t round, int day, SimTime when, const std::vector<double>& voice) {
   const Eigen::VectorXd heard = weights_from(voice);
   const auto W = apply_voice(influence_, heard);
-  // A state that has left no longer moves: its susceptibility is zero from then on.
-  const Eigen::VectorXd lambda = susceptibility_.cwiseProduct(in_);
   const Eigen::MatrixXd before = x_;
-  for (int s = 0; s < spec_.parameters.steps_per_day; ++s) x_ = fj_step(W, lambda, x_, x0_);
+  for (int s = 0; s < spec_.parameters.steps_per_day; ++s) x_ = fj_step(W, susceptibility_, x_, x0_);
+  // A state that has left no longer takes part: its views stay where they were when it left.
+  for (Eigen::Index i = 0; i < in_.size(); ++i) {
+    if (in_(i) == 0.0) x_.row(i) = before.row(i);
+  }
   snapshot(round, day, when);
   const double moved = (x_ - before).cwiseAbs().mean();
   return moved * (spec_.scale_max - spec_.scale_min);

@@ -38,6 +38,8 @@ class Negotiation {
 
   bool takes_part(std::size_t state) const { return index_[state] >= 0; }
   bool has_left(std::size_t state) const;
+  // A state leaves for reasons outside the text (a scripted withdrawal).
+  void leave(std::size_t state);
 
   // The zero draft: positions weighted by salience and by the consultations' speaking minutes.
   void circulate_zero_draft(SimTime when, std::size_t activity, const std::vector<double>& consultation_minutes);

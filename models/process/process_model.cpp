@@ -468,6 +468,7 @@ class ProcessSimulation {
       sim_.schedule_at(std::max<SimTime>(0, cal_.at(w.date)), [this, k, reason] {
         if (withdrawn_[k]) return;
         withdrawn_[k] = true;
+        if (negotiation_) negotiation_->leave(k);
         results_.withdrawals.push_back({k, sim_.now(), reason});
         if (narrator_ != nullptr) narrator_->say(sim_.now(), fmt::format("{} leaves the process ({})", s_.member_states[k].name, reason));
       }, tag(ProcessEvent::withdrawal, k), -1);

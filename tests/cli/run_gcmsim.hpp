@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace gcmsim::testing {
 
@@ -26,7 +27,9 @@ inline std::string read_text(const std::string& path) {
 // `args` is appended to the binary's path as shell words; stdin is closed (</dev/null), as in CI.
 inline CommandResult run_gcmsim(const std::string& args) {
   static int counter = 0;
-  const std::string err_path = std::string(GCMSIM_TEST_TMP) + "/stderr-" + std::to_string(++counter);
+  // ctest runs test cases as parallel processes: the pid keeps their files apart.
+  const std::string err_path = std::string(GCMSIM_TEST_TMP) + "/stderr-" + std::to_string(::getpid()) + "-" +
+                               std::to_string(++counter);
   const std::string command = std::string("cd '") + GCMSIM_SOURCE_DIR + "' && '" + GCMSIM_BINARY +
                               "' " + args + " </dev/null 2>'" + err_path + "'";
   FILE* pipe = ::popen(command.c_str(), "r");
