@@ -122,11 +122,13 @@ Influence apply_voice(const Influence& W, const Eigen::VectorXd& voice) {
     if (!(voice[j] >= 0.0))
       throw std::invalid_argument("apply_voice: voice of state " + std::to_string(j) + " is negative");
 
-  std::vector<Triplet> entries;
-  entries.reserve(static_cast<std::size_t>(W.nonZeros()) + static_cast<std::size_t>(W.rows()));
-  for (Eigen::Index i = 0; i < W.outerSize(); ++i) {
+  // Same sparsity as W, values rescaled in place: this runs every sitting day, so no rebuild.
+  Influence heard = W;
+  heard.makeCompressed();
+  std::vector<Eigen::Index> unheard;
+  for (Eigen::Index i = 0; i < heard.outerSize(); ++i) {
     double self = 0.0, before = 0.0, after = 0.0;
-    for (Influence::InnerIterator it(W, i); it; ++it) {
+    for (Influence::InnerIterator it(heard, i); it; ++it) {
       if (it.col() == i) {
         self += it.value();
       } else {
@@ -134,20 +136,18 @@ Influence apply_voice(const Influence& W, const Eigen::VectorXd& voice) {
         after += it.value() * voice[it.col()];
       }
     }
-    const auto row = static_cast<Influence::StorageIndex>(i);
-    if (after <= 0.0) {
-      // Nobody this state listens to was heard: it keeps its own view (w_ii = 1 for a stochastic W).
-      if (self + before != 0.0) entries.emplace_back(row, row, self + before);
-      continue;
+    const double scale = after > 0.0 ? before / after : 0.0;
+    for (Influence::InnerIterator it(heard, i); it; ++it) {
+      if (it.col() != i) it.valueRef() *= voice[it.col()] * scale;
     }
-    if (self != 0.0) entries.emplace_back(row, row, self);
-    const double scale = before / after;
-    for (Influence::InnerIterator it(W, i); it; ++it)
-      if (it.col() != i && voice[it.col()] > 0.0)
-        entries.emplace_back(row, it.index(), it.value() * voice[it.col()] * scale);
+    // Nobody this state listens to was heard: it keeps its own view (w_ii = 1 for a stochastic W).
+    if (after <= 0.0 && self + before != 0.0) unheard.push_back(i);
   }
-  Influence heard(W.rows(), W.cols());
-  heard.setFromTriplets(entries.begin(), entries.end());
+  for (Eigen::Index i : unheard) {
+    double total = 0.0;
+    for (Influence::InnerIterator it(W, i); it; ++it) total += it.value();
+    heard.coeffRef(i, i) = total;  // inserts the diagonal when W had none (rare)
+  }
   return heard;
 }
 
