@@ -54,7 +54,14 @@ void CsvTable::add_row(std::vector<std::string> fields) {
 }
 
 std::string CsvTable::str() const {
+  // One allocation for the whole text: tables of thousands of rows are written every replication.
+  std::size_t size = 0;
+  for (const auto& c : columns_) size += c.size() + 3;
+  for (const auto& row : rows_) {
+    for (const auto& f : row) size += f.size() + 3;
+  }
   std::string out;
+  out.reserve(size);
   append_line(out, columns_);
   for (const auto& row : rows_) append_line(out, row);
   return out;

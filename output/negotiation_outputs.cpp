@@ -32,13 +32,17 @@ std::string dynamics_csv(const model::Scenario& s, const model::NegotiationRecor
 }
 
 std::string positions_csv(const model::Scenario& s, const model::NegotiationRecord& rec, const Calendar& cal) {
-  CsvTable table({"round", "time", "state", "iso3", "dimension", "position", "acceptance", "in"});
+  std::vector<std::string> columns = {"round", "time", "state", "iso3"};
+  columns.insert(columns.end(), rec.dimensions.begin(), rec.dimensions.end());
+  columns.insert(columns.end(), {"acceptance", "in"});
+  CsvTable table(std::move(columns));
   for (const model::PositionSnapshot& p : rec.positions) {
     const model::MemberState& st = s.member_states[p.state];
-    for (std::size_t d = 0; d < p.position.size(); ++d) {
-      table.add_row({s.activities[p.round].id, cal.to_string(p.when), st.name, st.iso3, rec.dimensions[d],
-                     csv_number(p.position[d], 4), csv_number(p.acceptance, 4), p.in ? "true" : "false"});
-    }
+    std::vector<std::string> row = {s.activities[p.round].id, cal.to_string(p.when), st.name, st.iso3};
+    for (double x : p.position) row.push_back(csv_number(x, 4));
+    row.push_back(csv_number(p.acceptance, 4));
+    row.emplace_back(p.in ? "true" : "false");
+    table.add_row(std::move(row));
   }
   return table.str();
 }

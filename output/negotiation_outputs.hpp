@@ -17,7 +17,7 @@ namespace gcmsim::output {
 // (round is the activity id; day 0 is the text as revised at the round's end).
 std::string dynamics_csv(const model::Scenario&, const model::NegotiationRecord&, const Calendar&);
 
-// One row per round end, state and dimension: round,time,state,iso3,dimension,position,acceptance,in
+// One row per round end and state, a column per dimension: round,time,state,iso3,<dimensions...>,acceptance,in
 std::string positions_csv(const model::Scenario&, const model::NegotiationRecord&, const Calendar&);
 
 nlohmann::ordered_json outcome_json(const model::Scenario&, const model::RunResults&, const Calendar&);
