@@ -6,20 +6,14 @@
 #include <string>
 #include <vector>
 
-#include "../models/loader/load_helpers.hpp"
+#include "output_test_helpers.hpp"
 
 using namespace gcmsim;
+using testing::lines;
 using std::chrono::May;
 using std::chrono::year;
 
 namespace {
-
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
-}
 
 // The minimal fixture (Mexico, Switzerland, Niger) with two stakeholder populations added.
 model::Scenario scenario() {

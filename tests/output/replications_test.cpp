@@ -7,40 +7,18 @@
 #include <string>
 #include <vector>
 
-#include "../models/loader/load_helpers.hpp"
+#include "output_test_helpers.hpp"
 
 using namespace gcmsim;
+using testing::lines;
+using testing::has_line;
+using testing::Minimal;
+using testing::minimal;
 using Catch::Contains;
 using std::chrono::May;
 using std::chrono::year;
 
 namespace {
-
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
-}
-
-bool has_line(const std::string& text, const std::string& line) {
-  const auto all = lines(text);
-  return std::find(all.begin(), all.end(), line) != all.end();
-}
-
-struct Minimal {
-  model::Scenario s;
-  Calendar cal;
-  model::Plan plan;
-};
-
-Minimal minimal() {
-  const auto loaded = testing::load(testing::fixture("minimal.yaml"));
-  REQUIRE(loaded.ok());
-  const model::Scenario& s = *loaded.scenario;
-  const Calendar cal = s.make_calendar();
-  return {s, cal, model::make_plan(s, cal)};
-}
 
 // One replication: ts2 (planned to end on 23 May) ends `ts2_slip` days late, the trust fund spends
 // `spent` and runs dry on 20 May when `dry`; one meeting (ts1) with Mexico present.

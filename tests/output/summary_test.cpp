@@ -7,41 +7,19 @@
 #include <string>
 #include <vector>
 
-#include "../models/loader/load_helpers.hpp"
+#include "output_test_helpers.hpp"
 
 using namespace gcmsim;
+using testing::lines;
+using testing::has_line;
+using testing::Minimal;
+using testing::minimal;
 using Catch::Contains;
 using std::chrono::May;
 using std::chrono::November;
 using std::chrono::year;
 
 namespace {
-
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
-}
-
-bool has_line(const std::string& text, const std::string& line) {
-  const auto all = lines(text);
-  return std::find(all.begin(), all.end(), line) != all.end();
-}
-
-struct Minimal {
-  model::Scenario s;
-  Calendar cal;
-  model::Plan plan;
-};
-
-Minimal minimal() {
-  const auto loaded = testing::load(testing::fixture("minimal.yaml"));
-  REQUIRE(loaded.ok());
-  const model::Scenario& s = *loaded.scenario;
-  const Calendar cal = s.make_calendar();
-  return {s, cal, model::make_plan(s, cal)};
-}
 
 // ts1 on time with all three states (Mexico spoke 6 of 10 minutes, Niger left one request
 // unserved); ts2 one day late, attended by Mexico only; stocktaking never held; the trust fund ran

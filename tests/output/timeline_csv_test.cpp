@@ -6,20 +6,14 @@
 #include <string>
 #include <vector>
 
-#include "../models/loader/load_helpers.hpp"
+#include "output_test_helpers.hpp"
 
 using namespace gcmsim;
+using testing::lines;
 using std::chrono::May;
 using std::chrono::year;
 
 namespace {
-
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
-}
 
 // The minimal fixture's five activities: ib1, ts1, sum1, ts2, stocktaking. ib1 and ts1 on time,
 // sum1 waits for ts1 and ends three days late, ts2 ends a day early, stocktaking never starts.
