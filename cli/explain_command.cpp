@@ -1,5 +1,4 @@
 // `gcmsim explain FILE`: the resolved plan as a table, and its critical path with slack.
-#include <algorithm>
 #include <memory>
 
 #include <fmt/core.h>
@@ -18,11 +17,7 @@ void explain(const ScenarioOptions& options) {
   const Calendar cal = s.make_calendar();
   const model::Plan plan = model::make_plan(s, cal);
 
-  std::vector<std::size_t> order(s.activities.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return plan.activities[a].start < plan.activities[b].start;
-  });
+  const std::vector<std::size_t> order = model::by_planned_start(plan);
 
   fmt::print("{} ({})\n\n", s.name, options.file);
   fmt::print("{:<23} {:<21} {:<13} {:<12} {:<10} {:<10} {:>4} {:>5} {:>6}  {}\n", "activity", "kind", "phase",

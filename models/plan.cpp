@@ -89,4 +89,13 @@ Plan make_plan(const Scenario& s, const Calendar& cal) {
   return plan;
 }
 
+std::vector<std::size_t> by_planned_start(const Plan& plan) {
+  std::vector<std::size_t> order(plan.activities.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return plan.activities[a].start < plan.activities[b].start;
+  });
+  return order;
+}
+
 }  // namespace gcmsim::model

@@ -43,4 +43,7 @@ std::vector<std::size_t> prerequisites(const Scenario& scenario, std::size_t act
 // Throws CycleError if the needs form a cycle (the loader reports that first).
 Plan make_plan(const Scenario& scenario, const Calendar& calendar);
 
+// Activity indices in order of planned start; equal starts keep the scenario's order.
+std::vector<std::size_t> by_planned_start(const Plan& plan);
+
 }  // namespace gcmsim::model

@@ -66,34 +66,4 @@ Calendar Scenario::make_calendar() const {
   return calendar;
 }
 
-std::string_view to_string(RegionalGroup g) {
-  switch (g) {
-    case RegionalGroup::african: return "african";
-    case RegionalGroup::asia_pacific: return "asia_pacific";
-    case RegionalGroup::eastern_european: return "eastern_european";
-    case RegionalGroup::latin_american_caribbean: return "latin_american_caribbean";
-    case RegionalGroup::western_european_others: return "western_european_others";
-  }
-  return "?";
-}
-
-std::string_view to_string(ActivityKind k) {
-  static constexpr std::string_view names[] = {
-      "thematic_session", "regional_consultation", "stakeholder_hearing", "other_input", "issue_brief",
-      "procedural_note", "summary", "stocktaking", "chairs_summary", "sg_report", "zero_draft",
-      "negotiation_round", "draft_revision", "conference"};
-  return names[static_cast<int>(k)];
-}
-
-std::string_view to_string(Phase p) {
-  static constexpr std::string_view names[] = {"consultations", "stocktaking", "negotiations", "conference"};
-  return names[static_cast<int>(p)];
-}
-
-std::string_view to_string(StakeholderKind k) {
-  static constexpr std::string_view names[] = {"ecosoc_ngo", "specially_accredited", "nhri", "academia",
-                                               "private_sector", "diaspora", "migrant_organisation", "parliament"};
-  return names[static_cast<int>(k)];
-}
-
 }  // namespace gcmsim::model

@@ -1,11 +1,13 @@
 #pragma once
 // A scenario as the model sees it: plain data, already checked. Knows nothing of YAML; the loader
 // (models/loader/) builds it from files.
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/calendar.hpp"
@@ -248,9 +250,27 @@ struct Scenario {
   Calendar make_calendar() const;
 };
 
-std::string_view to_string(RegionalGroup g);
-std::string_view to_string(ActivityKind k);
-std::string_view to_string(Phase p);
-std::string_view to_string(StakeholderKind k);
+// The names the scenario language uses for each enum, in enum order: one table serves both reading
+// scenarios (models/loader) and writing outputs.
+inline constexpr std::array<std::string_view, 5> kRegionalGroupNames = {
+    "african", "asia_pacific", "eastern_european", "latin_american_caribbean", "western_european_others"};
+inline constexpr std::array<std::string_view, 3> kMissionCityNames = {"new_york", "geneva", "vienna"};
+inline constexpr std::array<std::string_view, 14> kActivityKindNames = {
+    "thematic_session", "regional_consultation", "stakeholder_hearing", "other_input", "issue_brief",
+    "procedural_note", "summary", "stocktaking", "chairs_summary", "sg_report", "zero_draft",
+    "negotiation_round", "draft_revision", "conference"};
+inline constexpr std::array<std::string_view, 4> kPhaseNames = {"consultations", "stocktaking", "negotiations",
+                                                                "conference"};
+inline constexpr std::array<std::string_view, 10> kAgendaItemNames = {
+    "opening", "issue_brief", "panel", "interactive_discussion", "summary_panel", "closing", "statements",
+    "stakeholder_segment", "negotiation", "adoption"};
+inline constexpr std::array<std::string_view, 8> kStakeholderKindNames = {
+    "ecosoc_ngo", "specially_accredited", "nhri", "academia", "private_sector", "diaspora", "migrant_organisation",
+    "parliament"};
+
+inline std::string_view to_string(RegionalGroup g) { return kRegionalGroupNames[static_cast<std::size_t>(g)]; }
+inline std::string_view to_string(ActivityKind k) { return kActivityKindNames[static_cast<std::size_t>(k)]; }
+inline std::string_view to_string(Phase p) { return kPhaseNames[static_cast<std::size_t>(p)]; }
+inline std::string_view to_string(StakeholderKind k) { return kStakeholderKindNames[static_cast<std::size_t>(k)]; }
 
 }  // namespace gcmsim::model

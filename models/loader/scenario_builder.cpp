@@ -32,20 +32,13 @@ std::optional<E> enum_from(const std::string& s, const std::array<std::string_vi
   return std::nullopt;
 }
 
-constexpr std::array<std::string_view, 5> kGroups = {"african", "asia_pacific", "eastern_european",
-                                                     "latin_american_caribbean", "western_european_others"};
-constexpr std::array<std::string_view, 3> kCities = {"new_york", "geneva", "vienna"};
-constexpr std::array<std::string_view, 14> kKinds = {
-    "thematic_session", "regional_consultation", "stakeholder_hearing", "other_input", "issue_brief",
-    "procedural_note", "summary", "stocktaking", "chairs_summary", "sg_report", "zero_draft",
-    "negotiation_round", "draft_revision", "conference"};
-constexpr std::array<std::string_view, 4> kPhases = {"consultations", "stocktaking", "negotiations", "conference"};
-constexpr std::array<std::string_view, 10> kItems = {"opening", "issue_brief", "panel", "interactive_discussion",
-                                                     "summary_panel", "closing", "statements", "stakeholder_segment",
-                                                     "negotiation", "adoption"};
-constexpr std::array<std::string_view, 8> kStakeholders = {"ecosoc_ngo", "specially_accredited", "nhri", "academia",
-                                                           "private_sector", "diaspora", "migrant_organisation",
-                                                           "parliament"};
+// The scenario language's names for each enum (models/scenario.hpp).
+constexpr const auto& kGroups = model::kRegionalGroupNames;
+constexpr const auto& kCities = model::kMissionCityNames;
+constexpr const auto& kKinds = model::kActivityKindNames;
+constexpr const auto& kPhases = model::kPhaseNames;
+constexpr const auto& kItems = model::kAgendaItemNames;
+constexpr const auto& kStakeholders = model::kStakeholderKindNames;
 
 class Builder {
  public:

@@ -38,15 +38,6 @@ bool is_consultation(ActivityKind kind) {
   return kind == ActivityKind::thematic_session || kind == ActivityKind::stocktaking;
 }
 
-std::vector<std::size_t> by_planned_start(const Scenario& s, const Plan& plan) {
-  std::vector<std::size_t> order(s.activities.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return plan.activities[a].start < plan.activities[b].start;
-  });
-  return order;
-}
-
 bool chaired_by_co_facilitators(ActivityKind kind) {
   return kind == ActivityKind::thematic_session || kind == ActivityKind::stocktaking ||
          kind == ActivityKind::negotiation_round;
@@ -65,7 +56,7 @@ class ProcessSimulation {
     consultation_minutes_.assign(s.member_states.size(), 0.0);
     round_number_.assign(s.activities.size(), 0);
     int rounds = 0;
-    for (std::size_t i : by_planned_start(s, plan)) {
+    for (std::size_t i : by_planned_start(plan)) {
       if (s.activities[i].kind == ActivityKind::negotiation_round) round_number_[i] = ++rounds;
     }
     results_.seed = s.seed;
