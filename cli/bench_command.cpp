@@ -5,6 +5,9 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+
+#include "bench/negotiation_scale.hpp"
 #include "bench/phold.hpp"
 #include "bench/scenario_bench.hpp"
 #include "cli/scenario_options.hpp"
@@ -64,6 +67,30 @@ void run_scenario_bench(const ScenarioOptions& options, int replications, bool j
   fmt::print("  peak memory            {:>10.1f} MB  (target <= 64 MB)\n", r.peak_rss_mb);
 }
 
+void run_negotiation_scale(const std::string& file, const std::vector<std::size_t>& sizes, bool json) {
+  const std::string data = (std::filesystem::path(file).parent_path() / "data" / "member_states.yaml").string();
+  const auto runs = bench::bench_negotiation_scale(file, data, sizes);
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  const bench::ScaleRun* reference = runs.empty() || !runs.front().error.empty() ? nullptr : &runs.front();
+  if (!json) fmt::print("Negotiation scale  {} (one replication per size, each in its own process)\n", file);
+  if (!json) fmt::print("  {:>7} {:>10} {:>10} {:>9} {:>13} {:>6}\n", "states", "prepare s", "run s", "peak MB",
+                        "run/state ×ref", "agreed");
+  for (const auto& r : runs) {
+    if (!r.error.empty()) throw std::runtime_error(fmt::format("{} states: {}", r.states, r.error));
+    const double per_state = r.run_seconds / static_cast<double>(r.states);
+    const double ratio = reference ? per_state / (reference->run_seconds / static_cast<double>(reference->states)) : 0.0;
+    if (json) {
+      out.push_back({{"states", r.states}, {"prepare_s", r.prepare_seconds}, {"run_s", r.run_seconds},
+                     {"peak_rss_mb", r.peak_rss_mb}, {"run_per_state_vs_reference", ratio}, {"agreed", r.agreed}});
+    } else {
+      fmt::print("  {:>7} {:>10.3f} {:>10.3f} {:>9.1f} {:>13.2f} {:>6}\n", r.states, r.prepare_seconds, r.run_seconds,
+                 r.peak_rss_mb, ratio, r.agreed ? "yes" : "no");
+    }
+  }
+  if (json) fmt::print("{}\n", out.dump());
+  else fmt::print("  targets: 10,000 states <= 1 s and <= 200 MB per replication; run/state flat (linear in states)\n");
+}
+
 }  // namespace
 
 void add_bench_command(CLI::App& app) {
@@ -97,6 +124,17 @@ void add_bench_command(CLI::App& app) {
   sc->add_option("--replications,-r", *replications, "Replications")->capture_default_str();
   sc->add_flag("--json", *scenario_json, "Print one JSON object");
   sc->callback([scenario, replications, scenario_json] { run_scenario_bench(*scenario, *replications, *scenario_json); });
+
+  auto scale_file = std::make_shared<std::string>(kBaselineScenario);
+  auto sizes = std::make_shared<std::vector<std::size_t>>(std::vector<std::size_t>{193, 1000, 5000, 10000});
+  auto scale_json = std::make_shared<bool>(false);
+  CLI::App* ns = bench->add_subcommand("negotiation", "The baseline with generated larger worlds (a data file of extra states): "
+                                                      "time and peak memory of one replication per size, each in its own process");
+  ns->add_option("file", *scale_file, "Scenario (its data/member_states.yaml is the source of the generated states)")
+      ->capture_default_str();
+  ns->add_option("--states", *sizes, "Sizes (the first is the reference)")->delimiter(',')->capture_default_str();
+  ns->add_flag("--json", *scale_json, "Print one JSON array");
+  ns->callback([scale_file, sizes, scale_json] { run_negotiation_scale(*scale_file, *sizes, *scale_json); });
 }
 
 }  // namespace gcmsim::cli

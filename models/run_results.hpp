@@ -77,6 +77,8 @@ struct DraftSnapshot {
   std::vector<bool> bracketed;    // per dimension
   double consensus_share = 0.0;   // share of remaining states whose acceptance reaches the adopt threshold
   int remaining = 0;              // states still in the process
+  std::vector<int> objecting;     // per dimension: delegations holding a bracket on it
+  int consultation = 0;           // 0, or j for the j-th informal consultation after the last round (OP29)
 };
 
 struct PositionSnapshot {
@@ -88,17 +90,28 @@ struct PositionSnapshot {
   bool in = true;
 };
 
-enum class ConferenceVote { adopt, abstain, object, left };
+// At the conference the agreed text is adopted by acclamation: a state present and still in the
+// process joins the consensus (adopt); one still in but not there is absent; one that dissociated
+// from the text after it was agreed is listed so; one that left before agreement is left.
+enum class ConferenceVote { adopt, absent, dissociated, left };
+// A later General Assembly endorsement is a recorded vote.
+enum class GaVote { yes, no, abstain, absent };
 
 struct NegotiationRecord {
   std::vector<std::string> dimensions;
   std::vector<DraftSnapshot> dynamics;
   std::vector<PositionSnapshot> positions;  // per round end, per participating state
   int rounds_held = 0;
-  std::optional<SimTime> agreed_at;  // first round end with nothing bracketed and enough acceptance
-  std::optional<std::size_t> agreed_round;
-  std::vector<std::pair<std::size_t, ConferenceVote>> conference;  // participating states
+  int scheduled_rounds = 0;          // rounds in the plan: the last is the deadline
+  int informal_consultations = 0;    // OP29 consultations held after the last scheduled round
+  std::optional<SimTime> agreed_at;  // when no delegation maintained an objection any more
+  std::optional<std::size_t> agreed_round;  // the round (activity) at or after whose end it was agreed
+  std::vector<std::size_t> holdouts;  // states holding a bracket when the last scheduled round closed
+  std::vector<std::pair<std::size_t, SimTime>> dissociations;  // after agreement, by date
+  bool text_adopted = false;         // the conference adopted an agreed text (never without one)
+  std::vector<std::pair<std::size_t, ConferenceVote>> conference;  // participating states; empty without a text
   std::optional<SimTime> conference_at;
+  std::vector<std::pair<std::size_t, GaVote>> ga_vote;  // when the scenario asks for it and a text was adopted
 };
 
 struct RunResults {

@@ -198,15 +198,27 @@ struct NegotiationParameters {
   double group_weight = 0.5;      // tie strength for a shared regional group
   double susceptibility = 0.5;    // derived states: how far others' views move them (Lambda)
   double reservation = 0.35;      // acceptance below which a state leaves the process
-  double adopt_threshold = 0.6;   // acceptance at or above which a state adopts at the conference
-  double object_threshold = 0.45; // below it a state still in the process objects at the conference
+  double adopt_threshold = 0.6;   // acceptance below which the dissociation hazard rises after agreement
+  double object_threshold = 0.45; // in the recorded GA vote: below it a state that left votes no, one that stayed abstains
   double voice_spoke = 1.0;       // weight of a delegation that took the floor that day
   double voice_present = 0.5;     // present but silent
   double voice_absent = 0.1;      // absent (informal consultations still carry a little)
   int steps_per_day = 1;          // influence steps per negotiation day
   double draft_step = 0.05;       // how far one intervention pulls the working draft toward the speaker
-  double bracket_threshold = 0.15;  // dissent (0-1 scale) above which a dimension stays bracketed
-  double agreement_share = 0.9;     // share of remaining states accepting the draft for agreement
+  // Consensus and the deadline (docs/negotiation.md, "Consensus" and "The deadline").
+  double objection_tolerance = 0.05;  // a state holds a bracket on a dimension while salience × distance exceeds its tolerance
+  double tolerance_spread = 0.5;      // sd of log tolerance across states, drawn per replication (domestic mandates)
+  double deadline_concession = 0.2;   // tolerance added at full deadline pressure
+  double deadline_decay = 0.3;        // pressure = decay^(rounds left after this one): 1 in the last scheduled round
+  double round_concession = 0.1;      // at each round's end every anchor (initial view) moves this share toward the text
+  int informal_consultations = 2;     // OP29: further informal consultations allowed after the last round
+  int consultation_gap_days = 14;     // days between them (and after the last round)
+  // After agreement: dissociation (docs/negotiation.md, "After agreement").
+  double dissociation_rate = 0.01;         // hazard per 30 days of a state at the adopt threshold with no destination share
+  double dissociation_distance = 20.0;     // log-hazard per unit of acceptance below the adopt threshold
+  double dissociation_destination = 1.5;   // log-hazard per unit of destination share
+  bool ga_vote = false;                    // record a later General Assembly endorsement (a recorded vote)
+  double ga_absence = 0.12;                // chance that a state is absent from that vote
 };
 
 struct NegotiationSpec {

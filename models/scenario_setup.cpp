@@ -20,6 +20,7 @@ ScenarioSetup::ScenarioSetup(Scenario scenario)
     for (std::size_t need : scenario_.activities[i].needs) dependants_[need].push_back(i);
   }
   for (const std::string& iso3 : scenario_.co_facilitators) co_facilitators_.push_back(*scenario_.find_state(iso3));
+  if (scenario_.negotiation) negotiation_ = make_negotiation_setup(scenario_);
 }
 
 }  // namespace gcmsim::model

@@ -3,9 +3,11 @@
 // calendar, its plan and the look-ups derived from them. Built once, immutable, shared read-only
 // by every replication and every thread; a replication adds only its seed and number.
 #include <cstddef>
+#include <memory>
 #include <vector>
 
 #include "engine/calendar.hpp"
+#include "models/negotiation/negotiation_setup.hpp"
 #include "models/plan.hpp"
 #include "models/scenario.hpp"
 
@@ -30,6 +32,8 @@ class ScenarioSetup {
   const std::vector<std::size_t>& dependants(std::size_t activity) const { return dependants_[activity]; }
   // Member-state indices of the co-facilitators.
   const std::vector<std::size_t>& co_facilitators() const { return co_facilitators_; }
+  // The negotiation's views, network and deadline (null when the scenario has no negotiation).
+  const NegotiationSetup* negotiation() const { return negotiation_.get(); }
 
  private:
   Scenario scenario_;
@@ -40,6 +44,7 @@ class ScenarioSetup {
   std::vector<int> round_numbers_;
   std::vector<std::vector<std::size_t>> dependants_;
   std::vector<std::size_t> co_facilitators_;
+  std::shared_ptr<const NegotiationSetup> negotiation_;
 };
 
 }  // namespace gcmsim::model

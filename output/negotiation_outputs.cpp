@@ -10,9 +10,19 @@ namespace {
 std::string_view vote_name(model::ConferenceVote v) {
   switch (v) {
     case model::ConferenceVote::adopt: return "adopt";
-    case model::ConferenceVote::abstain: return "abstain";
-    case model::ConferenceVote::object: return "object";
+    case model::ConferenceVote::absent: return "absent";
+    case model::ConferenceVote::dissociated: return "dissociated";
     case model::ConferenceVote::left: return "left";
+  }
+  return "?";
+}
+
+std::string_view ga_name(model::GaVote v) {
+  switch (v) {
+    case model::GaVote::yes: return "yes";
+    case model::GaVote::no: return "no";
+    case model::GaVote::abstain: return "abstain";
+    case model::GaVote::absent: return "absent";
   }
   return "?";
 }
@@ -54,6 +64,11 @@ nlohmann::ordered_json outcome_json(const model::Scenario& s, const model::RunRe
   out["agreed"] = rec.agreed_at.has_value();
   out["agreed_at"] = rec.agreed_at ? nlohmann::ordered_json(cal.to_string(*rec.agreed_at)) : nlohmann::ordered_json(nullptr);
   out["agreed_round"] = rec.agreed_round ? nlohmann::ordered_json(s.activities[*rec.agreed_round].id) : nlohmann::ordered_json(nullptr);
+  out["scheduled_rounds"] = rec.scheduled_rounds;
+  out["informal_consultations"] = rec.informal_consultations;  // OP29, after the last scheduled round
+  nlohmann::ordered_json holdouts = nlohmann::ordered_json::array();
+  for (std::size_t k : rec.holdouts) holdouts.push_back(s.member_states[k].iso3);
+  out["holdouts"] = holdouts;  // holding a bracket when the last scheduled round closed
   nlohmann::ordered_json left = nlohmann::ordered_json::array();
   for (const model::Withdrawal& w : results.withdrawals) {
     left.push_back({{"state", s.member_states[w.state].name}, {"iso3", s.member_states[w.state].iso3},
@@ -62,7 +77,10 @@ nlohmann::ordered_json outcome_json(const model::Scenario& s, const model::RunRe
   out["withdrawals"] = left;
   nlohmann::ordered_json conference;
   conference["held_at"] = rec.conference_at ? nlohmann::ordered_json(cal.to_string(*rec.conference_at)) : nlohmann::ordered_json(nullptr);
-  for (auto vote : {model::ConferenceVote::adopt, model::ConferenceVote::abstain, model::ConferenceVote::object, model::ConferenceVote::left}) {
+  // Adoption is by acclamation, and only of an agreed text: without one the lists stay empty.
+  conference["text_adopted"] = rec.text_adopted;
+  if (rec.conference_at && !rec.text_adopted) conference["note"] = "no text was agreed: nothing to adopt";
+  for (auto vote : {model::ConferenceVote::adopt, model::ConferenceVote::absent, model::ConferenceVote::dissociated, model::ConferenceVote::left}) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const auto& [k, v] : rec.conference) {
       if (v == vote) list.push_back(s.member_states[k].iso3);
@@ -70,6 +88,20 @@ nlohmann::ordered_json outcome_json(const model::Scenario& s, const model::RunRe
     conference[std::string(vote_name(vote))] = {{"count", list.size()}, {"states", list}};
   }
   out["conference"] = conference;
+  nlohmann::ordered_json dissociated = nlohmann::ordered_json::array();
+  for (const auto& [k, when] : rec.dissociations)
+    dissociated.push_back({{"iso3", s.member_states[k].iso3}, {"when", cal.to_string(when)}});
+  out["dissociations"] = dissociated;
+  if (!rec.ga_vote.empty()) {
+    nlohmann::ordered_json ga;
+    for (auto vote : {model::GaVote::yes, model::GaVote::no, model::GaVote::abstain, model::GaVote::absent}) {
+      nlohmann::ordered_json list = nlohmann::ordered_json::array();
+      for (const auto& [k, v] : rec.ga_vote)
+        if (v == vote) list.push_back(s.member_states[k].iso3);
+      ga[std::string(ga_name(vote))] = {{"count", list.size()}, {"states", list}};
+    }
+    out["ga_vote"] = ga;
+  }
   return out;
 }
 
@@ -86,16 +118,18 @@ std::string negotiation_summary(const model::Scenario& s, const model::RunResult
     }
     if (!open.empty()) out += fmt::format("  still bracketed: {}\n", fmt::join(open, ", "));
   }
-  if (!rec.conference.empty()) {
+  if (rec.conference_at && !rec.text_adopted) {
+    out += fmt::format("  conference {}: no agreed text, nothing to adopt\n", cal.date_string(*rec.conference_at));
+  } else if (!rec.conference.empty()) {
     int counts[4] = {0, 0, 0, 0};
-    std::vector<std::string> objecting;
+    std::vector<std::string> dissociated;
     for (const auto& [k, v] : rec.conference) {
       ++counts[static_cast<int>(v)];
-      if (v == model::ConferenceVote::object) objecting.push_back(s.member_states[k].iso3);
+      if (v == model::ConferenceVote::dissociated) dissociated.push_back(s.member_states[k].iso3);
     }
-    out += fmt::format("  conference {}: {} adopt, {} abstain, {} object{}; {} left the process\n",
+    out += fmt::format("  conference {}: adopted by acclamation, {} present; {} absent, {} dissociated{}; {} left the process\n",
                        rec.conference_at ? cal.date_string(*rec.conference_at) : std::string("-"), counts[0], counts[1], counts[2],
-                       objecting.empty() ? std::string() : fmt::format(" ({})", fmt::join(objecting, ", ")), counts[3]);
+                       dissociated.empty() ? std::string() : fmt::format(" ({})", fmt::join(dissociated, ", ")), counts[3]);
   }
   return out;
 }

@@ -555,10 +555,18 @@ class Builder {
                {"self_weight", &q.self_weight}, {"coalition_weight", &q.coalition_weight}, {"group_weight", &q.group_weight},
                {"susceptibility", &q.susceptibility}, {"reservation", &q.reservation}, {"adopt_threshold", &q.adopt_threshold}, {"object_threshold", &q.object_threshold},
                {"voice_spoke", &q.voice_spoke}, {"voice_present", &q.voice_present}, {"voice_absent", &q.voice_absent},
-               {"draft_step", &q.draft_step}, {"bracket_threshold", &q.bracket_threshold}, {"agreement_share", &q.agreement_share}}) {
+               {"draft_step", &q.draft_step},
+               {"objection_tolerance", &q.objection_tolerance}, {"tolerance_spread", &q.tolerance_spread},
+               {"deadline_concession", &q.deadline_concession}, {"deadline_decay", &q.deadline_decay},
+               {"round_concession", &q.round_concession}, {"dissociation_rate", &q.dissociation_rate},
+               {"dissociation_distance", &q.dissociation_distance}, {"dissociation_destination", &q.dissociation_destination},
+               {"ga_absence", &q.ga_absence}}) {
         *field = number<double>(*params, key).value_or(*field);
       }
       q.steps_per_day = number<int>(*params, "steps_per_day").value_or(q.steps_per_day);
+      q.informal_consultations = number<int>(*params, "informal_consultations").value_or(q.informal_consultations);
+      q.consultation_gap_days = number<int>(*params, "consultation_gap_days").value_or(q.consultation_gap_days);
+      if (const json* ga = child(*params, "ga_vote"); ga != nullptr && ga->is_boolean()) q.ga_vote = ga->get<bool>();
     }
     s_.negotiation = std::move(spec);
   }

@@ -4,9 +4,6 @@
 #include <cmath>
 
 #include "models/negotiation/draft.hpp"
-#include "models/negotiation/friedkin_johnsen.hpp"
-#include "models/negotiation/influence.hpp"
-#include "models/negotiation/views.hpp"
 
 namespace gcmsim::model {
 namespace {
@@ -14,213 +11,282 @@ namespace {
 // How far the end-of-round revision moves the working text toward the weighted compromise: the
 // co-facilitators keep what the round's interventions changed and fold in where the room stands.
 constexpr double kRevisionBlend = 0.5;
+// An informal consultation (OP29) is a short meeting: two days of consultations.
+constexpr int kConsultationDays = 2;
+// Dissociation hazards are quoted per 30 days.
+constexpr double kHazardPeriodDays = 30.0;
 
 }  // namespace
 
-Negotiation::Negotiation(const Scenario& scenario) : scenario_(scenario), spec_(*scenario.negotiation) {
-  const std::size_t n_states = scenario.member_states.size();
-  const auto dims = static_cast<Eigen::Index>(spec_.dimensions.size());
-  index_.assign(n_states, -1);
-  const double span = spec_.scale_max - spec_.scale_min;
-  const NegotiationParameters& p = spec_.parameters;
-
-  if (spec_.delegations.empty()) {
-    // Every member state negotiates; views from its data, ties from its coalitions and group.
-    std::vector<std::string> ids;
-    for (const auto& d : spec_.dimensions) ids.push_back(d.id);
-    for (std::size_t k = 0; k < n_states; ++k) {
-      index_[k] = static_cast<int>(k);
-      states_.push_back(k);
-    }
-    const auto n = static_cast<Eigen::Index>(n_states);
-    x0_.resize(n, dims);
-    salience_.resize(n, dims);
-    for (std::size_t k = 0; k < n_states; ++k) {
-      const InitialView view = derive_view(scenario.member_states[k], ids);
-      for (Eigen::Index d = 0; d < dims; ++d) {
-        x0_(static_cast<Eigen::Index>(k), d) = view.position[static_cast<std::size_t>(d)];
-        salience_(static_cast<Eigen::Index>(k), d) = view.salience[static_cast<std::size_t>(d)];
-      }
-    }
-    susceptibility_ = Eigen::VectorXd::Constant(n, p.susceptibility);
-    reservation_ = Eigen::VectorXd::Constant(n, p.reservation);
-    influence_ = influence_from_memberships(scenario.member_states,
-                                            InfluenceWeights{p.self_weight, p.coalition_weight, p.group_weight});
-  } else {
-    // The classroom form: delegations, views and influence exactly as written.
-    for (const DelegationSpec& d : spec_.delegations) {
-      index_[d.state] = static_cast<int>(states_.size());
-      states_.push_back(d.state);
-    }
-    const auto n = static_cast<Eigen::Index>(states_.size());
-    x0_.resize(n, dims);
-    salience_ = Eigen::MatrixXd::Ones(n, dims);
-    susceptibility_.resize(n);
-    reservation_.resize(n);
-    std::vector<std::vector<std::pair<std::size_t, double>>> rows(states_.size());
-    for (const DelegationSpec& d : spec_.delegations) {
-      const auto r = static_cast<Eigen::Index>(index_[d.state]);
-      for (Eigen::Index k = 0; k < dims; ++k) {
-        x0_(r, k) = (d.position[static_cast<std::size_t>(k)] - spec_.scale_min) / span;
-        if (!d.salience.empty()) salience_(r, k) = d.salience[static_cast<std::size_t>(k)];
-      }
-      susceptibility_(r) = d.susceptibility;
-      reservation_(r) = d.reservation.value_or(p.reservation);
-      for (const auto& [target, weight] : d.influence) {
-        rows[static_cast<std::size_t>(r)].emplace_back(static_cast<std::size_t>(index_[target]), weight);
-      }
-    }
-    influence_ = influence_from_rows(rows);
-  }
-  x_ = x0_;
-  in_ = Eigen::VectorXd::Ones(static_cast<Eigen::Index>(states_.size()));
+Negotiation::Negotiation(const ScenarioSetup& setup, RandomStream stream)
+    : setup_(setup), ns_(*setup.negotiation()), stream_(stream) {
+  const NegotiationParameters& p = spec().parameters;
+  const Eigen::Index n = ns_.x0.rows();
+  const auto dims = static_cast<Eigen::Index>(spec().dimensions.size());
+  anchor_ = ns_.x0;
+  x_ = ns_.x0;
+  next_.resize(n, dims);
+  hearing_ = ns_.network.hearing(dims);
+  // Each delegation's mandate: how far from its view it will let the text stand before it holds a
+  // bracket. Log-normal around the scenario's tolerance: most close to it, a few much stiffer or
+  // much more flexible (domestic politics differ).
+  tolerance_.resize(n);
+  for (Eigen::Index i = 0; i < n; ++i) tolerance_[i] = p.objection_tolerance * stream_.lognormal(0.0, p.tolerance_spread);
+  status_.assign(static_cast<std::size_t>(n), Status::in);
+  in_ = Eigen::VectorXd::Ones(n);
+  last_voice_ = Eigen::VectorXd::Ones(n);
   draft_ = Eigen::RowVectorXd::Constant(dims, 0.5);
-  for (const auto& d : spec_.dimensions) record_.dimensions.push_back(d.id);
+  objecting_.assign(static_cast<std::size_t>(dims), 0);
+  for (const auto& d : spec().dimensions) record_.dimensions.push_back(d.id);
+  record_.scheduled_rounds = ns_.scheduled_rounds;
 }
 
 bool Negotiation::has_left(std::size_t state) const {
-  return index_[state] >= 0 && in_(index_[state]) == 0.0;
+  return takes_part(state) && !in(ns_.index[state]);
 }
 
-void Negotiation::leave(std::size_t state) {
-  if (takes_part(state)) in_(index_[state]) = 0.0;
+void Negotiation::leave(std::size_t state, SimTime when) {
+  if (!takes_part(state) || !in(ns_.index[state])) return;
+  const auto r = static_cast<std::size_t>(ns_.index[state]);
+  in_(static_cast<Eigen::Index>(r)) = 0.0;
+  if (agreed()) {
+    status_[r] = Status::dissociated;
+    record_.dissociations.emplace_back(state, when);
+  } else {
+    status_[r] = Status::left;
+  }
 }
 
 Eigen::VectorXd Negotiation::weights_from(const std::vector<double>& per_state) const {
-  Eigen::VectorXd w(static_cast<Eigen::Index>(states_.size()));
-  for (std::size_t r = 0; r < states_.size(); ++r) w(static_cast<Eigen::Index>(r)) = per_state[states_[r]] * in_(static_cast<Eigen::Index>(r));
+  Eigen::VectorXd w(static_cast<Eigen::Index>(ns_.states.size()));
+  for (std::size_t r = 0; r < ns_.states.size(); ++r)
+    w(static_cast<Eigen::Index>(r)) = per_state[ns_.states[r]] * in_(static_cast<Eigen::Index>(r));
   return w;
+}
+
+double Negotiation::deadline_pressure(int round_number) const {
+  // Roth, Murnighan and Schoumaker (AER 1988): agreements cluster just before the deadline, as
+  // holding out stops paying. Pressure is 1 in the last scheduled round, decay^r with r rounds still
+  // to come, and keeps growing (decay^-j) through the j-th informal consultation after it.
+  const double decay = spec().parameters.deadline_decay;
+  return std::pow(decay, static_cast<double>(ns_.scheduled_rounds - round_number));
 }
 
 void Negotiation::circulate_zero_draft(SimTime when, std::size_t activity, const std::vector<double>& consultation_minutes) {
   // Everyone's written inputs count; speaking in the consultations counts on top (mean speaker = 1).
   double total = 0.0;
   int speakers = 0;
-  for (std::size_t k : states_) {
+  for (std::size_t k : ns_.states) {
     total += consultation_minutes[k];
     speakers += consultation_minutes[k] > 0.0 ? 1 : 0;
   }
   const double mean = speakers > 0 ? total / speakers : 1.0;
   std::vector<double> weight(consultation_minutes.size(), 0.0);
-  for (std::size_t k : states_) weight[k] = 1.0 + consultation_minutes[k] / mean;
-  draft_ = compromise(x_, salience_, weights_from(weight));
+  for (std::size_t k : ns_.states) weight[k] = 1.0 + consultation_minutes[k] / mean;
+  draft_ = compromise(x_, ns_.salience, weights_from(weight));
   has_draft_ = true;
   snapshot(activity, 0, when);
 }
 
 DraftPull Negotiation::intervention(std::size_t state) {
   if (!has_draft_ || !takes_part(state)) return {};
-  const auto r = static_cast<Eigen::Index>(index_[state]);
+  const auto r = static_cast<Eigen::Index>(ns_.index[state]);
   Eigen::Index best = 0;
   double best_gap = -1.0;
   for (Eigen::Index d = 0; d < x_.cols(); ++d) {
-    const double gap = salience_(r, d) * std::abs(x_(r, d) - draft_(d));
+    const double gap = ns_.salience(r, d) * std::abs(x_(r, d) - draft_(d));
     if (gap > best_gap) {
       best_gap = gap;
       best = d;
     }
   }
-  const double step = spec_.parameters.draft_step * (x_(r, best) - draft_(best));
+  const double step = spec().parameters.draft_step * (x_(r, best) - draft_(best));
   draft_(best) += step;
-  return {static_cast<std::size_t>(best), std::abs(step) * (spec_.scale_max - spec_.scale_min)};
+  return {static_cast<std::size_t>(best), std::abs(step) * (spec().scale_max - spec().scale_min)};
 }
 
 double Negotiation::end_of_day(std::size_t round, int day, SimTime when, const std::vector<double>& voice) {
-  const Eigen::VectorXd heard = weights_from(voice);
-  const auto W = apply_voice(influence_, heard);
-  const Eigen::MatrixXd before = x_;
-  for (int s = 0; s < spec_.parameters.steps_per_day; ++s) x_ = fj_step(W, susceptibility_, x_, x0_);
-  // A state that has left no longer takes part: its views stay where they were when it left.
-  for (Eigen::Index i = 0; i < in_.size(); ++i) {
-    if (in_(i) == 0.0) x_.row(i) = before.row(i);
+  ns_.network.set_voice(hearing_, weights_from(voice));
+  double moved = 0.0;
+  for (int s = 0; s < spec().parameters.steps_per_day; ++s) {
+    fj_step_into(ns_.network, hearing_, ns_.susceptibility, x_, anchor_, next_);
+    // A state that has left no longer takes part: its views stay where they were when it left.
+    for (Eigen::Index i = 0; i < in_.size(); ++i)
+      if (in_(i) == 0.0) next_.row(i) = x_.row(i);
+    moved += (next_ - x_).cwiseAbs().sum();
+    x_.swap(next_);
   }
   snapshot(round, day, when);
-  const double moved = (x_ - before).cwiseAbs().mean();
-  return moved * (spec_.scale_max - spec_.scale_min);
+  return moved / static_cast<double>(std::max<Eigen::Index>(1, x_.size())) * (spec().scale_max - spec().scale_min);
 }
 
-std::vector<std::size_t> Negotiation::end_of_round(std::size_t round, SimTime when, const std::vector<double>& voice) {
-  const NegotiationParameters& p = spec_.parameters;
-  const Eigen::VectorXd heard = weights_from(voice);
+void Negotiation::revise(const Eigen::VectorXd& heard, int /*round_number*/) {
   if (!has_draft_) {
-    draft_ = compromise(x_, salience_, heard);
+    draft_ = compromise(x_, ns_.salience, heard);
     has_draft_ = true;
   } else {
-    draft_ = (1.0 - kRevisionBlend) * draft_ + kRevisionBlend * compromise(x_, salience_, heard);
+    draft_ = (1.0 - kRevisionBlend) * draft_ + kRevisionBlend * compromise(x_, ns_.salience, heard);
   }
+  // Rounds are where concessions happen: every delegation still in moves its anchor (what it would
+  // return to without the room's influence) a share of the way toward the revised text.
+  const double c = spec().parameters.round_concession;
+  if (c <= 0.0) return;
+  for (Eigen::Index i = 0; i < anchor_.rows(); ++i)
+    if (in(i)) anchor_.row(i) += c * (draft_ - anchor_.row(i));
+}
+
+bool Negotiation::consensus(int round_number, SimTime when, std::size_t round, int consultation) {
+  const double extra = spec().parameters.deadline_concession * deadline_pressure(round_number);
+  std::fill(objecting_.begin(), objecting_.end(), 0);
+  bool any = false;
+  std::vector<std::size_t> holders;
+  for (Eigen::Index i = 0; i < x_.rows(); ++i) {
+    if (!in(i)) continue;
+    bool holds = false;
+    for (Eigen::Index d = 0; d < x_.cols(); ++d) {
+      if (ns_.salience(i, d) * std::abs(x_(i, d) - draft_(d)) > tolerance_[i] + extra) {
+        ++objecting_[static_cast<std::size_t>(d)];
+        holds = true;
+      }
+    }
+    if (holds) holders.push_back(ns_.states[static_cast<std::size_t>(i)]);
+    any = any || holds;
+  }
+  holders_ = static_cast<int>(holders.size());
+  if (round_number == ns_.scheduled_rounds && consultation == 0) record_.holdouts = holders;
+  if (any) return false;
+  record_.agreed_at = when;
+  record_.agreed_round = round;
+  return true;
+}
+
+std::vector<std::size_t> Negotiation::end_of_round(std::size_t round, SimTime when, const std::vector<double>& voice,
+                                                   std::optional<SimTime> conference_start) {
+  const NegotiationParameters& p = spec().parameters;
+  const int k = setup_.round_number(round);
+  last_voice_ = weights_from(voice);
+  revise(last_voice_, k);
   ++record_.rounds_held;
-  const Eigen::VectorXd accept = acceptance(x_, salience_, draft_);
+  const Eigen::VectorXd accept = acceptance(x_, ns_.salience, draft_);
   std::vector<std::size_t> leaving;
-  for (std::size_t r = 0; r < states_.size(); ++r) {
+  for (std::size_t r = 0; r < ns_.states.size(); ++r) {
     const auto i = static_cast<Eigen::Index>(r);
-    if (in_(i) == 1.0 && accept(i) < reservation_(i)) {
+    if (in(i) && accept(i) < ns_.reservation(i)) {
       in_(i) = 0.0;
-      leaving.push_back(states_[r]);
+      status_[r] = Status::left;
+      leaving.push_back(ns_.states[r]);
     }
   }
+  if (!agreed()) consensus(k, when, round, 0);
   snapshot(round, 0, when);
-  for (std::size_t r = 0; r < states_.size(); ++r) {
+  for (std::size_t r = 0; r < ns_.states.size(); ++r) {
     const auto i = static_cast<Eigen::Index>(r);
-    PositionSnapshot ps{round, when, states_[r], {}, accept(i), in_(i) == 1.0};
+    PositionSnapshot ps{round, when, ns_.states[r], {}, accept(i), in(i)};
     for (Eigen::Index d = 0; d < x_.cols(); ++d) ps.position.push_back(to_scale(x_(i, d)));
     record_.positions.push_back(std::move(ps));
   }
-  const DraftSnapshot& last = record_.dynamics.back();
-  const bool clean = std::none_of(last.bracketed.begin(), last.bracketed.end(), [](bool b) { return b; });
-  if (!record_.agreed_at && clean && last.consensus_share >= p.agreement_share) {
-    record_.agreed_at = when;
-    record_.agreed_round = round;
+  if (agreed() || k != ns_.scheduled_rounds) return leaving;
+
+  // OP29: the co-facilitators may call further informal consultations, within the scenario's limit
+  // and before the conference, which keeps its date. Each is two days of consultations among the
+  // delegations heard in the last round, a revision, a concession, and a new check.
+  for (int j = 1; j <= p.informal_consultations && !agreed(); ++j) {
+    const SimTime at = when + static_cast<SimTime>(j) * static_cast<SimTime>(p.consultation_gap_days) * kDay;
+    if (conference_start && at >= *conference_start) break;
+    ns_.network.set_voice(hearing_, last_voice_);
+    for (int s = 0; s < p.steps_per_day * kConsultationDays; ++s) {
+      fj_step_into(ns_.network, hearing_, ns_.susceptibility, x_, anchor_, next_);
+      for (Eigen::Index i = 0; i < in_.size(); ++i)
+        if (in_(i) == 0.0) next_.row(i) = x_.row(i);
+      x_.swap(next_);
+    }
+    revise(last_voice_, k + j);
+    ++record_.informal_consultations;
+    consensus(k + j, at, round, j);
+    snapshot(round, 0, at, j);
   }
   return leaving;
 }
 
-void Negotiation::conference(SimTime when) {
-  const Eigen::VectorXd accept = acceptance(x_, salience_, draft_);
-  record_.conference_at = when;
-  for (std::size_t r = 0; r < states_.size(); ++r) {
+std::vector<std::pair<std::size_t, SimTime>> Negotiation::dissociation_schedule(SimTime until) {
+  std::vector<std::pair<std::size_t, SimTime>> out;
+  if (!agreed() || dissociations_drawn_) return out;
+  dissociations_drawn_ = true;
+  const NegotiationParameters& p = spec().parameters;
+  const Eigen::VectorXd accept = acceptance(x_, ns_.salience, draft_);
+  for (std::size_t r = 0; r < ns_.states.size(); ++r) {
     const auto i = static_cast<Eigen::Index>(r);
+    // Drawn for every delegation, so one state's change leaves the others' draws alone.
+    const double u = stream_.uniform01();
+    if (!in(i) || p.dissociation_rate <= 0.0) continue;
+    // Domestic politics turning against the text: more likely the further the text is from the
+    // state's views, and in destination countries, where migration is contested at home.
+    const double hazard = p.dissociation_rate * std::exp(p.dissociation_distance * std::max(0.0, p.adopt_threshold - accept(i)) +
+                                                         p.dissociation_destination * ns_.destination(i));
+    const double days = -std::log1p(-u) * kHazardPeriodDays / hazard;
+    const double span = static_cast<double>(until - *record_.agreed_at) / static_cast<double>(kDay);
+    if (days < span) out.emplace_back(ns_.states[r], *record_.agreed_at + static_cast<SimTime>(std::ceil(days)) * kDay);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  return out;
+}
+
+void Negotiation::conference(SimTime when, const std::vector<bool>& present) {
+  record_.conference_at = when;
+  if (!agreed()) return;  // no agreed text: nothing to adopt, and no vote on a non-text
+  record_.text_adopted = true;
+  const NegotiationParameters& p = spec().parameters;
+  const Eigen::VectorXd accept = acceptance(x_, ns_.salience, draft_);
+  for (std::size_t r = 0; r < ns_.states.size(); ++r) {
+    const std::size_t k = ns_.states[r];
     ConferenceVote vote = ConferenceVote::left;
-    if (in_(i) == 1.0) {
-      switch (conference_vote(accept(i), spec_.parameters.adopt_threshold, spec_.parameters.object_threshold)) {
-        case Vote::adopt: vote = ConferenceVote::adopt; break;
-        case Vote::abstain: vote = ConferenceVote::abstain; break;
-        case Vote::object: vote = ConferenceVote::object; break;
-      }
+    if (status_[r] == Status::dissociated) vote = ConferenceVote::dissociated;
+    if (status_[r] == Status::in) vote = present[k] ? ConferenceVote::adopt : ConferenceVote::absent;
+    record_.conference.emplace_back(k, vote);
+  }
+  if (!p.ga_vote) return;
+  // The General Assembly's endorsement is a recorded vote: a state that left or dissociated votes
+  // against if the text is far from it (below object_threshold) and abstains otherwise; one that
+  // stayed votes yes, or abstains where the text is that far from it; any may be absent.
+  for (std::size_t r = 0; r < ns_.states.size(); ++r) {
+    const auto i = static_cast<Eigen::Index>(r);
+    const bool absent = stream_.uniform01() < p.ga_absence;
+    GaVote vote = GaVote::absent;
+    if (!absent) {
+      const bool far = accept(i) < p.object_threshold;
+      vote = in(i) ? (far ? GaVote::abstain : GaVote::yes) : (far ? GaVote::no : GaVote::abstain);
     }
-    record_.conference.emplace_back(states_[r], vote);
+    record_.ga_vote.emplace_back(ns_.states[r], vote);
   }
 }
 
-void Negotiation::snapshot(std::size_t round, int day, SimTime when) {
+void Negotiation::snapshot(std::size_t round, int day, SimTime when, int consultation) {
   DraftSnapshot snap;
   snap.round = round;
   snap.day = day;
   snap.when = when;
-  const Eigen::RowVectorXd dis = dissent(x_, salience_, in_, draft_);
-  const Eigen::VectorXd accept = acceptance(x_, salience_, draft_);
+  snap.consultation = consultation;
+  const Eigen::RowVectorXd dis = dissent(x_, ns_.salience, in_, draft_);
   int remaining = 0;
-  int accepting = 0;
-  for (Eigen::Index i = 0; i < in_.size(); ++i) {
-    if (in_(i) != 1.0) continue;
-    ++remaining;
-    accepting += accept(i) >= spec_.parameters.adopt_threshold ? 1 : 0;
-  }
+  for (Eigen::Index i = 0; i < in_.size(); ++i) remaining += in(i) ? 1 : 0;
   for (Eigen::Index d = 0; d < draft_.size(); ++d) {
     snap.draft.push_back(to_scale(draft_(d)));
     snap.dissent.push_back(dis(d));
-    snap.bracketed.push_back(dis(d) > spec_.parameters.bracket_threshold);
+    snap.bracketed.push_back(objecting_[static_cast<std::size_t>(d)] > 0);
   }
+  snap.objecting = objecting_;
   snap.remaining = remaining;
-  snap.consensus_share = remaining > 0 ? static_cast<double>(accepting) / remaining : 0.0;
+  // Share of the delegations still in that hold no bracket (at the last check).
+  snap.consensus_share = remaining > 0 ? 1.0 - static_cast<double>(holders_) / remaining : 0.0;
   record_.dynamics.push_back(std::move(snap));
 }
 
 double Negotiation::acceptance_of(std::size_t state) const {
-  const Eigen::VectorXd accept = acceptance(x_, salience_, draft_);
-  return accept(index_[state]);
+  const Eigen::VectorXd accept = acceptance(x_, ns_.salience, draft_);
+  return accept(ns_.index[state]);
 }
 
-double Negotiation::reservation_of(std::size_t state) const { return reservation_(index_[state]); }
+double Negotiation::reservation_of(std::size_t state) const { return ns_.reservation(ns_.index[state]); }
 
 std::vector<double> Negotiation::draft_on_scale() const {
   std::vector<double> out;

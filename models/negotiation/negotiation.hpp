@@ -1,28 +1,32 @@
 #pragma once
-// The negotiation as the process plays it: states' positions on the issue dimensions, the
-// co-facilitators' draft, and acceptance.
+// The negotiation as the process plays it (docs/negotiation.md gives the reason for each rule):
 //   - The zero draft is a compromise of the positions, weighted by salience and by how much each
 //     state spoke in the consultations (the summaries and the chair's summary carry what was said).
-//   - During a negotiation round each intervention pulls the working draft a little toward the
-//     speaker on the dimension it cares most about where it is furthest from the text.
+//   - During a round each intervention pulls the working draft a little toward the speaker on the
+//     dimension it cares most about where it is furthest from the text.
 //   - At the end of each sitting day positions move by Friedkin-Johnsen steps on the influence
-//     network, with each state's weight on others scaled by its voice that day (spoke, silent,
-//     absent): interventions and informal consultations are what move views.
+//     network, each state's weight on others scaled by its voice that day.
 //   - At the end of a round the co-facilitators revise the text toward the voice-weighted
-//     compromise; a dimension stays bracketed while dissent on it is above the threshold; a state
-//     whose acceptance falls below its reservation leaves the process.
-//   - At the conference each remaining state adopts, abstains or objects; states that left do not
-//     adopt.
+//     compromise; every delegation concedes a little (its anchor moves toward the text); a state
+//     whose acceptance falls below its reservation leaves; a delegation holds a bracket on each
+//     dimension where the text is further from it than it tolerates, and its tolerance grows as the
+//     last scheduled round nears (the deadline effect). The text is agreed when no delegation
+//     maintains an objection on any dimension: nothing is agreed until everything is agreed.
+//   - Not agreed by the last scheduled round: up to the scenario's number of informal
+//     consultations (OP29), before the conference. Still not agreed: no text to adopt.
+//   - After agreement a state may dissociate (a hazard driven by its distance to the text and its
+//     destination share); at the conference the text is adopted by acclamation by the states present.
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <Eigen/Dense>
-#include <Eigen/Sparse>
 
+#include "engine/random_streams.hpp"
 #include "engine/sim_time.hpp"
+#include "models/negotiation/negotiation_setup.hpp"
 #include "models/run_results.hpp"
-#include "models/scenario.hpp"
+#include "models/scenario_setup.hpp"
 
 namespace gcmsim::model {
 
@@ -34,12 +38,15 @@ struct DraftPull {
 
 class Negotiation {
  public:
-  explicit Negotiation(const Scenario& scenario);
+  // `stream` draws each delegation's tolerance (its mandate) and the hazards after agreement.
+  Negotiation(const ScenarioSetup& setup, RandomStream stream);
 
-  bool takes_part(std::size_t state) const { return index_[state] >= 0; }
+  bool takes_part(std::size_t state) const { return ns_.index[state] >= 0; }
   bool has_left(std::size_t state) const;
-  // A state leaves for reasons outside the text (a scripted withdrawal).
-  void leave(std::size_t state);
+  bool agreed() const { return record_.agreed_at.has_value(); }
+  // A state leaves for reasons outside the text (a scripted withdrawal, a drawn dissociation).
+  // Before agreement it leaves the process; after, it dissociates from the agreed text.
+  void leave(std::size_t state, SimTime when);
 
   // The zero draft: positions weighted by salience and by the consultations' speaking minutes.
   void circulate_zero_draft(SimTime when, std::size_t activity, const std::vector<double>& consultation_minutes);
@@ -48,39 +55,54 @@ class Negotiation {
   DraftPull intervention(std::size_t state);
   // Positions move; `voice` per member state (spoke, silent, absent). Returns the mean move (scale units).
   double end_of_day(std::size_t round, int day, SimTime when, const std::vector<double>& voice);
-  // Revises the text, records the round, and returns the states that leave now (acceptance below
-  // their reservation).
-  std::vector<std::size_t> end_of_round(std::size_t round, SimTime when, const std::vector<double>& voice);
-  void conference(SimTime when);
+  // Revises the text, records the round, checks for consensus (and, after the last scheduled round,
+  // holds the OP29 consultations the scenario allows before `conference_start`), and returns the
+  // states that leave now (acceptance below their reservation).
+  std::vector<std::size_t> end_of_round(std::size_t round, SimTime when, const std::vector<double>& voice,
+                                        std::optional<SimTime> conference_start);
+  // Once agreed: the states that will dissociate before `until`, and when (drawn once, at agreement).
+  std::vector<std::pair<std::size_t, SimTime>> dissociation_schedule(SimTime until);
+  // Adoption by acclamation (`present` per member state); nothing to adopt without an agreed text.
+  void conference(SimTime when, const std::vector<bool>& present);
 
   const NegotiationRecord& record() const { return record_; }
   NegotiationRecord take_record() { return std::move(record_); }
 
   // For narration.
-  const std::string& dimension_name(std::size_t d) const { return spec_.dimensions[d].name; }
+  const std::string& dimension_name(std::size_t d) const { return ns_.spec.dimensions[d].name; }
   double acceptance_of(std::size_t state) const;
   double reservation_of(std::size_t state) const;
   std::vector<double> draft_on_scale() const;
   std::vector<bool> bracketed() const;
+  // Tolerance added by the deadline in round k (1 = first), rounds after the last count on.
+  double deadline_pressure(int round_number) const;
 
  private:
+  enum class Status { in, left, dissociated };
   Eigen::VectorXd weights_from(const std::vector<double>& per_state) const;
-  void snapshot(std::size_t round, int day, SimTime when);
-  double to_scale(double unit) const { return spec_.scale_min + unit * (spec_.scale_max - spec_.scale_min); }
+  void revise(const Eigen::VectorXd& heard, int round_number);
+  bool consensus(int round_number, SimTime when, std::size_t round, int consultation);
+  void snapshot(std::size_t round, int day, SimTime when, int consultation = 0);
+  double to_scale(double unit) const { return spec().scale_min + unit * (spec().scale_max - spec().scale_min); }
+  const NegotiationSpec& spec() const { return ns_.spec; }
+  bool in(Eigen::Index row) const { return status_[static_cast<std::size_t>(row)] == Status::in; }
 
-  const Scenario& scenario_;
-  NegotiationSpec spec_;
-  std::vector<int> index_;           // member-state index -> row, -1 if not negotiating
-  std::vector<std::size_t> states_;  // row -> member-state index
-  Eigen::MatrixXd x0_;               // initial positions, 0-1
+  const ScenarioSetup& setup_;
+  const NegotiationSetup& ns_;
+  RandomStream stream_;
+  Eigen::MatrixXd anchor_;           // initial views, conceded toward the text round by round
   Eigen::MatrixXd x_;                // current positions, 0-1
-  Eigen::MatrixXd salience_;
-  Eigen::VectorXd susceptibility_;
-  Eigen::VectorXd reservation_;
-  Eigen::SparseMatrix<double, Eigen::RowMajor> influence_;
-  Eigen::VectorXd in_;               // 1 while in the process, 0 once left
+  Eigen::MatrixXd next_;             // scratch for the influence step
+  Hearing hearing_;
+  Eigen::VectorXd tolerance_;        // each delegation's own tolerance (its mandate), drawn once
+  std::vector<Status> status_;
+  Eigen::VectorXd in_;               // 1 while in the process, 0 once left or dissociated
+  Eigen::VectorXd last_voice_;       // the last round's voices, for the OP29 consultations
   Eigen::RowVectorXd draft_;
+  std::vector<int> objecting_;       // per dimension, at the last check
+  int holders_ = 0;                  // delegations holding any bracket, at the last check
   bool has_draft_ = false;
+  bool dissociations_drawn_ = false;
   NegotiationRecord record_;
 };
 

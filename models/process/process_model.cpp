@@ -53,7 +53,7 @@ class ProcessSimulation {
       : setup_(setup), s_(setup.scenario()), plan_(setup.plan()), cal_(setup.calendar()), streams_(seed, replication),
         narrator_(narrator) {
     const Scenario& s = s_;
-    if (s.negotiation) negotiation_.emplace(s);
+    if (s.negotiation) negotiation_.emplace(setup, streams_.stream("negotiation"));
     consultation_minutes_.assign(s.member_states.size(), 0.0);
     results_.seed = seed;
     results_.replication = replication;
@@ -348,8 +348,17 @@ class ProcessSimulation {
                                            setup_.round_number(round), day, moved));
   }
 
+  // The conference keeps its planned date (host-funded, fixed): OP29 consultations end before it.
+  std::optional<SimTime> conference_start() const {
+    for (std::size_t i = 0; i < s_.activities.size(); ++i)
+      if (s_.activities[i].kind == ActivityKind::conference) return planned_start(i);
+    return std::nullopt;
+  }
+
   void on_round_end(std::size_t round, const std::vector<double>& voice) {
-    const auto leaving = negotiation_->end_of_round(round, sim_.now(), voice);
+    const bool was_agreed = negotiation_->agreed();
+    const auto leaving = negotiation_->end_of_round(round, sim_.now(), voice, conference_start());
+    if (!was_agreed && negotiation_->agreed()) schedule_dissociations();
     for (std::size_t k : leaving) {
       const double acceptance = negotiation_->acceptance_of(k);
       const double reservation = negotiation_->reservation_of(k);
@@ -367,18 +376,40 @@ class ProcessSimulation {
                                            negotiation_->record().agreed_round == round ? " \u2014 the text is agreed" : ""));
   }
 
-  void vote_at_conference(std::size_t i) {
-    negotiation_->conference(sim_.now());
-    if (narrator_ == nullptr) return;
-    int adopt = 0, abstain = 0, object = 0, left = 0;
-    for (const auto& [k, vote] : negotiation_->record().conference) {
-      adopt += vote == ConferenceVote::adopt;
-      abstain += vote == ConferenceVote::abstain;
-      object += vote == ConferenceVote::object;
-      left += vote == ConferenceVote::left;
+  // After agreement, states whose domestic politics turn against the text dissociate before the
+  // conference (drawn once, at agreement; the conference keeps its date).
+  void schedule_dissociations() {
+    const auto until = conference_start();
+    if (!until) return;
+    for (const auto& [k, when] : negotiation_->dissociation_schedule(*until)) {
+      const std::size_t state = k;
+      sim_.schedule_at(std::max(when, sim_.now()), [this, state] {
+        if (withdrawn_[state]) return;
+        withdrawn_[state] = true;
+        negotiation_->leave(state, sim_.now());
+        results_.withdrawals.push_back({state, sim_.now(), "dissociated from the agreed text"});
+        if (narrator_ != nullptr) narrator_->say(sim_.now(), fmt::format("{} dissociates from the agreed text", s_.member_states[state].name));
+      }, tag(ProcessEvent::withdrawal, k), -1);
     }
-    narrator_->say(sim_.now(), fmt::format("{}: {} adopt, {} abstain, {} object; {} left the process before", s_.activities[i].name.empty()
-                                               ? s_.activities[i].id : s_.activities[i].name, adopt, abstain, object, left));
+  }
+
+  void vote_at_conference(std::size_t i) {
+    std::vector<bool> present(s_.member_states.size(), false);
+    for (const MeetingRecord& m : results_.meetings) {
+      if (m.activity != i) continue;
+      for (std::size_t k = 0; k < m.states.size(); ++k) present[k] = m.states[k].present;
+    }
+    negotiation_->conference(sim_.now(), present);
+    if (narrator_ == nullptr) return;
+    const std::string name = s_.activities[i].name.empty() ? s_.activities[i].id : s_.activities[i].name;
+    if (!negotiation_->record().text_adopted) {
+      narrator_->say(sim_.now(), fmt::format("{}: no text was agreed, so there is nothing to adopt", name));
+      return;
+    }
+    int counts[4] = {0, 0, 0, 0};
+    for (const auto& [k, vote] : negotiation_->record().conference) ++counts[static_cast<int>(vote)];
+    narrator_->say(sim_.now(), fmt::format("{}: the compact is adopted by acclamation with {} states present; {} absent, {} dissociated, "
+                                           "{} left the process before", name, counts[0], counts[1], counts[2], counts[3]));
   }
 
   std::string describe_draft() const {
@@ -449,7 +480,7 @@ class ProcessSimulation {
       sim_.schedule_at(std::max<SimTime>(0, cal_.at(w.date)), [this, k, reason] {
         if (withdrawn_[k]) return;
         withdrawn_[k] = true;
-        if (negotiation_) negotiation_->leave(k);
+        if (negotiation_) negotiation_->leave(k, sim_.now());
         results_.withdrawals.push_back({k, sim_.now(), reason});
         if (narrator_ != nullptr) narrator_->say(sim_.now(), fmt::format("{} leaves the process ({})", s_.member_states[k].name, reason));
       }, tag(ProcessEvent::withdrawal, k), -1);

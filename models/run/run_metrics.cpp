@@ -197,21 +197,28 @@ void record(const model::ScenarioSetup& setup, const model::RunResults& run, Rec
           agreed ? std::optional<double>(days_since_epoch(cal, *n->agreed_at)) : std::nullopt);
   out.add("rounds_held", "all", MetricKind::count, "rounds", "negotiation rounds held",
           n != nullptr ? std::optional<double>(n->rounds_held) : std::nullopt);
-  int adopt = 0, abstain = 0, object = 0;
+  int counts[4] = {0, 0, 0, 0};
   if (n != nullptr) {
-    for (const auto& [state, vote] : n->conference) {
-      adopt += vote == model::ConferenceVote::adopt;
-      abstain += vote == model::ConferenceVote::abstain;
-      object += vote == model::ConferenceVote::object;
-    }
+    for (const auto& [state, vote] : n->conference) ++counts[static_cast<int>(vote)];
   }
-  const bool voted = n != nullptr && n->conference_at.has_value();
-  out.add("conference_adopt", "all", MetricKind::count, "states", "states adopting the compact at the conference",
-          voted ? std::optional<double>(adopt) : std::nullopt);
-  out.add("conference_abstain", "all", MetricKind::count, "states", "states abstaining at the conference",
-          voted ? std::optional<double>(abstain) : std::nullopt);
-  out.add("conference_object", "all", MetricKind::count, "states", "states objecting at the conference",
-          voted ? std::optional<double>(object) : std::nullopt);
+  const bool held = n != nullptr && n->conference_at.has_value();
+  const bool adopted = held && n->text_adopted;
+  out.add("conference_adopted", "all", MetricKind::flag, "yes/no", "the conference adopted an agreed text (never without one)",
+          held ? std::optional<double>(adopted ? 1.0 : 0.0) : std::nullopt);
+  out.add("conference_adopt", "all", MetricKind::count, "states", "states present joining the adoption by acclamation",
+          held ? std::optional<double>(counts[0]) : std::nullopt);
+  out.add("conference_absent", "all", MetricKind::count, "states", "states still in the process but absent at the adoption",
+          adopted ? std::optional<double>(counts[1]) : std::nullopt);
+  out.add("conference_dissociated", "all", MetricKind::count, "states", "states that dissociated from the agreed text",
+          adopted ? std::optional<double>(counts[2]) : std::nullopt);
+  out.add("informal_consultations", "all", MetricKind::count, "consultations", "OP29 consultations after the last round",
+          n != nullptr ? std::optional<double>(n->informal_consultations) : std::nullopt);
+  out.add("holdouts", "all", MetricKind::count, "states", "states holding a bracket when the last scheduled round closed",
+          n != nullptr ? std::optional<double>(static_cast<double>(n->holdouts.size())) : std::nullopt);
+  const bool in_last = agreed && n->agreed_round && setup.round_number(*n->agreed_round) == n->scheduled_rounds &&
+                       n->informal_consultations == 0;  // consultations follow only a round that did not agree
+  out.add("agreed_in_last_round", "all", MetricKind::flag, "yes/no", "the text was agreed at the end of the last scheduled round",
+          n != nullptr ? std::optional<double>(in_last ? 1.0 : 0.0) : std::nullopt);
 }
 
 }  // namespace

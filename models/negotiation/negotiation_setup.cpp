@@ -1,0 +1,75 @@
+#include "models/negotiation/negotiation_setup.hpp"
+
+#include "models/negotiation/views.hpp"
+
+namespace gcmsim::model {
+
+std::shared_ptr<const NegotiationSetup> make_negotiation_setup(const Scenario& scenario) {
+  auto setup = std::make_shared<NegotiationSetup>();
+  NegotiationSetup& ns = *setup;
+  ns.spec = *scenario.negotiation;
+  const NegotiationSpec& spec = ns.spec;
+  const NegotiationParameters& p = spec.parameters;
+  const std::size_t n_states = scenario.member_states.size();
+  const auto dims = static_cast<Eigen::Index>(spec.dimensions.size());
+  const double span = spec.scale_max - spec.scale_min;
+  ns.index.assign(n_states, -1);
+  for (const Activity& a : scenario.activities) ns.scheduled_rounds += a.kind == ActivityKind::negotiation_round ? 1 : 0;
+
+  if (spec.delegations.empty()) {
+    // Every member state negotiates; views from its data, ties from its coalitions and group.
+    std::vector<std::string> ids;
+    for (const auto& d : spec.dimensions) ids.push_back(d.id);
+    for (std::size_t k = 0; k < n_states; ++k) {
+      ns.index[k] = static_cast<int>(k);
+      ns.states.push_back(k);
+    }
+    const auto n = static_cast<Eigen::Index>(n_states);
+    ns.x0.resize(n, dims);
+    ns.salience.resize(n, dims);
+    for (std::size_t k = 0; k < n_states; ++k) {
+      const InitialView view = derive_view(scenario.member_states[k], ids);
+      for (Eigen::Index d = 0; d < dims; ++d) {
+        ns.x0(static_cast<Eigen::Index>(k), d) = view.position[static_cast<std::size_t>(d)];
+        ns.salience(static_cast<Eigen::Index>(k), d) = view.salience[static_cast<std::size_t>(d)];
+      }
+    }
+    ns.susceptibility = Eigen::VectorXd::Constant(n, p.susceptibility);
+    ns.reservation = Eigen::VectorXd::Constant(n, p.reservation);
+    ns.network = InfluenceNetwork::from_memberships(scenario.member_states,
+                                                    InfluenceWeights{p.self_weight, p.coalition_weight, p.group_weight});
+  } else {
+    // The classroom form: delegations, views and influence exactly as written.
+    for (const DelegationSpec& d : spec.delegations) {
+      ns.index[d.state] = static_cast<int>(ns.states.size());
+      ns.states.push_back(d.state);
+    }
+    const auto n = static_cast<Eigen::Index>(ns.states.size());
+    ns.x0.resize(n, dims);
+    ns.salience = Eigen::MatrixXd::Ones(n, dims);
+    ns.susceptibility.resize(n);
+    ns.reservation.resize(n);
+    std::vector<std::vector<std::pair<std::size_t, double>>> rows(ns.states.size());
+    for (const DelegationSpec& d : spec.delegations) {
+      const auto r = static_cast<Eigen::Index>(ns.index[d.state]);
+      for (Eigen::Index k = 0; k < dims; ++k) {
+        ns.x0(r, k) = (d.position[static_cast<std::size_t>(k)] - spec.scale_min) / span;
+        if (!d.salience.empty()) ns.salience(r, k) = d.salience[static_cast<std::size_t>(k)];
+      }
+      ns.susceptibility(r) = d.susceptibility;
+      ns.reservation(r) = d.reservation.value_or(p.reservation);
+      for (const auto& [target, weight] : d.influence)
+        rows[static_cast<std::size_t>(r)].emplace_back(static_cast<std::size_t>(ns.index[target]), weight);
+    }
+    ns.network = InfluenceNetwork::from_matrix(influence_from_rows(rows));
+  }
+  ns.destination.resize(static_cast<Eigen::Index>(ns.states.size()));
+  for (std::size_t r = 0; r < ns.states.size(); ++r) {
+    const MigrationProfile& m = scenario.member_states[ns.states[r]].migration;
+    const double total = m.origin + m.transit + m.destination;
+    ns.destination(static_cast<Eigen::Index>(r)) = total > 0.0 ? m.destination / total : 0.0;
+  }
+  return setup;
+}
+
+}  // namespace gcmsim::model
