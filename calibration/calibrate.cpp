@@ -87,19 +87,19 @@ std::string calibration_summary(const CalibrationSpec& spec, const CalibrationOu
 void write_calibration(const std::filesystem::path& dir, const CalibrationSpec& spec, const CalibrationOutcome& outcome) {
   std::filesystem::create_directories(dir);
   std::string posterior = "draw,accepted,distance";
-  for (const Prior& p : spec.parameters) posterior += "," + p.name;
-  for (const Target& t : spec.targets) posterior += ",sim_mean." + t.metric;
+  for (const Prior& p : spec.parameters) posterior += fmt::format(",{}", p.name);
+  for (const Target& t : spec.targets) posterior += fmt::format(",sim_mean.{}", t.metric);
   posterior += "\n";
   for (std::size_t i = 0; i < outcome.abc.draws.size(); ++i) {
     const AbcDraw& d = outcome.abc.draws[i];
     posterior += fmt::format("{},{},{}", i, d.accepted ? "true" : "false", number(d.distance));
-    for (double v : d.point) posterior += "," + number(v);
+    for (double v : d.point) posterior += fmt::format(",{}", number(v));
     for (const auto& values : outcome.simulated[i]) {
       double sum = 0.0;
       int n = 0;
       for (const auto& v : values)
         if (v) sum += *v, ++n;
-      posterior += "," + (n > 0 ? number(sum / n) : std::string());
+      posterior += fmt::format(",{}", n > 0 ? number(sum / n) : std::string());
     }
     posterior += "\n";
   }

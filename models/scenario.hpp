@@ -198,8 +198,8 @@ struct NegotiationParameters {
   double group_weight = 0.5;      // tie strength for a shared regional group
   double susceptibility = 0.5;    // derived states: how far others' views move them (Lambda)
   double reservation = 0.35;      // acceptance below which a state leaves the process
-  double adopt_threshold = 0.6;   // acceptance below which the dissociation hazard rises after agreement
-  double object_threshold = 0.45; // in the recorded GA vote: below it a state that left votes no, one that stayed abstains
+  double adopt_threshold = 0.6;   // recorded GA vote: a state still in votes yes at or above it, abstains below
+  double object_threshold = 0.45; // recorded GA vote: a state that left or dissociated votes no below it, abstains above
   double voice_spoke = 1.0;       // weight of a delegation that took the floor that day
   double voice_present = 0.5;     // present but silent
   double voice_absent = 0.1;      // absent (informal consultations still carry a little)
@@ -214,9 +214,9 @@ struct NegotiationParameters {
   int informal_consultations = 2;     // OP29: further informal consultations allowed after the last round
   int consultation_gap_days = 14;     // days between them (and after the last round)
   // After agreement: dissociation (docs/negotiation.md, "After agreement").
-  double dissociation_rate = 0.01;         // hazard per 30 days of a state at the adopt threshold with no destination share
-  double dissociation_distance = 20.0;     // log-hazard per unit of acceptance below the adopt threshold
-  double dissociation_destination = 1.5;   // log-hazard per unit of destination share
+  double dissociation_rate = 0.003;        // hazard per 30 days of a state at the room's mean distance, no destination share
+  double dissociation_distance = 40.0;     // log-hazard per unit of distance from the text beyond the room's mean
+  double dissociation_destination = 2.0;   // log-hazard per unit of destination share
   bool ga_vote = false;                    // record a later General Assembly endorsement (a recorded vote)
   double ga_absence = 0.12;                // chance that a state is absent from that vote
 };

@@ -30,12 +30,14 @@ std::string_view ga_name(model::GaVote v) {
 }  // namespace
 
 std::string dynamics_csv(const model::Scenario& s, const model::NegotiationRecord& rec, const Calendar& cal) {
-  CsvTable table({"round", "day", "time", "dimension", "draft", "dissent", "bracketed", "consensus_share", "remaining"});
+  CsvTable table({"round", "day", "consultation", "time", "dimension", "draft", "dissent", "bracketed", "objecting",
+                  "consensus_share", "remaining"});
   for (const model::DraftSnapshot& snap : rec.dynamics) {
     for (std::size_t d = 0; d < snap.draft.size(); ++d) {
-      table.add_row({s.activities[snap.round].id, std::to_string(snap.day), cal.to_string(snap.when), rec.dimensions[d],
-                     csv_number(snap.draft[d], 4), csv_number(snap.dissent[d], 4), snap.bracketed[d] ? "true" : "false",
-                     csv_number(snap.consensus_share, 4), std::to_string(snap.remaining)});
+      table.add_row({s.activities[snap.round].id, std::to_string(snap.day), std::to_string(snap.consultation), cal.to_string(snap.when),
+                     rec.dimensions[d], csv_number(snap.draft[d], 4), csv_number(snap.dissent[d], 4), snap.bracketed[d] ? "true" : "false",
+                     std::to_string(d < snap.objecting.size() ? snap.objecting[d] : 0), csv_number(snap.consensus_share, 4),
+                     std::to_string(snap.remaining)});
     }
   }
   return table.str();

@@ -214,17 +214,24 @@ std::vector<std::pair<std::size_t, SimTime>> Negotiation::dissociation_schedule(
   dissociations_drawn_ = true;
   const NegotiationParameters& p = spec().parameters;
   const Eigen::VectorXd accept = acceptance(x_, ns_.salience, draft_);
+  // The room's mean distance from the text: a state's hazard rises with how much further it is.
+  double mean_distance = 0.0;
+  int members = 0;
+  for (Eigen::Index i = 0; i < accept.size(); ++i)
+    if (in(i)) mean_distance += 1.0 - accept(i), ++members;
+  mean_distance = members > 0 ? mean_distance / members : 0.0;
+  const double span = static_cast<double>(until - *record_.agreed_at) / static_cast<double>(kDay);
   for (std::size_t r = 0; r < ns_.states.size(); ++r) {
     const auto i = static_cast<Eigen::Index>(r);
     // Drawn for every delegation, so one state's change leaves the others' draws alone.
     const double u = stream_.uniform01();
     if (!in(i) || p.dissociation_rate <= 0.0) continue;
     // Domestic politics turning against the text: more likely the further the text is from the
-    // state's views, and in destination countries, where migration is contested at home.
-    const double hazard = p.dissociation_rate * std::exp(p.dissociation_distance * std::max(0.0, p.adopt_threshold - accept(i)) +
+    // state's views (against the room's mean), and in destination countries, where migration is
+    // contested at home.
+    const double hazard = p.dissociation_rate * std::exp(p.dissociation_distance * ((1.0 - accept(i)) - mean_distance) +
                                                          p.dissociation_destination * ns_.destination(i));
     const double days = -std::log1p(-u) * kHazardPeriodDays / hazard;
-    const double span = static_cast<double>(until - *record_.agreed_at) / static_cast<double>(kDay);
     if (days < span) out.emplace_back(ns_.states[r], *record_.agreed_at + static_cast<SimTime>(std::ceil(days)) * kDay);
   }
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
@@ -245,16 +252,16 @@ void Negotiation::conference(SimTime when, const std::vector<bool>& present) {
     record_.conference.emplace_back(k, vote);
   }
   if (!p.ga_vote) return;
-  // The General Assembly's endorsement is a recorded vote: a state that left or dissociated votes
-  // against if the text is far from it (below object_threshold) and abstains otherwise; one that
-  // stayed votes yes, or abstains where the text is that far from it; any may be absent.
+  // The General Assembly's endorsement is a recorded vote: a state still in votes yes if its
+  // acceptance reaches adopt_threshold and abstains below it; one that left or dissociated votes no
+  // below object_threshold and abstains above it; any may be absent.
   for (std::size_t r = 0; r < ns_.states.size(); ++r) {
     const auto i = static_cast<Eigen::Index>(r);
     const bool absent = stream_.uniform01() < p.ga_absence;
     GaVote vote = GaVote::absent;
     if (!absent) {
-      const bool far = accept(i) < p.object_threshold;
-      vote = in(i) ? (far ? GaVote::abstain : GaVote::yes) : (far ? GaVote::no : GaVote::abstain);
+      vote = in(i) ? (accept(i) >= p.adopt_threshold ? GaVote::yes : GaVote::abstain)
+                   : (accept(i) < p.object_threshold ? GaVote::no : GaVote::abstain);
     }
     record_.ga_vote.emplace_back(ns_.states[r], vote);
   }

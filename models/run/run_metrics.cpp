@@ -108,6 +108,19 @@ void record(const model::ScenarioSetup& setup, const model::RunResults& run, Rec
             fmt::format("how many days after its planned last day '{}' finished", s.activities[i].id),
             r.finished ? std::optional<double>(days_since_epoch(cal, r.end) - planned_end) : std::nullopt);
   }
+  // Delegations present at each meeting (e.g. the stocktaking's ~136, a calibration target).
+  for (std::size_t i : setup.planned_order()) {
+    if (!model::is_meeting(s.activities[i].kind)) continue;
+    std::optional<double> present;
+    for (const model::MeetingRecord& m : run.meetings) {
+      if (m.activity != i) continue;
+      double count = 0.0;
+      for (const model::StateAtMeeting& st : m.states) count += st.present ? 1.0 : 0.0;
+      present = count;
+    }
+    out.add("delegations_present", s.activities[i].id, MetricKind::count, "delegations",
+            fmt::format("member-state delegations present at '{}'", s.activities[i].id), present);
+  }
   out.add("critical_path_days", "all", MetricKind::count, "working days",
           "length of the plan's critical path (the longest chain of work)",
           static_cast<double>(setup.plan().critical_path_days));

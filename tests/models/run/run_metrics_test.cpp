@@ -42,7 +42,8 @@ TEST_CASE("every metric has a unique key, a unit and a description", "[sim][metr
   for (const model::Activity& a : p->scenario().activities) CHECK(c.find("slip_days." + a.id));
   for (const char* key : {"critical_path_days", "attendance_share.ldc", "speaking_share.developing", "trust_fund_end_balance",
                           "trust_fund_ran_dry_day", "trips_funded.ldc", "stakeholders_admitted", "agreed", "agreed_round",
-                          "rounds_held", "withdrawals", "conference_adopt", "conference_abstain", "conference_object"}) {
+                          "rounds_held", "withdrawals", "conference_adopt", "conference_absent", "conference_dissociated",
+                          "conference_adopted", "agreed_in_last_round", "delegations_present.stocktaking"}) {
     INFO(key);
     CHECK(c.find(key));
   }
