@@ -59,7 +59,7 @@ TEST_CASE("the membership form applies the pairwise matrix of the 193 member sta
   }
 }
 
-TEST_CASE("a state whose partners are all unheard keeps its own view", "[negotiation]") {
+TEST_CASE("through the operator, a state whose partners are all unheard keeps its own view", "[negotiation]") {
   MemberState a, b, c;
   a.group = b.group = RegionalGroup::african;
   c.group = RegionalGroup::asia_pacific;
@@ -79,7 +79,7 @@ TEST_CASE("the explicit form is the classroom matrix with the day's voices", "[n
   const InfluenceNetwork net = InfluenceNetwork::from_matrix(W);
   Hearing h = net.hearing(2);
   const Eigen::MatrixXd x = positions(3, 2, 5);
-  for (const Eigen::Vector3d v : {Eigen::Vector3d(1, 1, 1), Eigen::Vector3d(1, 0.5, 0), Eigen::Vector3d(0, 0, 1)}) {
+  for (const Eigen::Vector3d& v : {Eigen::Vector3d(1, 1, 1), Eigen::Vector3d(1, 0.5, 0), Eigen::Vector3d(0, 0, 1)}) {
     net.set_voice(h, v);
     Eigen::MatrixXd y;
     net.multiply(h, x, y);
