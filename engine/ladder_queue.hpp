@@ -1,0 +1,206 @@
+#pragma once
+// A ladder queue (Tang, Goh and Thng, ACM TOMACS 15(3), 2005): a pending-event set whose push and
+// pop cost O(1) amortised whatever the number of events and, unlike a calendar queue, whatever the
+// distribution of their times, because it never resizes: it refines only where events crowd.
+//
+//   top     unsorted events beyond the ladder's range (the far future): push is an append
+//   rungs   each rung splits a time range into equal buckets (unsorted); rung 0 spans what `top`
+//           held when it was last emptied, each deeper rung spans one bucket of the rung above
+//   bottom  the events of the nearest bucket, in a small 4-ary heap: pops come from here
+//
+// When `bottom` is empty at the next top() or pop(), the deepest rung's first non-empty bucket moves there, or, if it holds more
+// than kThreshold events, is split over a new, finer rung; when the ladder is exhausted `top`
+// becomes rung 0. An event is pushed to wherever its time falls, so order is exact: `bottom` holds
+// times before the deepest rung's unconsumed buckets, each rung times before the unconsumed buckets
+// of the rung above, `top` times after them all. Events with equal times always land together, and
+// `bottom` orders by the full (time, priority, sequence) rank, so ties break as in every other set.
+//
+// Differences from the paper: `bottom` is a heap rather than a sorted list (a burst of events into
+// the current bucket costs O(log k), not O(k)); rung 0 has one bucket per kBucketTarget events
+// rather than one per event, which keeps the bucket headers small at 16 million events.
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "engine/event_queue.hpp"
+#include "engine/mapped_buffer.hpp"
+
+namespace gcmsim {
+
+class LadderQueue {
+ public:
+  void push(QueueEntry e) {
+    ++size_;
+    if (e.time >= top_start_) {
+      top_.push_back(e);
+      top_min_ = std::min(top_min_, e.time);
+      top_max_ = std::max(top_max_, e.time);
+    } else {
+      std::size_t r = 0;
+      while (r < rungs_used_ && e.time < rungs_[r].current_start) ++r;
+      if (r < rungs_used_) {
+        rungs_[r].insert(e);
+      } else {
+        bottom_.push(e);
+      }
+    }
+  }
+
+  // Both reorganise the ladder when `bottom` is empty: only then is it known how the pending
+  // events spread, so a burst of pushes into an empty set lands in `top` and is split once.
+  const QueueEntry& top() {
+    if (bottom_.empty()) refill();
+    return bottom_.top();
+  }
+
+  void pop() {
+    if (bottom_.empty()) refill();
+    bottom_.pop();
+    if (--size_ == 0) clear();  // the next pushes start a new epoch
+  }
+
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+
+  void clear() {
+    top_.clear();
+    reset_top_range();
+    top_start_ = kEarliest;
+    for (std::size_t r = 0; r < rungs_used_; ++r) rungs_[r].clear();
+    rungs_used_ = 0;
+    bottom_.clear();
+    size_ = 0;
+  }
+
+  void assign(std::vector<QueueEntry> entries) {
+    clear();
+    for (const QueueEntry& e : entries) push(e);
+  }
+
+  std::vector<QueueEntry> take_all() {
+    std::vector<QueueEntry> out;
+    out.reserve(size_);
+    out.insert(out.end(), top_.begin(), top_.end());
+    for (std::size_t r = 0; r < rungs_used_; ++r) {
+      for (const auto& bucket : rungs_[r].buckets) out.insert(out.end(), bucket.begin(), bucket.end());
+    }
+    const std::vector<QueueEntry> near = bottom_.take_all();
+    out.insert(out.end(), near.begin(), near.end());
+    clear();
+    return out;
+  }
+
+  // Rungs in use (for tests: a large, spread-out set must actually climb the ladder).
+  std::size_t rungs() const { return rungs_used_; }
+
+  static constexpr std::size_t kThreshold = 48;     // a bucket larger than this is split, not sorted
+  static constexpr std::size_t kBucketTarget = 8;   // events per bucket when `top` becomes rung 0
+  static constexpr std::size_t kMaxRungs = 8;       // then a crowded bucket goes to `bottom` as is
+
+ private:
+  static constexpr SimTime kEarliest = std::numeric_limits<SimTime>::min();
+  static constexpr SimTime kLatest = std::numeric_limits<SimTime>::max();
+
+  // Bucket bounds may pass the end of SimTime (a rung whose range ends at the last tick), so they
+  // are kept in 128 bits; an event time converts to it exactly.
+  __extension__ using Bound = __int128;
+
+  struct Rung {
+    SimTime start = 0;        // time of bucket 0
+    std::uint64_t width = 1;  // ticks per bucket
+    std::size_t current = 0;  // first bucket not yet consumed
+    std::size_t bucket_count = 0;
+    Bound current_start = 0;  // times from here on belong to this rung, earlier ones further down
+    std::vector<std::vector<QueueEntry>> buckets;  // kept across uses so their storage is reused
+
+    Bound end() const { return start + static_cast<Bound>(bucket_count) * width; }
+    void insert(QueueEntry e) {
+      const std::uint64_t offset = static_cast<std::uint64_t>(e.time) - static_cast<std::uint64_t>(start);
+      buckets[static_cast<std::size_t>(offset / width)].push_back(e);
+    }
+    void advance() {
+      ++current;
+      current_start += width;
+    }
+
+    // Spans [lo, hi] with at most `count` buckets, all empty.
+    void reset(SimTime lo, SimTime hi, std::size_t count) {
+      const Bound span = static_cast<Bound>(hi) - lo + 1;  // up to 2^64
+      const Bound per_bucket = (span + static_cast<Bound>(count) - 1) / static_cast<Bound>(count);
+      start = lo;
+      width = static_cast<std::uint64_t>(std::clamp<Bound>(per_bucket, 1, Bound{1} << 62));
+      bucket_count = static_cast<std::size_t>((span + width - 1) / width);
+      current = 0;
+      current_start = lo;
+      if (buckets.size() < bucket_count) buckets.resize(bucket_count);
+    }
+    void clear() {
+      for (std::size_t b = 0; b < bucket_count; ++b) buckets[b].clear();
+      current = bucket_count = 0;
+      current_start = start;
+    }
+  };
+
+  void reset_top_range() {
+    top_min_ = kLatest;
+    top_max_ = kEarliest;
+  }
+
+  // Moves events until `bottom` is non-empty (or the set is).
+  void refill() {
+    while (bottom_.empty()) {
+      if (rungs_used_ == 0) {
+        if (top_.empty()) return;
+        top_to_rung();
+      }
+      Rung& r = rungs_[rungs_used_ - 1];
+      while (r.current < r.bucket_count && r.buckets[r.current].empty()) r.advance();
+      if (r.current == r.bucket_count) {
+        r.clear();
+        --rungs_used_;
+        continue;
+      }
+      std::vector<QueueEntry>& bucket = r.buckets[r.current];
+      const auto bucket_start = static_cast<SimTime>(r.current_start);
+      const Bound bucket_last = std::min<Bound>(r.current_start + r.width - 1, kLatest);
+      const bool crowded = bucket.size() > kThreshold && r.width > 1 && rungs_used_ < kMaxRungs;
+      r.advance();
+      if (crowded) {
+        // Spread the bucket over a finer rung that spans exactly this bucket.
+        Rung& child = rungs_[rungs_used_++];
+        child.reset(bucket_start, static_cast<SimTime>(bucket_last), bucket.size());
+        for (const QueueEntry& e : bucket) child.insert(e);
+      } else {
+        for (const QueueEntry& e : bucket) bottom_.push(e);
+      }
+      bucket.clear();
+    }
+  }
+
+  // The ladder is exhausted: `top` becomes rung 0 and later pushes beyond its range go to `top`.
+  void top_to_rung() {
+    Rung& r = rungs_[0];
+    r.reset(top_min_, top_max_, std::max<std::size_t>(1, top_.size() / kBucketTarget));
+    for (const QueueEntry& e : top_) r.insert(e);
+    rungs_used_ = 1;
+    top_start_ = r.end();
+    top_.clear();
+    reset_top_range();
+  }
+
+  MappedBuffer<QueueEntry> top_;
+  SimTime top_min_ = kLatest;
+  SimTime top_max_ = kEarliest;
+  Bound top_start_ = kEarliest;  // pushes at or after this time go to `top`
+  std::array<Rung, kMaxRungs> rungs_;
+  std::size_t rungs_used_ = 0;
+  DaryHeap<4> bottom_;
+  std::size_t size_ = 0;
+};
+
+static_assert(PendingSet<LadderQueue>);
+
+}  // namespace gcmsim
