@@ -96,7 +96,7 @@ class HandlerSlots {
   bool is_cancelled(std::uint32_t index) const { return at(index).ops == nullptr; }
 
   // Frees the slot of a cancelled event once its queue entry is gone.
-  void release_cancelled(std::uint32_t index) { free_.push_back(index); }
+  void release_cancelled(std::uint32_t index) { push_free(index); }
 
   // Brings the slot's line into cache ahead of its use (the next event to fire).
   void prefetch(std::uint32_t index) const { __builtin_prefetch(&at(index)); }
@@ -120,7 +120,7 @@ class HandlerSlots {
       s.ops = nullptr;
     }
     chunks_.clear();
-    free_.clear();
+    free_ = kNoSlot;
     count_ = 0;
   }
 
@@ -131,7 +131,7 @@ class HandlerSlots {
   struct alignas(32) Slot {
     Ops* ops = nullptr;  // null when free, cancelled or firing
     std::uint32_t generation = 0;
-    std::uint32_t tag = 0;  // kind (8 bits) | target (24 bits)
+    std::uint32_t tag = 0;  // kind (8 bits) | target (24 bits); when free, the next free slot
     alignas(void*) std::byte storage[kInlineBytes];
   };
   static_assert(sizeof(Slot) == 32, "two slots per cache line");
@@ -145,9 +145,17 @@ class HandlerSlots {
            std::is_nothrow_move_constructible_v<Fn>;
   }
 
+  static constexpr std::uint32_t kNoSlot = UINT32_MAX;
+
   void release(std::uint32_t index) {
     ++at(index).generation;
-    free_.push_back(index);
+    push_free(index);
+  }
+  // The free slots form a stack linked through their tag fields: no side table, and taking a slot
+  // touches only the line that is about to be written anyway.
+  void push_free(std::uint32_t index) {
+    at(index).tag = free_;
+    free_ = index;
   }
 
   template <class Fn>
@@ -176,9 +184,9 @@ class HandlerSlots {
   const Slot& at(std::uint32_t i) const { return chunks_[i >> kChunkBits][i & (kChunkSize - 1)]; }
 
   std::uint32_t acquire() {
-    if (!free_.empty()) {
-      const std::uint32_t i = free_.back();
-      free_.pop_back();
+    if (free_ != kNoSlot) {
+      const std::uint32_t i = free_;
+      free_ = at(i).tag;
       return i;
     }
     if (count_ >= max_slots_) {
@@ -189,7 +197,7 @@ class HandlerSlots {
   }
 
   std::vector<std::unique_ptr<Slot[]>> chunks_;
-  std::vector<std::uint32_t> free_;
+  std::uint32_t free_ = kNoSlot;  // top of the stack of free slots
   std::uint32_t count_ = 0;
   std::uint32_t max_slots_;
 };

@@ -20,13 +20,14 @@
 // rather than one per event, which keeps the bucket headers small at 16 million events.
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <vector>
 
+#include "engine/bucket_pool.hpp"
 #include "engine/event_queue.hpp"
-#include "engine/mapped_buffer.hpp"
 
 namespace gcmsim {
 
@@ -35,14 +36,14 @@ class LadderQueue {
   void push(QueueEntry e) {
     ++size_;
     if (e.time >= top_start_) {
-      top_.push_back(e);
+      pool_.append(top_, e);
       top_min_ = std::min(top_min_, e.time);
       top_max_ = std::max(top_max_, e.time);
     } else {
       std::size_t r = 0;
       while (r < rungs_used_ && e.time < rungs_[r].current_start) ++r;
       if (r < rungs_used_) {
-        rungs_[r].insert(e);
+        rungs_[r].insert(pool_, e);
       } else {
         bottom_.push(e);
       }
@@ -66,11 +67,12 @@ class LadderQueue {
   bool empty() const { return size_ == 0; }
 
   void clear() {
-    top_.clear();
+    top_ = BucketPool::Bucket{};
     reset_top_range();
     top_start_ = kEarliest;
     for (std::size_t r = 0; r < rungs_used_; ++r) rungs_[r].clear();
     rungs_used_ = 0;
+    pool_.clear();
     bottom_.clear();
     size_ = 0;
   }
@@ -83,9 +85,9 @@ class LadderQueue {
   std::vector<QueueEntry> take_all() {
     std::vector<QueueEntry> out;
     out.reserve(size_);
-    out.insert(out.end(), top_.begin(), top_.end());
+    pool_.for_each(top_, [&](QueueEntry e) { out.push_back(e); });
     for (std::size_t r = 0; r < rungs_used_; ++r) {
-      for (const auto& bucket : rungs_[r].buckets) out.insert(out.end(), bucket.begin(), bucket.end());
+      for (const auto& bucket : rungs_[r].buckets) pool_.for_each(bucket, [&](QueueEntry e) { out.push_back(e); });
     }
     const std::vector<QueueEntry> near = bottom_.take_all();
     out.insert(out.end(), near.begin(), near.end());
@@ -97,7 +99,8 @@ class LadderQueue {
   std::size_t rungs() const { return rungs_used_; }
 
   static constexpr std::size_t kThreshold = 48;     // a bucket larger than this is split, not sorted
-  static constexpr std::size_t kBucketTarget = 8;   // events per bucket when `top` becomes rung 0
+  static constexpr std::size_t kBucketTarget = 16;  // events per bucket when `top` becomes rung 0
+  static constexpr std::size_t kChildTarget = 4;    // events per bucket when a bucket is split
   static constexpr std::size_t kMaxRungs = 8;       // then a crowded bucket goes to `bottom` as is
 
  private:
@@ -108,37 +111,41 @@ class LadderQueue {
   // are kept in 128 bits; an event time converts to it exactly.
   __extension__ using Bound = __int128;
 
+  // Bucket widths are powers of two, so that finding an event's bucket is a shift, not a division
+  // (a 64-bit divide costs tens of cycles, more than the rest of a push).
   struct Rung {
     SimTime start = 0;        // time of bucket 0
-    std::uint64_t width = 1;  // ticks per bucket
+    unsigned shift = 0;       // log2 of the ticks per bucket
     std::size_t current = 0;  // first bucket not yet consumed
     std::size_t bucket_count = 0;
     Bound current_start = 0;  // times from here on belong to this rung, earlier ones further down
-    std::vector<std::vector<QueueEntry>> buckets;  // kept across uses so their storage is reused
+    std::vector<BucketPool::Bucket> buckets;
 
-    Bound end() const { return start + static_cast<Bound>(bucket_count) * width; }
-    void insert(QueueEntry e) {
+    std::uint64_t width() const { return std::uint64_t{1} << shift; }
+    Bound end() const { return start + (static_cast<Bound>(bucket_count) << shift); }
+    void insert(BucketPool& pool, QueueEntry e) {
       const std::uint64_t offset = static_cast<std::uint64_t>(e.time) - static_cast<std::uint64_t>(start);
-      buckets[static_cast<std::size_t>(offset / width)].push_back(e);
+      pool.append(buckets[static_cast<std::size_t>(offset >> shift)], e);
     }
     void advance() {
       ++current;
-      current_start += width;
+      current_start += width();
     }
 
-    // Spans [lo, hi] with at most `count` buckets, all empty.
+    // Spans [lo, hi] with at most `count` buckets (at least half as many), all empty.
     void reset(SimTime lo, SimTime hi, std::size_t count) {
-      const Bound span = static_cast<Bound>(hi) - lo + 1;  // up to 2^64
-      const Bound per_bucket = (span + static_cast<Bound>(count) - 1) / static_cast<Bound>(count);
+      const auto last = static_cast<std::uint64_t>(hi) - static_cast<std::uint64_t>(lo);  // span - 1
+      const std::uint64_t per_bucket = last / count + 1;  // ceil(span / count), without overflow
+      shift = std::min(63u, static_cast<unsigned>(std::bit_width(per_bucket - 1)));
       start = lo;
-      width = static_cast<std::uint64_t>(std::clamp<Bound>(per_bucket, 1, Bound{1} << 62));
-      bucket_count = static_cast<std::size_t>((span + width - 1) / width);
+      bucket_count = static_cast<std::size_t>((last >> shift) + 1);
       current = 0;
       current_start = lo;
-      if (buckets.size() < bucket_count) buckets.resize(bucket_count);
+      buckets.assign(bucket_count, BucketPool::Bucket{});
     }
+    // Forgets the buckets (their blocks are the pool's business).
     void clear() {
-      for (std::size_t b = 0; b < bucket_count; ++b) buckets[b].clear();
+      buckets.clear();
       current = bucket_count = 0;
       current_start = start;
     }
@@ -163,40 +170,42 @@ class LadderQueue {
         --rungs_used_;
         continue;
       }
-      std::vector<QueueEntry>& bucket = r.buckets[r.current];
+      BucketPool::Bucket& bucket = r.buckets[r.current];
       const auto bucket_start = static_cast<SimTime>(r.current_start);
-      const Bound bucket_last = std::min<Bound>(r.current_start + r.width - 1, kLatest);
-      const bool crowded = bucket.size() > kThreshold && r.width > 1 && rungs_used_ < kMaxRungs;
+      const Bound bucket_last = std::min<Bound>(r.current_start + r.width() - 1, kLatest);
+      const bool crowded = bucket.size > kThreshold && r.shift > 0 && rungs_used_ < kMaxRungs;
       r.advance();
       if (crowded) {
         // Spread the bucket over a finer rung that spans exactly this bucket.
         Rung& child = rungs_[rungs_used_++];
-        child.reset(bucket_start, static_cast<SimTime>(bucket_last), bucket.size());
-        for (const QueueEntry& e : bucket) child.insert(e);
+        child.reset(bucket_start, static_cast<SimTime>(bucket_last),
+                    std::max<std::size_t>(2, bucket.size / kChildTarget));
+        pool_.drain(bucket, [&](QueueEntry e) { child.insert(pool_, e); });
       } else {
-        for (const QueueEntry& e : bucket) bottom_.push(e);
+        pool_.drain(bucket, [&](QueueEntry e) { bottom_.push(e); });
       }
-      bucket.clear();
     }
   }
 
   // The ladder is exhausted: `top` becomes rung 0 and later pushes beyond its range go to `top`.
   void top_to_rung() {
     Rung& r = rungs_[0];
-    r.reset(top_min_, top_max_, std::max<std::size_t>(1, top_.size() / kBucketTarget));
-    for (const QueueEntry& e : top_) r.insert(e);
+    r.reset(top_min_, top_max_, std::max<std::size_t>(1, top_.size / kBucketTarget));
+    // Block by block: the blocks `top` frees are the next ones the rung's buckets take, so the
+    // transfer needs no memory beyond the events'.
+    pool_.drain(top_, [&](QueueEntry e) { r.insert(pool_, e); });
     rungs_used_ = 1;
     top_start_ = r.end();
-    top_.clear();
     reset_top_range();
   }
 
-  MappedBuffer<QueueEntry> top_;
+  BucketPool::Bucket top_;  // in the pool like every bucket, so it can become rung 0 in place
   SimTime top_min_ = kLatest;
   SimTime top_max_ = kEarliest;
   Bound top_start_ = kEarliest;  // pushes at or after this time go to `top`
   std::array<Rung, kMaxRungs> rungs_;
   std::size_t rungs_used_ = 0;
+  BucketPool pool_;
   DaryHeap<4> bottom_;
   std::size_t size_ = 0;
 };
