@@ -5,6 +5,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "bench/hold.hpp"
 #include "bench/phold.hpp"
 #include "bench/scenario_bench.hpp"
 #include "cli/scenario_options.hpp"
@@ -82,6 +83,25 @@ void run_phold_sweep(bench::PholdParams p, bool include_top, bool json) {
   if (json) fmt::print("{}\n", cells.dump());
 }
 
+void run_hold_bench(const bench::HoldParams& p, bool json) {
+  if (const std::string error = bench::validate(p); !error.empty()) throw InvalidInput(error);
+  const std::vector<bench::HoldResult> results = bench::run_hold(p);
+  if (json) {
+    nlohmann::ordered_json out = nlohmann::json::array();
+    for (const auto& r : results) {
+      out.push_back({{"size", p.size}, {"holds", p.holds}, {"queue", r.queue}, {"increment", r.increment},
+                     {"ns_per_hold", r.ns_per_hold}, {"ratio", r.ratio}});
+    }
+    fmt::print("{}\n", out.dump());
+    return;
+  }
+  fmt::print("Hold model  size={} holds={} (medians of {} runs; ratio = bare / queue)\n", p.size, p.holds, p.repeat);
+  fmt::print("{:<12} {:<8} {:>10} {:>7}\n", "increment", "queue", "ns/hold", "ratio");
+  for (const auto& r : results) {
+    fmt::print("{:<12} {:<8} {:>10.1f} {:>7.3f}\n", r.increment, r.queue, r.ns_per_hold, r.ratio);
+  }
+}
+
 void run_scenario_bench(const ScenarioOptions& options, int replications, bool json) {
   if (replications < 1) throw InvalidInput("--replications must be at least 1");
   const loader::LoadResult loaded = load_checked(options);
@@ -145,6 +165,17 @@ void add_bench_command(CLI::App& app) {
       run_phold(*params, *json);
     }
   });
+
+  auto hold_params = std::make_shared<bench::HoldParams>();
+  auto hold_json = std::make_shared<bool>(false);
+  CLI::App* hold = bench->add_subcommand(
+      "hold", "The hold model (Jones 1986): each pending-event set alone, four increment distributions");
+  hold->add_option("--size", hold_params->size, "Events in the set")->capture_default_str();
+  hold->add_option("--holds", hold_params->holds, "Timed hold operations")->capture_default_str();
+  hold->add_option("--seed", hold_params->seed, "Random seed")->capture_default_str();
+  hold->add_option("--repeat", hold_params->repeat, "Timed runs of each queue; medians count")->capture_default_str();
+  hold->add_flag("--json", *hold_json, "Print a JSON array: one object per queue and distribution");
+  hold->callback([hold_params, hold_json] { run_hold_bench(*hold_params, *hold_json); });
 
   auto scenario = std::make_shared<ScenarioOptions>();
   auto replications = std::make_shared<int>(100);

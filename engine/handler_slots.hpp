@@ -184,11 +184,16 @@ class HandlerSlots {
   const Slot& at(std::uint32_t i) const { return chunks_[i >> kChunkBits][i & (kChunkSize - 1)]; }
 
   std::uint32_t acquire() {
-    if (free_ != kNoSlot) {
+    if (free_ != kNoSlot) [[likely]] {
       const std::uint32_t i = free_;
       free_ = at(i).tag;
       return i;
     }
+    return grow();
+  }
+
+  // A slot never used before; the table's only allocation, kept out of the inlined fast path.
+  [[gnu::noinline]] std::uint32_t grow() {
     if (count_ >= max_slots_) {
       throw std::length_error("more than " + std::to_string(max_slots_) + " events pending at once");
     }

@@ -6,7 +6,8 @@
 //   top     unsorted events beyond the ladder's range (the far future): push is an append
 //   rungs   each rung splits a time range into equal buckets (unsorted); rung 0 spans what `top`
 //           held when it was last emptied, each deeper rung spans one bucket of the rung above
-//   bottom  the events of the nearest bucket, in a small 4-ary heap: pops come from here
+//   bottom  the events of the nearest bucket, sorted, plus a small heap of the events pushed into
+//           its range since: pops come from here
 //
 // When `bottom` is empty at the next top() or pop(), the deepest rung's first non-empty bucket moves there, or, if it holds more
 // than kThreshold events, is split over a new, finer rung; when the ladder is exhausted `top`
@@ -15,8 +16,8 @@
 // of the rung above, `top` times after them all. Events with equal times always land together, and
 // `bottom` orders by the full (time, priority, sequence) rank, so ties break as in every other set.
 //
-// Differences from the paper: `bottom` is a heap rather than a sorted list (a burst of events into
-// the current bucket costs O(log k), not O(k)); rung 0 has one bucket per kBucketTarget events
+// Differences from the paper: `bottom` is a sorted array plus a heap rather than a sorted list (a
+// burst of events into the current bucket costs O(log k) each, not O(k)); rung 0 has one bucket per kBucketTarget events
 // rather than one per event, which keeps the bucket headers small at 16 million events.
 #include <algorithm>
 #include <array>
@@ -45,21 +46,25 @@ class LadderQueue {
       if (r < rungs_used_) {
         rungs_[r].insert(pool_, e);
       } else {
-        bottom_.push(e);
+        late_.push(e);
       }
     }
   }
 
   // Both reorganise the ladder when `bottom` is empty: only then is it known how the pending
   // events spread, so a burst of pushes into an empty set lands in `top` and is split once.
-  const QueueEntry& top() {
-    if (bottom_.empty()) refill();
-    return bottom_.top();
+  [[gnu::always_inline]] const QueueEntry& top() {
+    if (bottom_empty()) refill();
+    return from_run() ? run_[run_pos_] : late_.top();
   }
 
-  void pop() {
-    if (bottom_.empty()) refill();
-    bottom_.pop();
+  [[gnu::always_inline]] void pop() {
+    if (bottom_empty()) refill();
+    if (from_run()) {
+      ++run_pos_;
+    } else {
+      late_.pop();
+    }
     if (--size_ == 0) clear();  // the next pushes start a new epoch
   }
 
@@ -73,7 +78,9 @@ class LadderQueue {
     for (std::size_t r = 0; r < rungs_used_; ++r) rungs_[r].clear();
     rungs_used_ = 0;
     pool_.clear();
-    bottom_.clear();
+    run_.clear();
+    run_pos_ = 0;
+    late_.clear();
     size_ = 0;
   }
 
@@ -89,8 +96,9 @@ class LadderQueue {
     for (std::size_t r = 0; r < rungs_used_; ++r) {
       for (const auto& bucket : rungs_[r].buckets) pool_.for_each(bucket, [&](QueueEntry e) { out.push_back(e); });
     }
-    const std::vector<QueueEntry> near = bottom_.take_all();
-    out.insert(out.end(), near.begin(), near.end());
+    out.insert(out.end(), run_.begin() + static_cast<std::ptrdiff_t>(run_pos_), run_.end());
+    const std::vector<QueueEntry> late = late_.take_all();
+    out.insert(out.end(), late.begin(), late.end());
     clear();
     return out;
   }
@@ -151,14 +159,21 @@ class LadderQueue {
     }
   };
 
+  bool bottom_empty() const { return run_pos_ == run_.size() && late_.empty(); }
+  // Whether the next event comes from the sorted run rather than from the late arrivals.
+  bool from_run() const { return run_pos_ < run_.size() && (late_.empty() || run_[run_pos_] < late_.top()); }
+
   void reset_top_range() {
     top_min_ = kLatest;
     top_max_ = kEarliest;
   }
 
-  // Moves events until `bottom` is non-empty (or the set is).
-  void refill() {
-    while (bottom_.empty()) {
+  // Moves events until `bottom` is non-empty (or the set is). Out of line: top() and pop() are on
+  // the simulator's hottest path and must stay small enough to inline.
+  [[gnu::noinline]] void refill() {
+    run_.clear();
+    run_pos_ = 0;
+    while (bottom_empty()) {
       if (rungs_used_ == 0) {
         if (top_.empty()) return;
         top_to_rung();
@@ -182,7 +197,8 @@ class LadderQueue {
                     std::max<std::size_t>(2, bucket.size / kChildTarget));
         pool_.drain(bucket, [&](QueueEntry e) { child.insert(pool_, e); });
       } else {
-        pool_.drain(bucket, [&](QueueEntry e) { bottom_.push(e); });
+        pool_.drain(bucket, [&](QueueEntry e) { run_.push_back(e); });
+        std::sort(run_.begin(), run_.end());
       }
     }
   }
@@ -206,7 +222,11 @@ class LadderQueue {
   std::array<Rung, kMaxRungs> rungs_;
   std::size_t rungs_used_ = 0;
   BucketPool pool_;
-  DaryHeap<4> bottom_;
+  // `bottom`: the bucket being consumed, sorted once, read front to back; and a heap for the events
+  // pushed into its range meanwhile (rare: only delays shorter than the bucket get there).
+  std::vector<QueueEntry> run_;
+  std::size_t run_pos_ = 0;
+  DaryHeap<4> late_;
   std::size_t size_ = 0;
 };
 
