@@ -100,13 +100,13 @@ double median(std::vector<double> v) {
 }  // namespace
 
 const std::vector<std::string>& queue_names() {
-  static const std::vector<std::string> names{"heap4", "ladder", "binary"};
+  static const std::vector<std::string> names{"ladder", "heap4", "binary"};
   return names;
 }
 
 std::vector<SweepCell> sweep_cells(bool include_top) {
   std::vector<SweepCell> cells{
-      {1024, 1, 4000}, {1024, 16, 256}, {65536, 1, 64}, {65536, 16, 4}, {1048576, 1, 4},
+      {1024, 1, 4000}, {1024, 16, 250}, {65536, 1, 64}, {65536, 16, 4}, {1048576, 1, 4},
   };
   if (include_top) cells.push_back({1048576, 16, 2});
   return cells;
@@ -123,15 +123,15 @@ std::string validate(const PholdParams& p) {
   if (!(p.mean_delay > 0.0)) return "the mean delay must be positive";
   if (p.repeat < 1) return "--repeat must be at least 1";
   if (std::find(queue_names().begin(), queue_names().end(), p.queue) == queue_names().end()) {
-    return "--queue must be one of heap4, ladder, binary";
+    return "--queue must be one of ladder, heap4, binary";
   }
   return {};
 }
 
 PholdRun run_phold_kernel(const PholdParams& p) {
-  if (p.queue == "ladder") return run_kernel_on<BasicSimulator<LadderQueue>>(p);
+  if (p.queue == "heap4") return run_kernel_on<BasicSimulator<DaryHeap<4>>>(p);
   if (p.queue == "binary") return run_kernel_on<BasicSimulator<BinaryHeap>>(p);
-  return run_kernel_on<BasicSimulator<DaryHeap<4>>>(p);
+  return run_kernel_on<BasicSimulator<LadderQueue>>(p);
 }
 
 PholdRun run_phold_bare(const PholdParams& p) {

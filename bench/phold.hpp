@@ -21,14 +21,15 @@ struct PholdParams {
   double mean_delay = 1.0;
   std::uint64_t seed = 1;
   int repeat = 5;               // timed pairs (kernel, bare), alternating which runs first
-  std::string queue = "heap4";  // the kernel's pending-event set: see queue_names()
+  std::string queue = "ladder";  // the kernel's pending-event set: see queue_names()
   bool prefetch = true;         // the simulator's prefetch of the next event's slot
 };
 
 // One time unit of the model is a million kernel ticks, so delays keep six decimals.
 inline constexpr double kTicksPerUnit = 1e6;
 
-// The pending-event sets the kernel can run on: "heap4" (the default), "ladder", "binary".
+// The pending-event sets the kernel can run on: "ladder" (the default, as in Simulator), "heap4",
+// "binary".
 const std::vector<std::string>& queue_names();
 
 struct PholdRun {

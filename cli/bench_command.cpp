@@ -146,7 +146,7 @@ void add_bench_command(CLI::App& app) {
   phold->add_option("--seed", params->seed, "Random seed")->capture_default_str();
   phold->add_option("--repeat", params->repeat, "Timed pairs (kernel, bare), alternating; medians count")
       ->capture_default_str();
-  phold->add_option("--queue", params->queue, "Pending-event set: heap4, ladder or binary")->capture_default_str();
+  phold->add_option("--queue", params->queue, "Pending-event set: ladder (the default), heap4 or binary")->capture_default_str();
   auto no_prefetch = std::make_shared<bool>(false);
   phold->add_flag("--no-prefetch", *no_prefetch, "Do not prefetch the next event's handler slot");
   auto sweep = std::make_shared<bool>(false);

@@ -159,9 +159,9 @@ class LadderQueue {
     }
   };
 
-  bool bottom_empty() const { return run_pos_ == run_.size() && late_.empty(); }
+  [[gnu::always_inline]] bool bottom_empty() const { return run_pos_ == run_.size() && late_.empty(); }
   // Whether the next event comes from the sorted run rather than from the late arrivals.
-  bool from_run() const { return run_pos_ < run_.size() && (late_.empty() || run_[run_pos_] < late_.top()); }
+  [[gnu::always_inline]] bool from_run() const { return run_pos_ < run_.size() && (late_.empty() || run_[run_pos_] < late_.top()); }
 
   void reset_top_range() {
     top_min_ = kLatest;
