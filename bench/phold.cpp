@@ -82,12 +82,12 @@ using PholdHandler = KernelPhold<Simulator>::Handler;
 
 template <class Sim>
 PholdRun run_kernel_on(const PholdParams& p) {
-  const std::size_t baseline = start_peak_measurement();
+  const std::size_t baseline = p.measure_memory ? start_peak_measurement() : 0;
   const auto start = Clock::now();
   KernelPhold<Sim> model(p);
   const std::uint64_t events = model.run();
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  const std::size_t peak = peak_resident_bytes();
+  const std::size_t peak = p.measure_memory ? peak_resident_bytes() : 0;
   return {events, seconds, peak > baseline ? peak - baseline : 0, model.model_bytes()};
 }
 
@@ -142,7 +142,7 @@ PholdRun run_phold_bare(const PholdParams& p) {
   struct Later {
     bool operator()(const Event& a, const Event& b) const { return a.time > b.time; }
   };
-  const std::size_t baseline = start_peak_measurement();
+  const std::size_t baseline = p.measure_memory ? start_peak_measurement() : 0;
   const auto start = Clock::now();
   std::vector<RandomStream> streams = make_streams(p);
   std::priority_queue<Event, std::vector<Event>, Later> queue;
@@ -161,12 +161,14 @@ PholdRun run_phold_bare(const PholdParams& p) {
     queue.push({e.time + hop.delay, hop.destination});
   }
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  const std::size_t peak = peak_resident_bytes();
+  const std::size_t peak = p.measure_memory ? peak_resident_bytes() : 0;
   return {events, seconds, peak > baseline ? peak - baseline : 0, streams.capacity() * sizeof(RandomStream)};
 }
 
-PholdResult compare_phold(const PholdParams& p) {
-  if (const std::string error = validate(p); !error.empty()) throw std::invalid_argument(error);
+PholdResult compare_phold(const PholdParams& params) {
+  if (const std::string error = validate(params); !error.empty()) throw std::invalid_argument(error);
+  PholdParams p = params;
+  p.measure_memory = true;
   std::vector<double> kernel_rates, bare_rates, ratios;
   std::size_t kernel_peak = 0, bare_peak = 0, model_bytes = 0;
   std::uint64_t events = 0;

@@ -23,6 +23,9 @@ struct PholdParams {
   int repeat = 5;               // timed pairs (kernel, bare), alternating which runs first
   std::string queue = "ladder";  // the kernel's pending-event set: see queue_names()
   bool prefetch = true;         // the simulator's prefetch of the next event's slot
+  // Take each run's peak resident memory. It resets the process's high-water mark (what getrusage
+  // reports as ru_maxrss), so only compare_phold turns it on, never a caller with its own figure.
+  bool measure_memory = false;
 };
 
 // One time unit of the model is a million kernel ticks, so delays keep six decimals.

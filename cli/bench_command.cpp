@@ -104,8 +104,8 @@ void run_hold_bench(const bench::HoldParams& p, bool json) {
 
 void run_scenario_bench(const ScenarioOptions& options, int replications, bool json) {
   if (replications < 1) throw InvalidInput("--replications must be at least 1");
-  const loader::LoadResult loaded = load_checked(options);
-  const bench::ScenarioBenchResult r = bench::bench_scenario(*loaded.scenario, replications);
+  const auto prepared = prepare_checked(options);
+  const bench::ScenarioBenchResult r = bench::bench_scenario(*prepared, replications);
   if (json) {
     const nlohmann::ordered_json out = {
         {"replications", r.replications},        {"ms_per_replication", r.ms_per_replication},

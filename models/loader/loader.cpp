@@ -68,14 +68,15 @@ Document with_includes(Document main, const fs::path& folder, LoadResult& out, c
 
 }  // namespace
 
-LoadResult load_scenario(const LoadRequest& request) {
-  LoadResult out;
-  const fs::path path(request.path);
-  Document doc = read_yaml_file(request.path, request.path, out.files, out.diagnostics, {}, request.limits);
-  doc = with_includes(std::move(doc), path.parent_path(), out, request.limits);
+namespace {
 
-  for (const std::string& override_path : request.overrides) {
-    Document overlay = read_yaml_file(override_path, override_path, out.files, out.diagnostics, {}, request.limits);
+// Merges override files and applies --set options onto out.document, recording them.
+void layer(LoadResult& out, const std::vector<std::string>& overrides, const std::vector<std::string>& sets,
+           const ReadLimits& limits) {
+  Document& doc = out.document;
+  for (const std::string& override_path : overrides) {
+    out.overrides.push_back(override_path);
+    Document overlay = read_yaml_file(override_path, override_path, out.files, out.diagnostics, {}, limits);
     if (!overlay.complete) doc.complete = false;
     if (overlay.value.is_null()) continue;
     if (!overlay.value.is_object()) {
@@ -88,23 +89,65 @@ LoadResult load_scenario(const LoadRequest& request) {
     }
     if (doc.value.is_object()) merge_document(doc, "", overlay, "");
   }
-  for (std::size_t i = 0; i < request.sets.size(); ++i) {
-    const int file = out.files.add(fmt::format("--set #{}", i + 1), request.sets[i]);
-    if (doc.value.is_object()) apply_set(doc, request.sets[i], out.files, file, out.diagnostics);
+  for (const std::string& set : sets) {
+    out.sets.push_back(set);
+    const int file = out.files.add(fmt::format("--set #{}", out.sets.size()), set);
+    if (doc.value.is_object()) apply_set(doc, set, out.files, file, out.diagnostics);
   }
+}
 
+RunDefaults run_defaults(const nlohmann::json& root) {
+  RunDefaults d;
+  const auto run = root.find("run");
+  if (run == root.end() || !run->is_object()) return d;
+  // The schema has already checked the types and ranges; a value it let through fits.
+  if (const auto seed = run->find("seed"); seed != run->end() && seed->is_number_integer()) d.seed = seed->get<std::uint64_t>();
+  if (const auto r = run->find("replications"); r != run->end() && r->is_number_integer()) d.replications = r->get<int>();
+  return d;
+}
+
+// Hashes and checks the layered document and builds the scenario when nothing is wrong.
+void check_and_build(LoadResult& out) {
+  const Document& doc = out.document;
   std::uint64_t hash = 0xcbf29ce484222325ULL;
-  for (const std::string& item : request.overrides) hash = fnv1a(hash, item);
-  for (const std::string& item : request.sets) hash = fnv1a(hash, item);
+  for (const std::string& item : out.overrides) hash = fnv1a(hash, item);
+  for (const std::string& item : out.sets) hash = fnv1a(hash, item);
   hash = fnv1a(hash, doc.value.dump());
   out.content_hash = fmt::format("{:016x}", hash);
 
+  out.scenario.reset();
   if (doc.complete && doc.value.is_object()) {
     check_schema(doc, out.diagnostics);
     auto scenario = build_scenario(doc, out.diagnostics);
-    if (out.diagnostics.empty()) out.scenario = std::move(scenario);
+    if (out.diagnostics.empty()) {
+      out.scenario = std::move(scenario);
+      out.defaults = run_defaults(doc.value);
+    }
   }
-  out.document = std::move(doc);
+}
+
+}  // namespace
+
+LoadResult load_scenario(const LoadRequest& request) {
+  LoadResult out;
+  const fs::path path(request.path);
+  out.document = read_yaml_file(request.path, request.path, out.files, out.diagnostics, {}, request.limits);
+  out.document = with_includes(std::move(out.document), path.parent_path(), out, request.limits);
+  layer(out, request.overrides, request.sets, request.limits);
+  check_and_build(out);
+  return out;
+}
+
+LoadResult extend_scenario(const LoadResult& base, const std::vector<std::string>& overrides,
+                           const std::vector<std::string>& sets, const ReadLimits& limits) {
+  LoadResult out;
+  out.files = base.files;
+  out.document = base.document;
+  out.overrides = base.overrides;
+  out.sets = base.sets;
+  out.diagnostics = base.diagnostics;
+  layer(out, overrides, sets, limits);
+  check_and_build(out);
   return out;
 }
 

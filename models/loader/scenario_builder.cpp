@@ -58,7 +58,6 @@ class Builder {
     events(root);
     parameters(root);
     negotiation(root);
-    run(root);
     check_dependencies();
     check_thematic_sessions();
     return std::move(s_);
@@ -572,13 +571,6 @@ class Builder {
       if (v.is_number()) out.push_back(v.get<double>());
     }
     return out;
-  }
-
-  void run(const json& root) {
-    const json* r = child(root, "run");
-    if (r == nullptr) return;
-    s_.seed = number<std::uint64_t>(*r, "seed").value_or(1);
-    s_.replications = number<int>(*r, "replications").value_or(1);
   }
 
   // --- whole-scenario rules ----------------------------------------------------------------------
