@@ -148,25 +148,43 @@ struct TrustFundPolicy {
   std::map<std::string, double> travel_cost_usd;  // by venue id
 };
 
-// Model parameters; every default is documented in docs/model.md.
+// Model parameters; every default is documented in docs/model.md (section "Parameters") and can be
+// set in the scenario's `parameters:` section. Defaults without a published source are the model's
+// assumptions, named so that a sweep can vary them.
 struct AttendanceParameters {
-  double base = -1.0;
-  double mission_weight = 3.5;
-  double salience_weight = 2.0;
-  double cost_weight = 0.35;
-  double funding_weight = 2.5;
+  double base = -1.0;            // logit intercept
+  double mission_weight = 3.5;   // a mission in the venue's city
+  double salience_weight = 2.0;  // theme salience in [0, 1]
+  double cost_weight = 0.35;     // per 1,000 USD of unfunded travel, scaled by the affordability factor
+  double funding_weight = 2.5;   // the trust fund pays the trip
   double engagement_weight = 2.0;
   double engagement_default = 0.6;
+  // Poorer delegations feel the same fare more: the cost term is multiplied by these.
+  double affordability_developed = 1.0;
+  double affordability_developing = 1.5;
+  double affordability_ldc = 2.0;
+  // A meeting without interpretation (OP29): the logit of a state whose working language is not
+  // offered drops by this much (English is always offered).
+  double no_interpretation_weight = 1.0;
 };
 
 struct FloorParameters {
   double request_rate = 0.35;             // chance a present, engaged delegation asks to speak in a floor item
   double mean_intervention_share = 0.95;  // how much of the time limit a speaker wants, on average
+  double salience_offset = 0.5;           // the request chance scales with (offset + theme salience)
+  double max_request_probability = 0.95;  // no delegation is certain to ask
+  double share_min = 0.8;                 // a speaker's wanted time: mean share times U(share_min, share_max)
+  double share_max = 1.2;
+  // Without interpretation (OP29), a present state whose working language is not offered asks for
+  // the floor with its chance multiplied by this.
+  double no_interpretation_factor = 0.5;
 };
 
 struct DraftingParameters {
   double delay_sd_days = 0.15;     // sd of the log of (actual / planned drafting time)
-  double late_probability = 0.1;   // chance a document needs extra time (a further 20-60% of its days)
+  double late_probability = 0.1;   // chance a document needs extra time
+  double late_extra_min = 0.2;     // the extra time of a late document, as a share of its planned days,
+  double late_extra_max = 0.6;     //   drawn uniformly in [late_extra_min, late_extra_max]
 };
 
 struct ModelParameters {
@@ -207,6 +225,7 @@ struct NegotiationParameters {
   double draft_step = 0.05;       // how far one intervention pulls the working draft toward the speaker
   double bracket_threshold = 0.15;  // dissent (0-1 scale) above which a dimension stays bracketed
   double agreement_share = 0.9;     // share of remaining states accepting the draft for agreement
+  double revision_blend = 0.5;      // how far a round's revision moves the text toward the compromise
 };
 
 struct NegotiationSpec {

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include <fmt/core.h>
 #include <fmt/format.h>
@@ -451,27 +452,48 @@ class Builder {
     }
   }
 
+  // Every model parameter through one table: its section and key in the scenario's `parameters:`
+  // and the field it sets; an absent key keeps the default of models/scenario.hpp (docs/model.md).
   void parameters(const json& root) {
     const json* params = child(root, "parameters");
     if (params == nullptr) return;
-    auto& p = s_.parameters;
-    const auto set = [](const json* section, std::string_view key, double& field) {
-      if (section != nullptr) field = number<double>(*section, key).value_or(field);
+    auto& att = s_.parameters.attendance;
+    auto& fl = s_.parameters.floor;
+    auto& dr = s_.parameters.drafting;
+    const std::initializer_list<std::tuple<const char*, const char*, double*>> fields = {
+        {"attendance", "base", &att.base},
+        {"attendance", "mission_weight", &att.mission_weight},
+        {"attendance", "salience_weight", &att.salience_weight},
+        {"attendance", "cost_weight", &att.cost_weight},
+        {"attendance", "funding_weight", &att.funding_weight},
+        {"attendance", "engagement_weight", &att.engagement_weight},
+        {"attendance", "engagement_default", &att.engagement_default},
+        {"attendance", "affordability_developed", &att.affordability_developed},
+        {"attendance", "affordability_developing", &att.affordability_developing},
+        {"attendance", "affordability_ldc", &att.affordability_ldc},
+        {"attendance", "no_interpretation_weight", &att.no_interpretation_weight},
+        {"floor", "request_rate", &fl.request_rate},
+        {"floor", "mean_intervention_share", &fl.mean_intervention_share},
+        {"floor", "salience_offset", &fl.salience_offset},
+        {"floor", "max_request_probability", &fl.max_request_probability},
+        {"floor", "share_min", &fl.share_min},
+        {"floor", "share_max", &fl.share_max},
+        {"floor", "no_interpretation_factor", &fl.no_interpretation_factor},
+        {"drafting", "delay_sd_days", &dr.delay_sd_days},
+        {"drafting", "late_probability", &dr.late_probability},
+        {"drafting", "late_extra_min", &dr.late_extra_min},
+        {"drafting", "late_extra_max", &dr.late_extra_max},
     };
-    const json* att = child(*params, "attendance");
-    set(att, "base", p.attendance.base);
-    set(att, "mission_weight", p.attendance.mission_weight);
-    set(att, "salience_weight", p.attendance.salience_weight);
-    set(att, "cost_weight", p.attendance.cost_weight);
-    set(att, "funding_weight", p.attendance.funding_weight);
-    set(att, "engagement_weight", p.attendance.engagement_weight);
-    set(att, "engagement_default", p.attendance.engagement_default);
-    const json* fl = child(*params, "floor");
-    set(fl, "request_rate", p.floor.request_rate);
-    set(fl, "mean_intervention_share", p.floor.mean_intervention_share);
-    const json* dr = child(*params, "drafting");
-    set(dr, "delay_sd_days", p.drafting.delay_sd_days);
-    set(dr, "late_probability", p.drafting.late_probability);
+    for (const auto& [section, key, field] : fields) {
+      if (const json* sec = child(*params, section)) *field = number<double>(*sec, key).value_or(*field);
+    }
+    if (fl.share_min > fl.share_max) {
+      error("/parameters/floor/share_min", fmt::format("parameters.floor: share_min {} is above share_max {}", fl.share_min, fl.share_max));
+    }
+    if (dr.late_extra_min > dr.late_extra_max) {
+      error("/parameters/drafting/late_extra_min",
+            fmt::format("parameters.drafting: late_extra_min {} is above late_extra_max {}", dr.late_extra_min, dr.late_extra_max));
+    }
   }
 
   void negotiation(const json& root) {
@@ -555,7 +577,8 @@ class Builder {
                {"self_weight", &q.self_weight}, {"coalition_weight", &q.coalition_weight}, {"group_weight", &q.group_weight},
                {"susceptibility", &q.susceptibility}, {"reservation", &q.reservation}, {"adopt_threshold", &q.adopt_threshold}, {"object_threshold", &q.object_threshold},
                {"voice_spoke", &q.voice_spoke}, {"voice_present", &q.voice_present}, {"voice_absent", &q.voice_absent},
-               {"draft_step", &q.draft_step}, {"bracket_threshold", &q.bracket_threshold}, {"agreement_share", &q.agreement_share}}) {
+               {"draft_step", &q.draft_step}, {"bracket_threshold", &q.bracket_threshold}, {"agreement_share", &q.agreement_share},
+               {"revision_blend", &q.revision_blend}}) {
         *field = number<double>(*params, key).value_or(*field);
       }
       q.steps_per_day = number<int>(*params, "steps_per_day").value_or(q.steps_per_day);

@@ -4,6 +4,11 @@
 
 namespace gcmsim::model {
 
+bool trust_fund_covers(ActivityKind kind) {
+  return kind == ActivityKind::thematic_session || kind == ActivityKind::stakeholder_hearing ||
+         kind == ActivityKind::stocktaking || kind == ActivityKind::negotiation_round || kind == ActivityKind::conference;
+}
+
 // Each flag governs one group, so a what-if can open or close the fund to least developed countries
 // and to the other developing countries independently. OP31 names developing countries only, so a
 // developed state is never paid for, whatever its other flags.

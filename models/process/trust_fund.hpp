@@ -16,6 +16,10 @@ struct TrustFundLedger {
   TrustFundRecord record;
 };
 
+// OP31: the fund serves the preparatory process and the conference, not the regional commissions'
+// meetings or other processes' events (GFMD, IOM's dialogue), which have their own arrangements.
+bool trust_fund_covers(ActivityKind kind);
+
 // True if the policy lets the fund pay for this state's delegates (OP31).
 bool eligible_for_trust_fund(const TrustFundPolicy& policy, const MemberState& state);
 
