@@ -32,7 +32,7 @@ struct RunOptions {
   ScenarioOptions scenario;
   std::optional<std::uint64_t> seed;
   std::optional<int> replications;
-  std::string out = "results";
+  std::optional<std::string> out;  // default: the scenario's outputs.directory, else "results"
   unsigned threads = 0;
   bool quiet = false;
   bool narrate = false;
@@ -93,7 +93,8 @@ void run(const RunOptions& options) {
   if (replications < 1) throw InvalidInput("--replications must be at least 1");
   const std::uint64_t seed = options.seed.value_or(prepared->defaults().seed);
 
-  const fs::path out(options.out);
+  const std::string& directory = prepared->defaults().outputs.directory;
+  const fs::path out(options.out.value_or(directory.empty() ? std::string("results") : directory));
   std::optional<output::Narration> narrator;
   if (options.narrate) {
     narrator.emplace(prepared->scenario(), prepared->calendar(), TerminalLines(prepared->calendar(), options.step));
@@ -139,7 +140,7 @@ void add_run_command(CLI::App& app) {
   cmd->add_option("--seed", options->seed, "Random seed (default: the scenario's run.seed)");
   cmd->add_option("--replications,-r", options->replications, "Replications (default: the scenario's run.replications)")
       ->check(CLI::PositiveNumber);
-  cmd->add_option("--out,-o", options->out, "Output folder")->capture_default_str();
+  cmd->add_option("--out,-o", options->out, "Output folder (default: the scenario's outputs.directory, else results)");
   cmd->add_option("--threads,-j", options->threads, "Threads for replications (default: every core)");
   cmd->add_flag("--quiet,-q", options->quiet, "Write the outputs without printing the summary");
   cmd->add_flag("--narrate", options->narrate, "Tell the story of the (first) run as it happens, one line per meaningful event");

@@ -20,6 +20,8 @@ enum class RegionalGroup { african, asia_pacific, eastern_european, latin_americ
 inline constexpr int kRegionalGroups = 5;
 enum class Development { developed, developing };
 enum class MissionCity { new_york, geneva, vienna };
+// The six official languages of the United Nations; a delegation works in one of them.
+enum class Language { arabic, chinese, english, french, russian, spanish };
 
 struct MigrationProfile {
   double origin = 0.0;
@@ -37,7 +39,12 @@ struct MemberState {
   std::vector<MissionCity> missions;
   std::vector<std::string> coalitions;
   std::optional<double> engagement;
-  int delegation_size = 1;
+  // Delegates it sends from capital; absent: as many as the trust fund pays for
+  // (TrustFundPolicy::delegates_per_state). The fund never pays for more than the delegation.
+  std::optional<int> delegation_size;
+  // The UN language the delegation works in: the data's `working_language`, or the loader's
+  // estimate (docs/model.md, Interpretation). Matters only at meetings without interpretation.
+  Language working_language = Language::english;
 
   bool has_mission(MissionCity city) const;
 };
@@ -80,7 +87,7 @@ struct Activity {
   int days = 1;                       // working days: sitting days or drafting time
   std::optional<LeadTime> due;
   std::vector<std::size_t> needs;     // indices into Scenario::activities
-  bool interpretation = true;
+  bool interpretation = true;         // false: English only (OP29: interpretation only where available)
   std::vector<std::string> moderators;  // iso3 codes fixed by the scenario
   // Who is invited; both empty: every member state.
   std::vector<RegionalGroup> participant_groups;
@@ -144,7 +151,7 @@ struct TrustFundPolicy {
   bool developing_eligible = true;
   bool ldc_eligible = true;
   FundingPriority priority = FundingPriority::ldc_first;
-  int delegates_per_state = 1;
+  int delegates_per_state = 1;  // delegates per funded trip, capped by the state's delegation_size
   std::map<std::string, double> travel_cost_usd;  // by venue id
 };
 
@@ -250,7 +257,6 @@ struct Scenario {
   std::vector<Venue> venues;
   std::vector<MemberState> member_states;
   std::vector<std::string> co_facilitators;  // iso3
-  std::string pga_person;
   std::vector<StakeholderPopulation> stakeholders;
   std::vector<Activity> activities;
   std::map<std::string, MeetingFormat> formats;
@@ -274,6 +280,11 @@ struct Scenario {
 inline constexpr std::array<std::string_view, 5> kRegionalGroupNames = {
     "african", "asia_pacific", "eastern_european", "latin_american_caribbean", "western_european_others"};
 inline constexpr std::array<std::string_view, 3> kMissionCityNames = {"new_york", "geneva", "vienna"};
+inline constexpr std::array<std::string_view, 6> kLanguageNames = {"arabic", "chinese", "english", "french", "russian",
+                                                                  "spanish"};
+inline constexpr std::array<std::string_view, 2> kDevelopmentNames = {"developed", "developing"};
+inline constexpr std::array<std::string_view, 2> kFundingPriorityNames = {"ldc_first", "first_come"};
+inline constexpr std::array<std::string_view, 2> kFloorPolicyNames = {"first_come", "alternating_groups"};
 inline constexpr std::array<std::string_view, 14> kActivityKindNames = {
     "thematic_session", "regional_consultation", "stakeholder_hearing", "other_input", "issue_brief",
     "procedural_note", "summary", "stocktaking", "chairs_summary", "sg_report", "zero_draft",
@@ -290,6 +301,9 @@ inline constexpr std::array<std::string_view, 8> kStakeholderKindNames = {
 inline std::string_view to_string(RegionalGroup g) { return kRegionalGroupNames[static_cast<std::size_t>(g)]; }
 inline std::string_view to_string(ActivityKind k) { return kActivityKindNames[static_cast<std::size_t>(k)]; }
 inline std::string_view to_string(Phase p) { return kPhaseNames[static_cast<std::size_t>(p)]; }
+inline std::string_view to_string(Development d) { return kDevelopmentNames[static_cast<std::size_t>(d)]; }
+inline std::string_view to_string(FundingPriority p) { return kFundingPriorityNames[static_cast<std::size_t>(p)]; }
+inline std::string_view to_string(FloorPolicy p) { return kFloorPolicyNames[static_cast<std::size_t>(p)]; }
 inline std::string_view to_string(StakeholderKind k) { return kStakeholderKindNames[static_cast<std::size_t>(k)]; }
 
 }  // namespace gcmsim::model

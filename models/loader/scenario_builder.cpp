@@ -33,13 +33,33 @@ std::optional<E> enum_from(const std::string& s, const std::array<std::string_vi
   return std::nullopt;
 }
 
-// The scenario language's names for each enum (models/scenario.hpp).
+// The scenario language's names for each enum (models/scenario.hpp). Every enum is read through its
+// table; the schema lists the same names (tests/models/loader/enum_tables_test.cpp keeps them
+// equal), so an unknown value is reported there with its line and column, never defaulted.
 constexpr const auto& kGroups = model::kRegionalGroupNames;
 constexpr const auto& kCities = model::kMissionCityNames;
 constexpr const auto& kKinds = model::kActivityKindNames;
 constexpr const auto& kPhases = model::kPhaseNames;
 constexpr const auto& kItems = model::kAgendaItemNames;
 constexpr const auto& kStakeholders = model::kStakeholderKindNames;
+constexpr const auto& kDevelopment = model::kDevelopmentNames;
+constexpr const auto& kLanguages = model::kLanguageNames;
+
+// A delegation's working language when the data do not give one: an estimate from its coalitions
+// and regional group (docs/model.md, Interpretation). Members of the Arab Group work in Arabic;
+// Latin American and Caribbean states outside CARICOM in Spanish; every other state in English.
+// Known misses (Brazil, Haiti, francophone Africa, Russian-speaking states): give
+// `working_language` in the data to correct them.
+model::Language estimated_language(const model::MemberState& st) {
+  const auto member_of = [&](std::string_view c) {
+    return std::find(st.coalitions.begin(), st.coalitions.end(), c) != st.coalitions.end();
+  };
+  if (member_of("arab_group")) return model::Language::arabic;
+  if (st.group == model::RegionalGroup::latin_american_caribbean && !member_of("caricom")) return model::Language::spanish;
+  return model::Language::english;
+}
+constexpr const auto& kPriorities = model::kFundingPriorityNames;
+constexpr const auto& kFloorPolicies = model::kFloorPolicyNames;
 
 class Builder {
  public:
@@ -167,7 +187,7 @@ class Builder {
       st.iso3 = text(m, "iso3");
       if (auto g = enum_from<model::RegionalGroup>(text(m, "group"), kGroups)) st.group = *g;
       st.ldc = flag(m, "ldc").value_or(false);
-      st.development = text(m, "development") == "developed" ? model::Development::developed : model::Development::developing;
+      if (auto d = enum_from<model::Development>(text(m, "development"), kDevelopment)) st.development = *d;
       if (const json* mig = child(m, "migration")) {
         st.migration = {number<double>(*mig, "origin").value_or(0), number<double>(*mig, "transit").value_or(0),
                         number<double>(*mig, "destination").value_or(0)};
@@ -190,7 +210,9 @@ class Builder {
         }
       }
       st.engagement = number<double>(m, "engagement");
-      st.delegation_size = number<int>(m, "delegation_size").value_or(1);
+      st.delegation_size = number<int>(m, "delegation_size");
+      const auto language = enum_from<model::Language>(text(m, "working_language"), kLanguages);
+      st.working_language = language.value_or(estimated_language(st));
       if (st.ldc && st.development == model::Development::developed) {
         error(pointer_append(p, "ldc"), fmt::format("member state '{}' is a least developed country marked developed", st.iso3));
       }
@@ -233,10 +255,6 @@ class Builder {
           s_.co_facilitators.push_back(iso3);
         }
       }
-    }
-    if (const json* pga = child(*a, "pga")) {
-      s_.pga_person = text(*pga, "person");
-      known_state(text(*pga, "state"), "/actors/pga/state", "the PGA's state");
     }
     if (const json* st = child(*a, "stakeholders"); st != nullptr && st->is_array()) {
       for (const json& pop : *st) {
@@ -418,7 +436,7 @@ class Builder {
         fund.ldc_eligible = std::find(el->begin(), el->end(), "ldc") != el->end();
         fund.developing_eligible = std::find(el->begin(), el->end(), "developing") != el->end();
       }
-      fund.priority = text(*tf, "priority") == "first_come" ? model::FundingPriority::first_come : model::FundingPriority::ldc_first;
+      if (auto p = enum_from<model::FundingPriority>(text(*tf, "priority"), kPriorities)) fund.priority = *p;
       fund.delegates_per_state = number<int>(*tf, "delegates_per_state").value_or(1);
       if (const json* cost = child(*tf, "travel_cost_usd"); cost != nullptr && cost->is_object()) {
         std::vector<std::string> venue_ids;
@@ -434,7 +452,7 @@ class Builder {
       }
     }
     if (const json* fl = child(*pol, "floor")) {
-      s_.floor_policy = text(*fl, "policy") == "alternating_groups" ? model::FloorPolicy::alternating_groups : model::FloorPolicy::first_come;
+      if (auto p = enum_from<model::FloorPolicy>(text(*fl, "policy"), kFloorPolicies)) s_.floor_policy = *p;
     }
   }
 

@@ -19,8 +19,13 @@ double affordability(const MemberState& state, const AttendanceParameters& param
 
 // The probability that the state attends, from a logistic model of the factors above (the
 // parameters in models/scenario.hpp, docs/model.md). `travel_cost_usd` is 0 when it has a mission
-// in the venue's city.
+// in the venue's city. `language_offered` false (a meeting without interpretation that does not run
+// in the state's working language, OP29) lowers the logit by `no_interpretation_weight`.
 double attendance_probability(const MemberState& state, double salience, bool has_mission_here,
-                              double travel_cost_usd, bool funded, const AttendanceParameters& params);
+                              double travel_cost_usd, bool funded, const AttendanceParameters& params,
+                              bool language_offered = true);
+
+// OP29: informal meetings may be held without interpretation; such a meeting runs in English only.
+bool language_offered(const Activity& activity, const MemberState& state);
 
 }  // namespace gcmsim::model

@@ -34,9 +34,10 @@ void decide_attendance(const Scenario& s, const std::vector<std::size_t>& co_fac
     const bool mission = venue.mission_city && st.has_mission(*venue.mission_city);
     const double cost = mission ? 0.0 : travel_cost;
     const double salience = theme_salience(st, a.theme);
-    p_alone[k] = attendance_probability(st, salience, mission, cost, false, params);
+    const bool understood = language_offered(a, st);
+    p_alone[k] = attendance_probability(st, salience, mission, cost, false, params, understood);
     // A funded trip costs the delegation nothing: the fund's support replaces the cost penalty.
-    p_funded[k] = attendance_probability(st, salience, mission, 0.0, true, params);
+    p_funded[k] = attendance_probability(st, salience, mission, 0.0, true, params, understood);
     // An eligible delegation that would travel with support asks the fund for it (OP31).
     if (fund_open && !mission && cost > 0 && draw[k] < p_funded[k] && eligible_for_trust_fund(s.trust_fund, st)) {
       requesting.push_back(k);

@@ -120,6 +120,8 @@ void ProcessSimulation::open_meeting(std::size_t i) {
   int speaker_slots = 0;
   std::vector<TimedIntervention> interventions;
   std::vector<SimTime> day_ends;
+  std::vector<FloorRequest> speakers_list;  // used when the format has a pre-inscribed list
+  std::vector<FloorRequest>* list = format != nullptr && format->pre_inscribed_list ? &speakers_list : nullptr;
   if (format != nullptr && !format->agenda.empty()) {
     const auto slots = schedule_agenda(*format, a.days, cal_, venue, sim_.now());
     RandomStream floor_stream = streams_.stream("floor", i);
@@ -128,7 +130,7 @@ void ProcessSimulation::open_meeting(std::size_t i) {
       sim_.schedule_at(slot.start, [] {}, tag(EventKind::agenda_item, i));
       speaker_slots += item.stakeholder_slots;
       if (item.floor) {
-        const auto timed = hold_floor(s_, cal_, FloorItem{a, *format, item, slot, venue}, meeting, floor_stream);
+        const auto timed = hold_floor(s_, cal_, FloorItem{a, *format, item, slot, venue, list}, meeting, floor_stream);
         interventions.insert(interventions.end(), timed.begin(), timed.end());
       }
       end = std::max(end, slot.end);
@@ -137,6 +139,7 @@ void ProcessSimulation::open_meeting(std::size_t i) {
       day_ends[day - 1] = std::max(day_ends[day - 1], slot.end);
     }
   }
+  for (const FloorRequest& r : speakers_list) ++meeting.states[r.state].unserved_requests;  // never reached
   if (end == 0) end = last_session_end(cal_, venue, sim_.now(), a.days);
   if (is_consultation(a.kind)) {
     for (std::size_t k = 0; k < meeting.states.size(); ++k) state_.consultation_minutes[k] += meeting.states[k].speaking_minutes;

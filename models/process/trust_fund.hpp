@@ -26,7 +26,11 @@ bool eligible_for_trust_fund(const TrustFundPolicy& policy, const MemberState& s
 // Adds a contribution.
 void contribute(TrustFundLedger& ledger, double usd);
 
-// Pays the trip of `policy.delegates_per_state` delegates to `venue_id` for each requesting state
+// How many of a state's delegates one funded trip pays for: the policy's delegates_per_state, but
+// never more than the state's delegation (when the data give its size).
+int funded_delegates(const TrustFundPolicy& policy, const MemberState& state);
+
+// Pays the trip of funded_delegates() delegates to `venue_id` for each requesting state
 // that is eligible, in the policy's priority order (ldc_first: least developed countries first,
 // then the others, each in the given order), while money lasts. Returns, for each requesting state
 // in the order given, whether it was funded. A state whose trip costs nothing (no travel cost listed

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "../loader/load_helpers.hpp"
+#include "models/process/attendance.hpp"
 
 using namespace gcmsim;
 using namespace gcmsim::model;
@@ -77,4 +78,27 @@ TEST_CASE("before the first contribution nobody applies to the fund", "[attendan
   CHECK_FALSE(m.of("NER").funded);
   CHECK_FALSE(m.of("NER").funding_refused);
   CHECK(m.state.fund.record.requests_refused == 0);
+}
+
+TEST_CASE("a meeting without interpretation keeps away states whose language it does not offer", "[attendance_policy]") {
+  // Over many meetings' draws, French-working Niger attends less often when Geneva offers no
+  // interpretation; English-working states are unaffected (the same draws, the same outcome).
+  int with = 0;
+  int without = 0;
+  for (std::uint64_t seed = 1; seed <= 400; ++seed) {
+    for (const bool interpretation : {true, false}) {
+      Meeting m;
+      m.s.activities[m.record.activity].interpretation = interpretation;
+      m.s.member_states[*m.s.find_state("NER")].working_language = Language::french;
+      RandomStreams streams(seed, 0);
+      RandomStream stream = streams.stream("attendance", m.record.activity);
+      decide_attendance(m.s, m.co_facilitators, 0, m.state, stream, m.record);
+      (interpretation ? with : without) += m.of("NER").present;
+    }
+  }
+  CHECK(without < with);
+  const MemberState& ner = Meeting().s.member_states[2];
+  const AttendanceParameters p;
+  CHECK(attendance_probability(ner, 0.5, false, 4000, false, p, false) <
+        attendance_probability(ner, 0.5, false, 4000, false, p, true));
 }

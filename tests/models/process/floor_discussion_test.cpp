@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "../loader/load_helpers.hpp"
+#include "models/process/attendance.hpp"
 
 using namespace gcmsim;
 using namespace gcmsim::model;
@@ -25,6 +26,21 @@ TEST_CASE("the request chance scales with offset plus salience and engagement, u
   CHECK(floor_request_probability(state, 0.0, p) == Approx(0.5));
 }
 
+TEST_CASE("without interpretation a state whose language is not offered asks for the floor less", "[floor_discussion]") {
+  MemberState state;
+  const ModelParameters p;
+  CHECK(floor_request_probability(state, 0.5, p, false) == Approx(0.5 * floor_request_probability(state, 0.5, p, true)));
+  Activity meeting;
+  meeting.interpretation = false;
+  state.working_language = Language::french;
+  CHECK_FALSE(language_offered(meeting, state));
+  state.working_language = Language::english;
+  CHECK(language_offered(meeting, state));  // without interpretation the meeting runs in English
+  meeting.interpretation = true;
+  state.working_language = Language::french;
+  CHECK(language_offered(meeting, state));
+}
+
 namespace {
 
 struct Discussion {
@@ -32,6 +48,7 @@ struct Discussion {
   Calendar cal;
   MeetingRecord meeting;
   AgendaSlot slot;
+  std::vector<FloorRequest>* list = nullptr;  // a pre-inscribed list, when set
 
   explicit Discussion(std::vector<std::string> sets) : s(load(std::move(sets))), cal(s.make_calendar()) {
     meeting.activity = *s.find_activity("ts1");
@@ -53,7 +70,7 @@ struct Discussion {
     const MeetingFormat& format = s.formats.at("thematic_session");
     RandomStreams streams(1, 0);
     RandomStream stream = streams.stream("floor", 0);
-    return hold_floor(s, cal, FloorItem{s.activities[meeting.activity], format, item, slot, cal.venue_id("geneva")}, meeting, stream);
+    return hold_floor(s, cal, FloorItem{s.activities[meeting.activity], format, item, slot, cal.venue_id("geneva"), list}, meeting, stream);
   }
 };
 
@@ -84,4 +101,23 @@ TEST_CASE("when everyone asks, those the time cannot hold are unserved", "[floor
   }
   CHECK(unserved == 1);
   CHECK(minutes == 6.0);
+}
+
+TEST_CASE("with a pre-inscribed list, those not reached keep their place for the next item", "[floor_discussion]") {
+  Discussion d({"parameters.floor.request_rate=1", "parameters.floor.salience_offset=5",
+                "parameters.floor.max_request_probability=1", "parameters.floor.mean_intervention_share=1",
+                "parameters.floor.share_min=1", "parameters.floor.share_max=1"});
+  std::vector<FloorRequest> list;
+  d.list = &list;
+  const auto first = d.hold();
+  REQUIRE(first.size() == 2);
+  REQUIRE(list.size() == 1);  // the third inscribed delegation waits
+  const std::size_t waiting = list.front().state;
+  for (const auto& st : d.meeting.states) CHECK(st.unserved_requests == 0);  // not yet: the meeting goes on
+  // The next floor item opens with the one still inscribed, which did not have to ask again.
+  const auto second = d.hold();
+  REQUIRE_FALSE(second.empty());
+  CHECK(second.front().state == waiting);
+  CHECK(d.meeting.states[waiting].floor_requests == 1);
+  CHECK(d.meeting.states[waiting].interventions == 1);
 }
