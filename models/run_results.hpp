@@ -1,9 +1,11 @@
 #pragma once
 // What one simulated run of the process records. Plain data: the process model fills it, output/
 // writes it, nothing else changes it.
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/sim_time.hpp"
@@ -61,10 +63,20 @@ struct TrustFundRecord {
   std::optional<SimTime> ran_dry;  // the first time an eligible request found it short
 };
 
+// Why a member state left, as numbers (output/narration.hpp words it).
+enum class WithdrawalCause {
+  text,      // the draft moved too far from its views: acceptance fell below its reservation
+  scripted,  // the scenario's events say so, on a date
+  dissociated,  // after the text was agreed, domestic politics turned against it (a drawn hazard)
+};
+
 struct Withdrawal {
   std::size_t state = 0;
   SimTime when = 0;
-  std::string reason;
+  WithdrawalCause cause = WithdrawalCause::scripted;
+  double acceptance = 0.0;   // cause text: its acceptance of the revised draft
+  double reservation = 0.0;  // cause text: the acceptance below which it leaves
+  std::string note;          // cause scripted: the scenario's note (data, may be empty)
 };
 
 // Negotiation dynamics (docs/negotiation.md); positions and draft on the scenario's scale.
@@ -94,8 +106,20 @@ struct PositionSnapshot {
 // process joins the consensus (adopt); one still in but not there is absent; one that dissociated
 // from the text after it was agreed is listed so; one that left before agreement is left.
 enum class ConferenceVote { adopt, absent, dissociated, left };
+inline constexpr std::array<std::string_view, 4> kConferenceVoteNames = {"adopt", "absent", "dissociated", "left"};
+inline std::string_view to_string(ConferenceVote v) { return kConferenceVoteNames[static_cast<std::size_t>(v)]; }
 // A later General Assembly endorsement is a recorded vote.
 enum class GaVote { yes, no, abstain, absent };
+inline constexpr std::array<std::string_view, 4> kGaVoteNames = {"yes", "no", "abstain", "absent"};
+inline std::string_view to_string(GaVote v) { return kGaVoteNames[static_cast<std::size_t>(v)]; }
+
+// The conference's decision counted by category (the one place that counts them).
+struct ConferenceTally {
+  int adopt = 0;
+  int absent = 0;
+  int dissociated = 0;
+  int left = 0;
+};
 
 struct NegotiationRecord {
   std::vector<std::string> dimensions;
@@ -113,6 +137,17 @@ struct NegotiationRecord {
   std::optional<SimTime> conference_at;
   std::vector<std::pair<std::size_t, GaVote>> ga_vote;  // when the scenario asks for it and a text was adopted
 };
+
+inline ConferenceTally tally(const NegotiationRecord& record) {
+  ConferenceTally t;
+  for (const auto& [state, vote] : record.conference) {
+    t.adopt += vote == ConferenceVote::adopt;
+    t.absent += vote == ConferenceVote::absent;
+    t.dissociated += vote == ConferenceVote::dissociated;
+    t.left += vote == ConferenceVote::left;
+  }
+  return t;
+}
 
 struct RunResults {
   std::uint64_t seed = 0;

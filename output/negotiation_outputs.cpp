@@ -3,32 +3,9 @@
 #include <fmt/format.h>
 
 #include "output/csv.hpp"
+#include "output/narration.hpp"
 
 namespace gcmsim::output {
-namespace {
-
-std::string_view vote_name(model::ConferenceVote v) {
-  switch (v) {
-    case model::ConferenceVote::adopt: return "adopt";
-    case model::ConferenceVote::absent: return "absent";
-    case model::ConferenceVote::dissociated: return "dissociated";
-    case model::ConferenceVote::left: return "left";
-  }
-  return "?";
-}
-
-std::string_view ga_name(model::GaVote v) {
-  switch (v) {
-    case model::GaVote::yes: return "yes";
-    case model::GaVote::no: return "no";
-    case model::GaVote::abstain: return "abstain";
-    case model::GaVote::absent: return "absent";
-  }
-  return "?";
-}
-
-}  // namespace
-
 std::string dynamics_csv(const model::Scenario& s, const model::NegotiationRecord& rec, const Calendar& cal) {
   CsvTable table({"round", "day", "consultation", "time", "dimension", "draft", "dissent", "bracketed", "objecting",
                   "consensus_share", "remaining"});
@@ -74,7 +51,7 @@ nlohmann::ordered_json outcome_json(const model::Scenario& s, const model::RunRe
   nlohmann::ordered_json left = nlohmann::ordered_json::array();
   for (const model::Withdrawal& w : results.withdrawals) {
     left.push_back({{"state", s.member_states[w.state].name}, {"iso3", s.member_states[w.state].iso3},
-                    {"when", cal.to_string(w.when)}, {"reason", w.reason}});
+                    {"when", cal.to_string(w.when)}, {"reason", withdrawal_reason(w)}});
   }
   out["withdrawals"] = left;
   nlohmann::ordered_json conference;
@@ -87,7 +64,7 @@ nlohmann::ordered_json outcome_json(const model::Scenario& s, const model::RunRe
     for (const auto& [k, v] : rec.conference) {
       if (v == vote) list.push_back(s.member_states[k].iso3);
     }
-    conference[std::string(vote_name(vote))] = {{"count", list.size()}, {"states", list}};
+    conference[std::string(model::to_string(vote))] = {{"count", list.size()}, {"states", list}};
   }
   out["conference"] = conference;
   nlohmann::ordered_json dissociated = nlohmann::ordered_json::array();
@@ -100,7 +77,7 @@ nlohmann::ordered_json outcome_json(const model::Scenario& s, const model::RunRe
       nlohmann::ordered_json list = nlohmann::ordered_json::array();
       for (const auto& [k, v] : rec.ga_vote)
         if (v == vote) list.push_back(s.member_states[k].iso3);
-      ga[std::string(ga_name(vote))] = {{"count", list.size()}, {"states", list}};
+      ga[std::string(model::to_string(vote))] = {{"count", list.size()}, {"states", list}};
     }
     out["ga_vote"] = ga;
   }
@@ -123,15 +100,15 @@ std::string negotiation_summary(const model::Scenario& s, const model::RunResult
   if (rec.conference_at && !rec.text_adopted) {
     out += fmt::format("  conference {}: no agreed text, nothing to adopt\n", cal.date_string(*rec.conference_at));
   } else if (!rec.conference.empty()) {
-    int counts[4] = {0, 0, 0, 0};
+    const model::ConferenceTally votes = model::tally(rec);
     std::vector<std::string> dissociated;
     for (const auto& [k, v] : rec.conference) {
-      ++counts[static_cast<int>(v)];
       if (v == model::ConferenceVote::dissociated) dissociated.push_back(s.member_states[k].iso3);
     }
     out += fmt::format("  conference {}: adopted by acclamation, {} present; {} absent, {} dissociated{}; {} left the process\n",
-                       rec.conference_at ? cal.date_string(*rec.conference_at) : std::string("-"), counts[0], counts[1], counts[2],
-                       dissociated.empty() ? std::string() : fmt::format(" ({})", fmt::join(dissociated, ", ")), counts[3]);
+                       rec.conference_at ? cal.date_string(*rec.conference_at) : std::string("-"), votes.adopt, votes.absent,
+                       votes.dissociated, dissociated.empty() ? std::string() : fmt::format(" ({})", fmt::join(dissociated, ", ")),
+                       votes.left);
   }
   return out;
 }

@@ -8,9 +8,6 @@
 namespace gcmsim::model {
 namespace {
 
-// How far the end-of-round revision moves the working text toward the weighted compromise: the
-// co-facilitators keep what the round's interventions changed and fold in where the room stands.
-constexpr double kRevisionBlend = 0.5;
 // An informal consultation (OP29) is a short meeting: two days of consultations.
 constexpr int kConsultationDays = 2;
 // Dissociation hazards are quoted per 30 days.
@@ -125,7 +122,10 @@ void Negotiation::revise(const Eigen::VectorXd& heard, int /*round_number*/) {
     draft_ = compromise(x_, ns_.salience, heard);
     has_draft_ = true;
   } else {
-    draft_ = (1.0 - kRevisionBlend) * draft_ + kRevisionBlend * compromise(x_, ns_.salience, heard);
+    // The co-facilitators keep what the round's interventions changed and fold in where the room
+    // stands (NegotiationParameters::revision_blend).
+    const double blend = spec().parameters.revision_blend;
+    draft_ = (1.0 - blend) * draft_ + blend * compromise(x_, ns_.salience, heard);
   }
   // Rounds are where concessions happen: every delegation still in moves its anchor (what it would
   // return to without the room's influence) a share of the way toward the revised text.

@@ -210,20 +210,17 @@ void record(const model::ScenarioSetup& setup, const model::RunResults& run, Rec
           agreed ? std::optional<double>(days_since_epoch(cal, *n->agreed_at)) : std::nullopt);
   out.add("rounds_held", "all", MetricKind::count, "rounds", "negotiation rounds held",
           n != nullptr ? std::optional<double>(n->rounds_held) : std::nullopt);
-  int counts[4] = {0, 0, 0, 0};
-  if (n != nullptr) {
-    for (const auto& [state, vote] : n->conference) ++counts[static_cast<int>(vote)];
-  }
+  const model::ConferenceTally votes = n != nullptr ? model::tally(*n) : model::ConferenceTally{};
   const bool held = n != nullptr && n->conference_at.has_value();
   const bool adopted = held && n->text_adopted;
   out.add("conference_adopted", "all", MetricKind::flag, "yes/no", "the conference adopted an agreed text (never without one)",
           held ? std::optional<double>(adopted ? 1.0 : 0.0) : std::nullopt);
   out.add("conference_adopt", "all", MetricKind::count, "states", "states present joining the adoption by acclamation",
-          held ? std::optional<double>(counts[0]) : std::nullopt);
+          held ? std::optional<double>(votes.adopt) : std::nullopt);
   out.add("conference_absent", "all", MetricKind::count, "states", "states still in the process but absent at the adoption",
-          adopted ? std::optional<double>(counts[1]) : std::nullopt);
+          adopted ? std::optional<double>(votes.absent) : std::nullopt);
   out.add("conference_dissociated", "all", MetricKind::count, "states", "states that dissociated from the agreed text",
-          adopted ? std::optional<double>(counts[2]) : std::nullopt);
+          adopted ? std::optional<double>(votes.dissociated) : std::nullopt);
   out.add("informal_consultations", "all", MetricKind::count, "consultations", "OP29 consultations after the last round",
           n != nullptr ? std::optional<double>(n->informal_consultations) : std::nullopt);
   out.add("holdouts", "all", MetricKind::count, "states", "states holding a bracket when the last scheduled round closed",
