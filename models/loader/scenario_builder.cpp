@@ -401,7 +401,7 @@ class Builder {
         const int sitting = cal.working_days_between(*a.start, *a.end) + (cal.is_working_day(*a.start) ? 1 : 0);
         if (!days) {
           a.days = std::max(1, sitting);
-        } else if (*days != sitting && model::is_meeting(a.kind)) {
+        } else if (*days != sitting && *days >= 1 && model::is_meeting(a.kind)) {  // < 1: reported by the schema
           error(pointer_append(p, "days"), fmt::format("activity '{}': {} to {} has {} working days, but days is {}", a.id,
                                                        iso_date(*a.start), iso_date(*a.end), sitting, *days));
         }

@@ -88,12 +88,9 @@ class JsonBuilder final : public YAML::EventHandler {
                 const std::string& value) override {
     const bool is_key = !frames_.empty() && frames_.back().kind == Frame::map && frames_.back().state == Frame::expect_key;
     if (auto bad = first_invalid_utf8(value)) {
+      // Reported here, and read on as its escaped (valid) form so that no other check trips on it.
       error(mark, fmt::format("this text is not valid UTF-8 (byte {} of it); a scenario is UTF-8 text", *bad + 1));
-      if (is_key) {
-        frames_.back().state = Frame::skip_value;
-      } else {
-        leaf(mark, anchor, nullptr, false, 0);
-      }
+      OnScalar(mark, "!", anchor, printable(value));
       return;
     }
     if (is_key) {

@@ -40,3 +40,25 @@ TEST_CASE("a refused --set option leaves the document as it was", "[loader]") {
 }
 
 TEST_CASE("lists beyond their maxItems and over-long names stop before the schema validator", "[loader]") {
+  // A needs list of 5,000 items would cost the validator's uniqueItems 12.5 million comparisons.
+  std::string list = "[";
+  for (int i = 0; i < 5000; ++i) list += (i ? ",a" : "a") + std::to_string(i);
+  list += "]";
+  const auto long_list = load(fixture("minimal.yaml"), {}, {"activities.ts1.needs=" + list});
+  REQUIRE(error_lines(long_list) == std::vector<std::string>{
+                                       "--set #1:1:22: error: 'needs' in activity 'ts1': found a list of 5000 items, expected at most 100"});
+  // std::regex recurses per character: a pattern is never run on a long text.
+  const auto long_id = load(fixture("minimal.yaml"), {}, {"activities.ts1.venue=" + std::string(200000, 'g')});
+  REQUIRE(error_lines(long_id) == std::vector<std::string>{
+                                     "--set #1:1:22: error: 'venue' in activity 'ts1': found a text of 200000 bytes, expected at most 64"});
+  const auto long_key = load(fixture("minimal.yaml"), {}, {"formats." + std::string(300, 'f') + "={agenda: []}"});
+  REQUIRE_THAT(error_lines(long_key).at(0), Catch::Contains("error: a key of 300 bytes ('ffff"));
+}
+
+TEST_CASE("the diagnostics of a hostile file are counted, not all kept", "[loader]") {
+  loader::Diagnostics d;
+  for (std::size_t i = 0; i < loader::Diagnostics::kMaxKept + 5; ++i) d.error({-1, 0, 0}, "x");
+  REQUIRE(d.size() == loader::Diagnostics::kMaxKept + 5);
+  REQUIRE(d.list().size() == loader::Diagnostics::kMaxKept);
+  REQUIRE_THAT(d.format({}), Catch::EndsWith("error: 5 more errors not shown\n"));
+}
