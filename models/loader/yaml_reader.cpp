@@ -5,6 +5,7 @@
 // is charged to a budget (ReadLimits) before it is stored, and an alias is charged the full size of
 // what it repeats before it is copied, so a billion laughs or a file of long aliased keys stops with
 // a located error after a bounded amount of work, instead of after the memory is gone.
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
@@ -63,6 +64,8 @@ json plain_scalar(const std::string& s) {
     const std::string_view digits = s[0] == '+' ? std::string_view(s).substr(1) : std::string_view(s);
     if (auto i = parse_whole<std::int64_t>(digits)) return *i;
     if (auto u = parse_whole<std::uint64_t>(digits)) return *u;
+    const std::string_view magnitude = digits[0] == '-' ? digits.substr(1) : digits;
+    if (std::all_of(magnitude.begin(), magnitude.end(), [](char c) { return c >= '0' && c <= '9'; })) return s;
     if (auto d = parse_whole<double>(digits); d && std::isfinite(*d)) return *d;
   }
   return s;
@@ -225,7 +228,7 @@ class JsonBuilder final : public YAML::EventHandler {
       return;
     }
     if (static_cast<int>(frames_.size()) >= limits_.max_depth) {
-      error(mark, fmt::format("nesting deeper than {} levels (a recursive alias?)", limits_.max_depth));
+      error(mark, fmt::format("the YAML nests too deeply to be a scenario: more than {} levels", limits_.max_depth));
       throw Stop{};
     }
     const std::size_t nodes_before = usage_.nodes;
