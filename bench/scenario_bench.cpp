@@ -6,32 +6,28 @@
 #include <unistd.h>
 
 #include "bench/phold.hpp"
-#include "models/plan.hpp"
-#include "models/process/process_model.hpp"
+#include "models/run/simulate.hpp"
 #include "output/run_writer.hpp"
 
 namespace gcmsim::bench {
 
-ScenarioBenchResult bench_scenario(const model::Scenario& scenario, int replications) {
+ScenarioBenchResult bench_scenario(const sim::PreparedScenario& prepared, int replications) {
   namespace fs = std::filesystem;
   const fs::path out = fs::temp_directory_path() / ("gcmsim-bench-" + std::to_string(::getpid()));
   ScenarioBenchResult result;
   result.replications = replications;
   const auto start = std::chrono::steady_clock::now();
+  double checksum = 0.0;  // keeps the metrics from being optimised away
   for (int r = 0; r < replications; ++r) {
-    // Everything a run does per replication: calendar, plan, simulation, outputs.
-    const Calendar calendar = scenario.make_calendar();
-    const model::Plan plan = model::make_plan(scenario, calendar);
-    const model::RunResults run = model::run_process(scenario, plan, calendar, static_cast<std::uint64_t>(r));
-    output::ManifestInfo info;
-    info.scenario_path = scenario.name;
-    info.seed = scenario.seed;
-    info.replication = static_cast<std::uint64_t>(r);
-    info.events = run.events;
-    info.fingerprint = run.fingerprint;
-    output::write_run(out, scenario, plan, run, calendar, info);
+    const auto run_start = std::chrono::steady_clock::now();
+    const model::RunResults run = sim::simulate(prepared, sim::default_spec(prepared, static_cast<std::uint64_t>(r)));
+    const sim::RunMetrics m = sim::metrics(prepared, run);
+    if (!m.values.empty() && m.values.front()) checksum += *m.values.front();
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - run_start).count();
+    output::write_run(out, prepared, run, output::manifest_info(prepared, run, replications, wall));
     result.events += run.events;
   }
+  result.checksum = checksum;
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   fs::remove_all(out);
   result.ms_per_replication = 1000.0 * result.seconds / replications;

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string>
 
-#include "models/scenario.hpp"
+#include "models/run/prepared_scenario.hpp"
 
 namespace gcmsim::bench {
 
@@ -19,8 +19,11 @@ struct ScenarioBenchResult {
   double events_per_s = 0.0;
   double kernel_events_per_s = 0.0;  // PHOLD reference, same run
   double peak_rss_mb = 0.0;
+  double checksum = 0.0;  // of the metrics, so the compiler cannot drop them
 };
 
-ScenarioBenchResult bench_scenario(const model::Scenario& scenario, int replications);
+// Each replication goes through the run facade exactly as `gcmsim run` does: sim::simulate, the
+// metrics, and write_run with a full manifest.
+ScenarioBenchResult bench_scenario(const sim::PreparedScenario& prepared, int replications);
 
 }  // namespace gcmsim::bench

@@ -10,6 +10,7 @@
 #include "cli/scenario_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/seed_option.hpp"
 
 namespace gcmsim::cli {
 namespace {
@@ -42,8 +43,8 @@ void run_phold(const bench::PholdParams& p, bool json) {
 
 void run_scenario_bench(const ScenarioOptions& options, int replications, bool json) {
   if (replications < 1) throw InvalidInput("--replications must be at least 1");
-  const loader::LoadResult loaded = load_checked(options);
-  const bench::ScenarioBenchResult r = bench::bench_scenario(*loaded.scenario, replications);
+  const auto prepared = prepare_checked(options);
+  const bench::ScenarioBenchResult r = bench::bench_scenario(*prepared, replications);
   if (json) {
     const nlohmann::ordered_json out = {
         {"replications", r.replications},        {"ms_per_replication", r.ms_per_replication},
@@ -81,7 +82,7 @@ void add_bench_command(CLI::App& app) {
   phold->add_option("--end", params->end, "End time in time units (T)")->capture_default_str();
   phold->add_option("--remote", params->remote, "Probability that an event goes to another process")
       ->capture_default_str();
-  phold->add_option("--seed", params->seed, "Random seed")->capture_default_str();
+  phold->add_option("--seed", params->seed, "Random seed, an unsigned 64-bit integer")->capture_default_str()->check(seed_validator());
   phold->add_option("--repeat", params->repeat, "Timed runs of each loop; the fastest counts")
       ->capture_default_str();
   phold->add_flag("--json", *json, "Print one JSON object: events, kernel_events_per_s, "

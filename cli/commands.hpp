@@ -6,6 +6,7 @@ namespace gcmsim::cli {
 
 void add_bench_command(CLI::App& app);
 void add_explain_command(CLI::App& app);
+void add_metrics_command(CLI::App& app);
 void add_run_command(CLI::App& app);
 void add_validate_command(CLI::App& app);
 

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   gcmsim::cli::add_run_command(app);
   gcmsim::cli::add_validate_command(app);
   gcmsim::cli::add_explain_command(app);
+  gcmsim::cli::add_metrics_command(app);
   gcmsim::cli::add_bench_command(app);
 
   try {

@@ -5,7 +5,9 @@
 #include <optional>
 #include <unistd.h>
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <mutex>
 
 #include <fmt/core.h>
 
@@ -15,8 +17,7 @@
 #include "cli/seed_option.hpp"
 #include "engine/parallel.hpp"
 #include "gcmsim/version.hpp"
-#include "models/plan.hpp"
-#include "models/process/process_model.hpp"
+#include "models/run/simulate.hpp"
 #include "output/atomic_file.hpp"
 #include "output/replications.hpp"
 #include "output/run_writer.hpp"
@@ -61,54 +62,67 @@ fs::path replication_dir(const fs::path& out, int replications, std::size_t r) {
   return replications == 1 ? out : out / fmt::format("rep-{:04d}", r + 1);
 }
 
-void run(const RunOptions& options) {
-  loader::LoadResult loaded = load_checked(options.scenario);
-  model::Scenario& scenario = *loaded.scenario;
-  if (options.seed) scenario.seed = *options.seed;
-  const int replications = options.replications.value_or(scenario.replications);
-  if (replications < 1) throw InvalidInput("--replications must be at least 1");
-  const Calendar calendar = scenario.make_calendar();
-  const model::Plan plan = model::make_plan(scenario, calendar);
+// Metrics reach the summary in replication order whatever order the threads finish in, so the
+// floating-point sums (and summary.csv) are the same bytes for any thread count. Only the metrics
+// of runs that finished ahead of a slower one wait here: memory stays flat in R.
+class OrderedSummary {
+ public:
+  explicit OrderedSummary(output::ReplicationSummary& summary) : summary_(summary) {}
 
-  std::vector<model::RunResults> results(static_cast<std::size_t>(replications));
+  void add(std::size_t replication, sim::RunMetrics metrics) {
+    const std::lock_guard lock(mutex_);
+    waiting_.emplace(replication, std::move(metrics));
+    for (auto it = waiting_.find(next_); it != waiting_.end(); it = waiting_.find(next_)) {
+      summary_.add(it->second);
+      waiting_.erase(it);
+      ++next_;
+    }
+  }
+
+ private:
+  output::ReplicationSummary& summary_;
+  std::mutex mutex_;
+  std::map<std::size_t, sim::RunMetrics> waiting_;
+  std::size_t next_ = 0;
+};
+
+void run(const RunOptions& options) {
+  const std::shared_ptr<const sim::PreparedScenario> prepared = prepare_checked(options.scenario);
+  const int replications = options.replications.value_or(prepared->defaults().replications);
+  if (replications < 1) throw InvalidInput("--replications must be at least 1");
+  const std::uint64_t seed = options.seed.value_or(prepared->defaults().seed);
+
   const fs::path out(options.out);
   std::optional<TerminalNarrator> narrator;
-  if (options.narrate) narrator.emplace(calendar, options.step);
+  if (options.narrate) narrator.emplace(prepared->calendar(), options.step);
+  output::ReplicationSummary summary(prepared->metric_catalog());
+  OrderedSummary ordered(summary);
+  std::optional<model::RunResults> first;  // replication 0, for the terminal summary
   const auto simulate = [&](std::size_t r) {
     const auto start = std::chrono::steady_clock::now();
+    sim::RunSpec spec{seed, r, nullptr, nullptr};
     // Only the first replication is told; it runs on this thread, before the others start.
-    results[r] = model::run_process(scenario, plan, calendar, r, nullptr, r == 0 && narrator ? &*narrator : nullptr);
-    output::ManifestInfo info;
-    info.scenario_path = options.scenario.file;
-    info.content_hash = loaded.content_hash;
-    info.overrides = options.scenario.overrides;
-    info.sets = options.scenario.sets;
-    info.seed = scenario.seed;
-    info.replication = r;
-    info.replications = replications;
-    info.version = kVersion;
-    info.events = results[r].events;
-    info.fingerprint = results[r].fingerprint;
-    info.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    output::write_run(replication_dir(out, replications, r), scenario, plan, results[r], calendar, info);
+    if (r == 0 && narrator) spec.narrator = &*narrator;
+    model::RunResults results = sim::simulate(*prepared, spec);
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    output::write_run(replication_dir(out, replications, r), *prepared, results,
+                      output::manifest_info(*prepared, results, replications, wall));
+    ordered.add(r, sim::metrics(*prepared, results));
+    if (r == 0) first = std::move(results);  // nobody else writes `first`
   };
   if (narrator) {
     simulate(0);
     if (!options.quiet) fmt::print("\n");
   }
-  const std::size_t first = narrator ? 1 : 0;
-  parallel_for(results.size() - first, options.threads == 0 ? default_threads() : options.threads,
-               [&](std::size_t k) { simulate(first + k); });
+  const std::size_t begin = narrator ? 1 : 0;
+  const auto count = static_cast<std::size_t>(replications);
+  parallel_for(count - begin, options.threads == 0 ? default_threads() : options.threads,
+               [&](std::size_t k) { simulate(begin + k); });
 
-  if (replications > 1) {
-    output::write_file_atomically(out / "summary.csv", output::replications_csv(scenario, plan, results, calendar));
-  }
+  if (replications > 1) output::write_file_atomically(out / "summary.csv", summary.csv());
   if (options.quiet) return;
-  fmt::print("{}", output::terminal_summary(scenario, plan, results.front(), calendar));
-  if (replications > 1) {
-    fmt::print("\nAcross {} replications (mean [95% CI]):\n{}", replications,
-               output::replications_summary(scenario, plan, results, calendar));
-  }
+  fmt::print("{}", output::terminal_summary(prepared->scenario(), prepared->plan(), *first, prepared->calendar()));
+  if (replications > 1) fmt::print("\n{}", summary.terminal(prepared->setup()));
   fmt::print("\nOutputs in {}/\n", out.string());
 }
 

@@ -36,4 +36,13 @@ loader::LoadResult load_checked(const ScenarioOptions& options) {
   return result;
 }
 
+std::shared_ptr<const sim::PreparedScenario> prepare_checked(const ScenarioOptions& options) {
+  sim::Preparation prepared = sim::prepare({options.file, options.overrides, options.sets});
+  if (!prepared.ok()) {
+    const std::size_t n = prepared.diagnostics.size();
+    throw ScenarioInvalid(fmt::format("{}{} error{} in {}", prepared.error_report(), n, n == 1 ? "" : "s", options.file));
+  }
+  return prepared.scenario;
+}
+
 }  // namespace gcmsim::cli

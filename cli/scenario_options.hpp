@@ -5,7 +5,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include <memory>
+
 #include "models/loader/loader.hpp"
+#include "models/run/prepared_scenario.hpp"
 
 namespace gcmsim::cli {
 
@@ -22,5 +25,9 @@ void add_scenario_options(CLI::App& command, ScenarioOptions& options, const cha
 
 // Loads the scenario; on any problem throws InvalidInput carrying the full error report.
 loader::LoadResult load_checked(const ScenarioOptions& options);
+
+// Loads and prepares the scenario for running; on any problem throws InvalidInput (ScenarioInvalid)
+// carrying the full error report.
+std::shared_ptr<const sim::PreparedScenario> prepare_checked(const ScenarioOptions& options);
 
 }  // namespace gcmsim::cli

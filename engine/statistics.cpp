@@ -4,6 +4,7 @@
 #include <array>
 #include <cassert>
 #include <cmath>
+#include <limits>
 
 namespace gcmsim {
 namespace {
@@ -141,6 +142,16 @@ ConfidenceInterval mean_ci95(std::span<const double> values) noexcept {
   RunningStats stats;
   for (const double x : values) stats.add(x);
   return mean_ci95(stats);
+}
+
+ConfidenceInterval proportion_ci95(std::uint64_t successes, std::uint64_t n) noexcept {
+  if (n == 0) return {std::numeric_limits<double>::quiet_NaN(), kInfinity, 0.0, 1.0, 0};
+  constexpr double z = 1.959963984540054;  // the normal distribution's 97.5% quantile
+  const double trials = static_cast<double>(n);
+  const double p = static_cast<double>(successes) / trials;
+  const double centre = (p + z * z / (2.0 * trials)) / (1.0 + z * z / trials);
+  const double half = z / (1.0 + z * z / trials) * std::sqrt(p * (1.0 - p) / trials + z * z / (4.0 * trials * trials));
+  return {p, half, std::max(0.0, centre - half), std::min(1.0, centre + half), n};
 }
 
 }  // namespace gcmsim

@@ -135,4 +135,9 @@ double student_t_975(std::uint64_t df) noexcept;
 ConfidenceInterval mean_ci95(const RunningStats& stats) noexcept;
 ConfidenceInterval mean_ci95(std::span<const double> values) noexcept;
 
+// The Wilson score interval (95%) of a proportion from `successes` out of `n` trials: unlike the
+// normal or t interval it stays inside [0, 1] and is not degenerate at 0 or n successes, which
+// matters for a probability estimated from a few replications. n == 0: mean NaN, bounds 0 and 1.
+ConfidenceInterval proportion_ci95(std::uint64_t successes, std::uint64_t n) noexcept;
+
 }  // namespace gcmsim

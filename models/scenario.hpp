@@ -240,8 +240,8 @@ struct Scenario {
   std::vector<ScriptedWithdrawal> withdrawals;
   ModelParameters parameters;
   std::optional<NegotiationSpec> negotiation;
-  std::uint64_t seed = 1;
-  int replications = 1;
+  // No seed or replication count: those are run control (sim::RunSpec), not domain data; the
+  // scenario file's `run` section only supplies their defaults (loader::RunDefaults).
 
   std::optional<std::size_t> find_activity(std::string_view id) const;
   std::optional<std::size_t> find_state(std::string_view iso3) const;

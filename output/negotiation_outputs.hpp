@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/calendar.hpp"
-#include "models/process/run_results.hpp"
+#include "models/run_results.hpp"
 #include "models/scenario.hpp"
 
 namespace gcmsim::output {

@@ -1,41 +1,47 @@
 #pragma once
-// Results across replications of one scenario: the mean of each metric with a 95% confidence
-// interval (Student t over the replications, which are independent by construction of the random
-// streams).
+// Results across replications of one scenario: every metric of the catalogue (models/run/
+// run_metrics.hpp) as running statistics, fed one replication at a time, so memory does not grow
+// with the number of replications.
 //
-// replications.csv, tidy: metric,group,mean,ci95_low,ci95_high,n
-//   end_day                  per key activity (group = its id): calendar days from the epoch to
-//                            the day it finished (finished runs only)
-//   slip_days                per key activity: as in timeline.csv (finished runs only)
-//   attendance_share         per regional group, 0-1 (mean over meetings of the share present)
-//   speaking_share           per regional group, 0-1 of all speaking minutes
-//   unserved_requests        all, then per regional group
-//   trust_fund_spent         USD
-//   trust_fund_trips_funded
-//   trust_fund_requests_refused
-//   trust_fund_ran_dry_day   calendar days from the epoch; only the runs where it ran dry, n says
-//                            how many
-//   withdrawals              states that left the process
-// Metrics without a group have group "all" (an empty group would be NaN in pandas, and groupby
-// drops NaN keys). n is how many runs had a value; mean is empty when n = 0 and the interval is
-// empty when n < 2 (its width is unknown). Shares have 4 decimals, everything else 2.
+// summary.csv, tidy: metric,group,mean,ci95_low,ci95_high,n; one row per metric of the catalogue,
+// in its order (`gcmsim metrics --list` gives each one's unit and meaning). n is how many runs had
+// a value: mean is empty when n = 0. The interval keeps to the metric's range: for a yes/no metric
+// (agreed, trust_fund_ran_dry) it is the Wilson score interval of the proportion, which exists
+// from one run; for any other it is the Student t interval over the runs (empty when n < 2, its
+// width unknown), cut at the metric's bounds (a share at 0 and 1, a count or amount at 0), so that
+// no interval claims 100.2% attendance or a negative amount. Shares and proportions have 4
+// decimals, everything else 2. Metrics without a group have group "all" (an empty group would be
+// NaN in pandas, and groupby drops NaN keys).
 #include <string>
 #include <vector>
 
-#include "engine/calendar.hpp"
-#include "models/plan.hpp"
-#include "models/process/run_results.hpp"
-#include "models/scenario.hpp"
+#include "engine/statistics.hpp"
+#include "models/run/run_metrics.hpp"
+#include "models/scenario_setup.hpp"
 
 namespace gcmsim::output {
 
-// Rows in a fixed order: by metric as listed above, key activities in key_activities() order,
-// groups in RegionalGroup order. With no runs, only the header.
-std::string replications_csv(const model::Scenario& scenario, const model::Plan& plan,
-                             const std::vector<model::RunResults>& runs, const Calendar& calendar);
+class ReplicationSummary {
+ public:
+  explicit ReplicationSummary(const sim::MetricCatalog& catalog);
 
-// For the terminal: the key metrics as "mean [low, high]", aligned; shares in %.
-std::string replications_summary(const model::Scenario& scenario, const model::Plan& plan,
-                                 const std::vector<model::RunResults>& runs, const Calendar& calendar);
+  // Add runs in replication order: the sums then do not depend on which thread finished first.
+  void add(const sim::RunMetrics& run);
+  std::size_t runs() const { return runs_; }
+
+  // The interval of metric i, bounded as described above.
+  ConfidenceInterval interval(std::size_t metric) const;
+  const sim::MetricCatalog& catalog() const { return catalog_; }
+
+  std::string csv() const;
+  // For the terminal: the key metrics as "mean [low, high]", aligned; shares in %.
+  std::string terminal(const model::ScenarioSetup& setup) const;
+
+ private:
+  const sim::MetricCatalog& catalog_;
+  std::vector<RunningStats> stats_;
+  std::vector<std::uint64_t> yes_;  // runs where a flag metric was 1
+  std::size_t runs_ = 0;
+};
 
 }  // namespace gcmsim::output

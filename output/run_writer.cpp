@@ -1,5 +1,6 @@
 #include "output/run_writer.hpp"
 
+#include "models/run/simulate.hpp"
 #include "output/atomic_file.hpp"
 #include "output/negotiation_outputs.hpp"
 #include "output/participation_csv.hpp"
@@ -31,6 +32,29 @@ void write_run(const std::filesystem::path& dir, const model::Scenario& scenario
     write_file_atomically(dir / "outcome.json", outcome);
   }
   write_file_atomically(dir / "manifest.json", json);
+}
+
+ManifestInfo manifest_info(const sim::PreparedScenario& prepared, const model::RunResults& results, int replications,
+                           double wall_seconds) {
+  const sim::ScenarioSource source = prepared.source();
+  ManifestInfo info;
+  info.scenario_path = source.path;
+  info.content_hash = prepared.content_hash();
+  info.overrides = source.overrides;
+  info.sets = source.sets;
+  info.seed = results.seed;
+  info.replication = results.replication;
+  info.replications = replications;
+  info.version = sim::version();
+  info.events = results.events;
+  info.fingerprint = results.fingerprint;
+  info.wall_seconds = wall_seconds;
+  return info;
+}
+
+void write_run(const std::filesystem::path& dir, const sim::PreparedScenario& prepared,
+               const model::RunResults& results, const ManifestInfo& manifest) {
+  write_run(dir, prepared.scenario(), prepared.plan(), results, prepared.calendar(), manifest);
 }
 
 }  // namespace gcmsim::output

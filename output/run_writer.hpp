@@ -5,7 +5,8 @@
 
 #include "engine/calendar.hpp"
 #include "models/plan.hpp"
-#include "models/process/run_results.hpp"
+#include "models/run/prepared_scenario.hpp"
+#include "models/run_results.hpp"
 #include "models/scenario.hpp"
 #include "output/manifest.hpp"
 
@@ -15,5 +16,14 @@ namespace gcmsim::output {
 // are complete. Throws std::runtime_error (naming the file) when a write fails.
 void write_run(const std::filesystem::path& dir, const model::Scenario& scenario, const model::Plan& plan,
                const model::RunResults& results, const Calendar& calendar, const ManifestInfo& manifest);
+
+// The manifest of one replication of a prepared scenario: its source, hash, seed and replication
+// from the results, the version, and what to check a rerun against.
+ManifestInfo manifest_info(const sim::PreparedScenario& prepared, const model::RunResults& results, int replications,
+                           double wall_seconds);
+
+// write_run for a prepared scenario.
+void write_run(const std::filesystem::path& dir, const sim::PreparedScenario& prepared,
+               const model::RunResults& results, const ManifestInfo& manifest);
 
 }  // namespace gcmsim::output

@@ -72,12 +72,12 @@ std::string critical_path(const model::Scenario& scenario, const model::Plan& pl
   return out + '\n';
 }
 
-std::string by_group(const RunMetrics& m) {
+std::string by_group(const sim::Participation& m) {
   std::vector<std::vector<std::string>> rows = {
       {"regional group", "states", "attendance", "minutes", "speaking", "membership", "unserved"}};
   int states = 0;
   for (int g = 0; g < model::kRegionalGroups; ++g) {
-    const GroupMetrics& gm = m.groups[g];
+    const sim::GroupParticipation& gm = m.groups[g];
     states += gm.members;
     rows.push_back({std::string(group_label(static_cast<model::RegionalGroup>(g))), fmt::format("{}", gm.members),
                     percent(gm.attendance_share), csv_number(gm.speaking_minutes, 1), percent(gm.speaking_share),
@@ -155,39 +155,6 @@ std::vector<KeyActivity> key_activities(const model::Scenario& scenario, const m
   return out;
 }
 
-RunMetrics run_metrics(const model::Scenario& scenario, const model::RunResults& results) {
-  RunMetrics out;
-  const auto group_of = [&](std::size_t state) { return static_cast<std::size_t>(scenario.member_states[state].group); };
-  for (std::size_t s = 0; s < scenario.member_states.size(); ++s) ++out.groups[group_of(s)].members;
-
-  std::array<double, model::kRegionalGroups> share_sum{};
-  for (const model::MeetingRecord& m : results.meetings) {
-    std::array<int, model::kRegionalGroups> present{};
-    for (std::size_t s = 0; s < m.states.size() && s < scenario.member_states.size(); ++s) {
-      const model::StateAtMeeting& st = m.states[s];
-      GroupMetrics& g = out.groups[group_of(s)];
-      present[group_of(s)] += st.present ? 1 : 0;
-      g.speaking_minutes += st.speaking_minutes;
-      g.unserved_requests += st.unserved_requests;
-      out.speaking_minutes += st.speaking_minutes;
-      out.unserved_requests += st.unserved_requests;
-    }
-    for (std::size_t g = 0; g < out.groups.size(); ++g) {
-      if (out.groups[g].members > 0) share_sum[g] += static_cast<double>(present[g]) / out.groups[g].members;
-    }
-  }
-  const double states = static_cast<double>(scenario.member_states.size());
-  for (std::size_t g = 0; g < out.groups.size(); ++g) {
-    GroupMetrics& gm = out.groups[g];
-    if (gm.members > 0 && !results.meetings.empty()) {
-      gm.attendance_share = share_sum[g] / static_cast<double>(results.meetings.size());
-    }
-    if (out.speaking_minutes > 0.0) gm.speaking_share = gm.speaking_minutes / out.speaking_minutes;
-    if (states > 0.0) gm.membership_share = gm.members / states;
-  }
-  return out;
-}
-
 std::string aligned_columns(const std::vector<std::vector<std::string>>& rows, const std::vector<bool>& right,
                             std::string_view indent) {
   std::vector<std::size_t> width;
@@ -219,7 +186,7 @@ std::string terminal_summary(const model::Scenario& scenario, const model::Plan&
   out += '\n';
   out += critical_path(scenario, plan);
   out += '\n';
-  out += by_group(run_metrics(scenario, results));
+  out += by_group(sim::participation(scenario, results));
   out += '\n';
   out += trust_fund(results.trust_fund, calendar);
   if (const std::string n = negotiation_summary(scenario, results, calendar); !n.empty()) {

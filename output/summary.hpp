@@ -1,7 +1,7 @@
 #pragma once
-// The terminal summary: what a planner reads in ten seconds after a run. Also the headline metrics
-// it shows (key activities, per-group attendance and speaking), which replications.cpp aggregates
-// across runs so that the two never define a metric differently.
+// The terminal summary: what a planner reads in ten seconds after a run. Its figures come from the
+// same place as the per-run metrics (models/run/participation.hpp), so the two never define a
+// metric differently; key_activities() picks the milestones both show.
 #include <array>
 #include <cstddef>
 #include <limits>
@@ -11,7 +11,8 @@
 
 #include "engine/calendar.hpp"
 #include "models/plan.hpp"
-#include "models/process/run_results.hpp"
+#include "models/run/participation.hpp"
+#include "models/run_results.hpp"
 #include "models/scenario.hpp"
 
 namespace gcmsim::output {
@@ -27,30 +28,6 @@ struct KeyActivity {
 // kinds the scenario lacks are skipped, and a kind with one activity gets one row without
 // "first"/"last".
 std::vector<KeyActivity> key_activities(const model::Scenario& scenario, const model::Plan& plan);
-
-inline constexpr double kNoValue = std::numeric_limits<double>::quiet_NaN();
-
-// One regional group over all meetings of a run.
-struct GroupMetrics {
-  int members = 0;
-  // Mean over meetings of the share of the group's states present, 0-1; NaN without members or
-  // meetings.
-  double attendance_share = kNoValue;
-  double speaking_minutes = 0.0;
-  // The group's share of all speaking minutes, 0-1; NaN when nobody spoke.
-  double speaking_share = kNoValue;
-  // The group's share of the member states, 0-1: what speaking_share is compared with.
-  double membership_share = kNoValue;
-  int unserved_requests = 0;
-};
-
-struct RunMetrics {
-  std::array<GroupMetrics, model::kRegionalGroups> groups;  // by RegionalGroup
-  int unserved_requests = 0;
-  double speaking_minutes = 0.0;
-};
-
-RunMetrics run_metrics(const model::Scenario& scenario, const model::RunResults& results);
 
 // The name a UN reader knows a regional group by: "African", "Asia-Pacific", "Eastern European",
 // "GRULAC", "WEOG". Files use model::to_string's identifiers instead.

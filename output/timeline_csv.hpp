@@ -15,7 +15,7 @@
 
 #include "engine/calendar.hpp"
 #include "models/plan.hpp"
-#include "models/process/run_results.hpp"
+#include "models/run_results.hpp"
 #include "models/scenario.hpp"
 
 namespace gcmsim::output {

@@ -70,25 +70,14 @@ Document with_includes(Document main, const fs::path& folder, const fs::path& sh
   return merged;
 }
 
-// Reads the scenario, its includes, overrides and sets into one document (no checks yet).
-Document read_all(const LoadRequest& request, LoadResult& out) {
-  ReadUsage usage;
-  Document doc = read_yaml_file(request.path, request.path, out.files, out.diagnostics, {}, request.limits, &usage);
-  if (doc.complete && !doc.value.is_object() && out.diagnostics.empty()) {
-    // An empty file (or one holding only a value) would otherwise fail with no message at all.
-    out.diagnostics.error(doc.origins.find("").value,
-                          doc.value.is_null() ? "the scenario is empty; expected a mapping with schema_version, name, "
-                                                "calendar, member_states, actors, activities and run"
-                                              : "a scenario must be a mapping of keys (schema_version, name, ...); "
-                                                "found a single value or a list");
-    doc.complete = false;
-  }
-  std::error_code ec;
-  const fs::path folder = fs::canonical(fs::absolute(fs::path(request.path), ec), ec).parent_path();
-  if (!ec) doc = with_includes(std::move(doc), folder, fs::path(request.path).parent_path(), out, request.limits, usage);
-
-  for (const std::string& override_path : request.overrides) {
-    Document overlay = read_yaml_file(override_path, override_path, out.files, out.diagnostics, {}, request.limits, &usage);
+// Merges override files and applies --set options onto out.document, recording them. `usage` is
+// the read budget the load has left (shared with the scenario and its includes).
+void layer(LoadResult& out, const std::vector<std::string>& overrides, const std::vector<std::string>& sets,
+           const ReadLimits& limits, ReadUsage& usage) {
+  Document& doc = out.document;
+  for (const std::string& override_path : overrides) {
+    out.overrides.push_back(override_path);
+    Document overlay = read_yaml_file(override_path, override_path, out.files, out.diagnostics, {}, limits, &usage);
     if (!overlay.complete) doc.complete = false;
     if (overlay.value.is_null()) continue;
     if (!overlay.value.is_object()) {
@@ -101,42 +90,97 @@ Document read_all(const LoadRequest& request, LoadResult& out) {
     }
     if (doc.value.is_object()) merge_document(doc, "", overlay, "");
   }
-  for (std::size_t i = 0; i < request.sets.size(); ++i) {
-    const int file = out.files.add(fmt::format("--set #{}", i + 1), request.sets[i]);
-    if (doc.value.is_object()) apply_set(doc, request.sets[i], out.files, file, out.diagnostics, request.limits);
+  for (const std::string& set : sets) {
+    out.sets.push_back(set);
+    const int file = out.files.add(fmt::format("--set #{}", out.sets.size()), set);
+    if (doc.value.is_object()) apply_set(doc, set, out.files, file, out.diagnostics, limits);
   }
-  return doc;
+}
+
+RunDefaults run_defaults(const nlohmann::json& root) {
+  RunDefaults d;
+  const auto run = root.find("run");
+  if (run == root.end() || !run->is_object()) return d;
+  // The schema has already checked the types and ranges; a value it let through fits.
+  if (const auto seed = run->find("seed"); seed != run->end() && seed->is_number_integer()) d.seed = seed->get<std::uint64_t>();
+  if (const auto r = run->find("replications"); r != run->end() && r->is_number_integer()) d.replications = r->get<int>();
+  return d;
+}
+
+// Hashes and checks the layered document and builds the scenario when nothing is wrong.
+void check_and_build(LoadResult& out) {
+  const Document& doc = out.document;
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  for (const std::string& item : out.overrides) hash = fnv1a(hash, item);
+  for (const std::string& item : out.sets) hash = fnv1a(hash, item);
+  hash = fnv1a(hash, doc.value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  out.content_hash = fmt::format("{:016x}", hash);
+
+  out.scenario.reset();
+  if (doc.complete && doc.value.is_object() && check_limits(doc, out.diagnostics)) {
+    check_schema(doc, out.diagnostics);
+    auto scenario = build_scenario(doc, out.diagnostics);
+    if (out.diagnostics.empty()) {
+      out.scenario = std::move(scenario);
+      out.defaults = run_defaults(doc.value);
+    }
+  }
+}
+
+// Every problem in a scenario must reach the user as a located diagnostic. The readers and checks
+// report what they know; this is the net under them, so that an exception from a library (a defect
+// to fix, and one the fuzz targets look for) still names the file instead of escaping.
+template <class Load>
+void with_safety_net(LoadResult& out, Load&& load) {
+  try {
+    load();
+  } catch (const std::exception& e) {
+    out.diagnostics.error({out.files.size() > 0 ? 0 : -1, 1, 1},
+                          fmt::format("{}{} (please report this defect)", kInternalErrorPrefix, e.what()));
+    out.scenario.reset();
+  }
 }
 
 }  // namespace
 
 LoadResult load_scenario(const LoadRequest& request) {
   LoadResult out;
-  // Every problem in a scenario must reach the user as a located diagnostic. The readers and checks
-  // report what they know; this is the net under them, so that an exception from a library (a
-  // defect to fix, and one the fuzz targets look for) still names the file instead of escaping.
-  const auto net = [&](const std::exception& e) {
-    out.diagnostics.error({out.files.size() > 0 ? 0 : -1, 1, 1},
-                          fmt::format("{}{} (please report this defect)", kInternalErrorPrefix, e.what()));
-    out.scenario.reset();
-  };
-  try {
-    Document doc = read_all(request, out);
-    std::uint64_t hash = 0xcbf29ce484222325ULL;
-    for (const std::string& item : request.overrides) hash = fnv1a(hash, item);
-    for (const std::string& item : request.sets) hash = fnv1a(hash, item);
-    hash = fnv1a(hash, doc.value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-    out.content_hash = fmt::format("{:016x}", hash);
-
-    if (doc.complete && doc.value.is_object() && check_limits(doc, out.diagnostics)) {
-      check_schema(doc, out.diagnostics);
-      auto scenario = build_scenario(doc, out.diagnostics);
-      if (out.diagnostics.empty()) out.scenario = std::move(scenario);
+  with_safety_net(out, [&] {
+    ReadUsage usage;
+    Document doc = read_yaml_file(request.path, request.path, out.files, out.diagnostics, {}, request.limits, &usage);
+    if (doc.complete && !doc.value.is_object() && out.diagnostics.empty()) {
+      // An empty file (or one holding only a value) would otherwise fail with no message at all.
+      out.diagnostics.error(doc.origins.find("").value,
+                            doc.value.is_null() ? "the scenario is empty; expected a mapping with schema_version, name, "
+                                                  "calendar, member_states, actors, activities and run"
+                                                : "a scenario must be a mapping of keys (schema_version, name, ...); "
+                                                  "found a single value or a list");
+      doc.complete = false;
     }
+    std::error_code ec;
+    const fs::path folder = fs::canonical(fs::absolute(fs::path(request.path), ec), ec).parent_path();
+    if (!ec) doc = with_includes(std::move(doc), folder, fs::path(request.path).parent_path(), out, request.limits, usage);
     out.document = std::move(doc);
-  } catch (const std::exception& e) {
-    net(e);
-  }
+    layer(out, request.overrides, request.sets, request.limits, usage);
+    check_and_build(out);
+  });
+  return out;
+}
+
+LoadResult extend_scenario(const LoadResult& base, const std::vector<std::string>& overrides,
+                           const std::vector<std::string>& sets, const ReadLimits& limits) {
+  LoadResult out;
+  with_safety_net(out, [&] {
+    out.files = base.files;
+    out.document = base.document;
+    out.overrides = base.overrides;
+    out.sets = base.sets;
+    out.diagnostics = base.diagnostics;
+    // The base was read within its own budget; what is layered here gets a budget of its own.
+    ReadUsage usage;
+    layer(out, overrides, sets, limits, usage);
+    check_and_build(out);
+  });
   return out;
 }
 

@@ -25,18 +25,34 @@ struct LoadRequest {
   ReadLimits limits;
 };
 
+// What the scenario file's `run` section proposes: defaults for the run control a client may
+// override (`--seed`, `-r`). Not part of the model's Scenario.
+struct RunDefaults {
+  std::uint64_t seed = 1;
+  int replications = 1;
+};
+
 struct LoadResult {
   std::optional<model::Scenario> scenario;  // set only when there is no diagnostic
+  RunDefaults defaults;
   Diagnostics diagnostics;
   SourceFiles files;
   Document document;              // the merged document
-  std::string content_hash;       // FNV-1a over every file read, in order, as 16 hex digits
+  std::string content_hash;       // FNV-1a over the overrides, sets and merged document, 16 hex digits
+  std::vector<std::string> overrides;  // every override merged, in order
+  std::vector<std::string> sets;       // every --set applied, in order
 
   bool ok() const { return scenario.has_value(); }
   std::string error_report() const { return diagnostics.format(files); }
 };
 
 LoadResult load_scenario(const LoadRequest& request);
+
+// `base` (a successful load) with more overrides and sets on top, checked again, as if they had
+// been given to load_scenario after base's own: a design point of a sweep or the what-if of a
+// comparison. Reads the override files named but never base's files again.
+LoadResult extend_scenario(const LoadResult& base, const std::vector<std::string>& overrides,
+                           const std::vector<std::string>& sets, const ReadLimits& limits = {});
 
 // Builds the Scenario from a merged document, reporting what the schema cannot check (unknown
 // references, impossible dates, cycles, rules of resolution 71/280). Used by load_scenario.

@@ -72,7 +72,6 @@ class Builder {
     events(root);
     parameters(root);
     negotiation(root);
-    run(root);
     check_dependencies();
     check_horizon();
     check_thematic_sessions();
@@ -629,13 +628,6 @@ class Builder {
       if (v.is_number()) out.push_back(v.get<double>());
     }
     return out;
-  }
-
-  void run(const json& root) {
-    const json* r = child(root, "run");
-    if (r == nullptr) return;
-    s_.seed = number<std::uint64_t>(*r, "seed").value_or(1);
-    s_.replications = std::max(1, number<int>(*r, "replications").value_or(1));
   }
 
   // --- whole-scenario rules ----------------------------------------------------------------------

@@ -21,7 +21,7 @@
 #include <Eigen/Sparse>
 
 #include "engine/sim_time.hpp"
-#include "models/process/run_results.hpp"
+#include "models/run_results.hpp"
 #include "models/scenario.hpp"
 
 namespace gcmsim::model {

@@ -49,27 +49,17 @@ constexpr EventTag tag(ProcessEvent kind, std::size_t target) {
 
 class ProcessSimulation {
  public:
-  ProcessSimulation(const Scenario& s, const Plan& plan, const Calendar& calendar, std::uint64_t replication,
-                    Narrator* narrator)
-      : s_(s), plan_(plan), cal_(calendar), streams_(s.seed, replication), narrator_(narrator) {
+  ProcessSimulation(const ScenarioSetup& setup, std::uint64_t seed, std::uint64_t replication, Narrator* narrator)
+      : setup_(setup), s_(setup.scenario()), plan_(setup.plan()), cal_(setup.calendar()), streams_(seed, replication),
+        narrator_(narrator) {
+    const Scenario& s = s_;
     if (s.negotiation) negotiation_.emplace(s);
     consultation_minutes_.assign(s.member_states.size(), 0.0);
-    round_number_.assign(s.activities.size(), 0);
-    int rounds = 0;
-    for (std::size_t i : by_planned_start(plan)) {
-      if (s.activities[i].kind == ActivityKind::negotiation_round) round_number_[i] = ++rounds;
-    }
-    results_.seed = s.seed;
+    results_.seed = seed;
     results_.replication = replication;
     results_.activities.resize(s.activities.size());
     withdrawn_.assign(s.member_states.size(), false);
-    dependants_.resize(s.activities.size());
-    for (std::size_t i = 0; i < s.activities.size(); ++i) {
-      waiting_.push_back(static_cast<int>(s.activities[i].needs.size()));
-      for (std::size_t need : s.activities[i].needs) dependants_[need].push_back(i);
-    }
-    for (const auto& v : s.venues) venue_ids_.push_back(cal_.venue_id(v.id));
-    for (const auto& c : s.co_facilitators) co_facilitators_.push_back(*s.find_state(c));
+    for (std::size_t i = 0; i < s.activities.size(); ++i) waiting_.push_back(static_cast<int>(s.activities[i].needs.size()));
     attendance_ = AttendanceParams{s.parameters.attendance.base, s.parameters.attendance.mission_weight,
                                    s.parameters.attendance.salience_weight, s.parameters.attendance.cost_weight,
                                    s.parameters.attendance.funding_weight, s.parameters.attendance.engagement_weight,
@@ -111,7 +101,7 @@ class ProcessSimulation {
     }
     const SimTime earliest = std::max(planned, sim_.now());
     if (is_meeting(a.kind) && a.venue) {
-      const SimTime opening = meeting_opening(cal_, venue_ids_[*a.venue], earliest);
+      const SimTime opening = meeting_opening(cal_, setup_.venue_id(*a.venue), earliest);
       sim_.schedule_at(opening, [this, i] { open_meeting(i); }, tag(ProcessEvent::meeting_open, i));
     } else {
       const SimTime start = drafting_start(cal_, earliest);
@@ -141,7 +131,7 @@ class ProcessSimulation {
     rec.finished = true;
     rec.end = sim_.now();
     if (negotiation_ && s_.activities[i].kind == ActivityKind::zero_draft) circulate_zero_draft(i);
-    for (std::size_t d : dependants_[i]) {
+    for (std::size_t d : setup_.dependants(i)) {
       if (--waiting_[d] == 0) {
         // Ready now, but not before its plan says.
         sim_.schedule_at(std::max(sim_.now(), planned_start(d)), [this, d] { on_ready(d); }, tag(ProcessEvent::activity_ready, d));
@@ -153,7 +143,7 @@ class ProcessSimulation {
   void open_meeting(std::size_t i) {
     current_meeting_ = i;
     const Activity& a = s_.activities[i];
-    const VenueId venue = venue_ids_[*a.venue];
+    const VenueId venue = setup_.venue_id(*a.venue);
     ActivityRecord& rec = results_.activities[i];
     rec.started = true;
     rec.start = sim_.now();
@@ -241,7 +231,7 @@ class ProcessSimulation {
     // The co-facilitators co-chair the sessions, the stocktaking and the negotiations (OP5, OP15,
     // OP23); moderators lead their panels (OP17).
     if (chaired_by_co_facilitators(a.kind)) {
-      for (std::size_t k : co_facilitators_) meeting.states[k].present = !withdrawn_[k];
+      for (std::size_t k : setup_.co_facilitators()) meeting.states[k].present = !withdrawn_[k];
     }
     for (std::size_t k : meeting.moderators) {
       meeting.states[k].present = !withdrawn_[k];
@@ -290,7 +280,7 @@ class ProcessSimulation {
 
   // A minute into an agenda slot, skipping the lunch break if the slot spans it.
   SimTime at_minute(const AgendaSlot& slot, double minute) const {
-    const VenueId venue = venue_ids_[*s_.activities[current_meeting_].venue];
+    const VenueId venue = setup_.venue_id(*s_.activities[current_meeting_].venue);
     SimTime t = slot.start;
     auto remaining = static_cast<SimTime>(std::llround(minute * 60.0));
     while (remaining > 0) {
@@ -346,7 +336,7 @@ class ProcessSimulation {
     const DraftPull pull = negotiation_->intervention(state);
     if (narrator_ == nullptr || !negotiation_->takes_part(state)) return;
     narrator_->say(sim_.now(), fmt::format("Round {}, day {}, {} \u2014 {} takes the floor on {}; the draft moves {:.2f} toward it",
-                                           round_number_[round], day, clock_string(cal_.time_of_day(sim_.now()) / kMinute * kMinute),
+                                           setup_.round_number(round), day, clock_string(cal_.time_of_day(sim_.now()) / kMinute * kMinute),
                                            s_.member_states[state].name, lowercase_first(negotiation_->dimension_name(pull.dimension)),
                                            pull.moved));
   }
@@ -355,7 +345,7 @@ class ProcessSimulation {
     const double moved = negotiation_->end_of_day(round, day, sim_.now(), voice);
     if (narrator_ == nullptr) return;
     narrator_->say(sim_.now(), fmt::format("Round {}, day {} closes: informal consultations move positions by {:.2f} on average",
-                                           round_number_[round], day, moved));
+                                           setup_.round_number(round), day, moved));
   }
 
   void on_round_end(std::size_t round, const std::vector<double>& voice) {
@@ -373,7 +363,7 @@ class ProcessSimulation {
     if (narrator_ == nullptr) return;
     const auto& snap = negotiation_->record().dynamics.back();
     narrator_->say(sim_.now(), fmt::format("Round {} ends. Revised draft: {}. Consensus {:.0f}% of {} delegations{}",
-                                           round_number_[round], describe_draft(), 100.0 * snap.consensus_share, snap.remaining,
+                                           setup_.round_number(round), describe_draft(), 100.0 * snap.consensus_share, snap.remaining,
                                            negotiation_->record().agreed_round == round ? " \u2014 the text is agreed" : ""));
   }
 
@@ -422,7 +412,7 @@ class ProcessSimulation {
   // OP17: the PGA appoints a moderator per panel; sessions whose moderators the scenario names keep them.
   void appoint_all_moderators() {
     std::vector<PanelSlot> panels;
-    std::vector<std::size_t> excluded = co_facilitators_;
+    std::vector<std::size_t> excluded = setup_.co_facilitators();
     for (std::size_t i = 0; i < s_.activities.size(); ++i) {
       const Activity& a = s_.activities[i];
       if (a.kind != ActivityKind::thematic_session || !a.format) continue;
@@ -466,16 +456,14 @@ class ProcessSimulation {
     }
   }
 
+  const ScenarioSetup& setup_;
   const Scenario& s_;
   const Plan& plan_;
-  Calendar cal_;
+  const Calendar& cal_;
   RandomStreams streams_;
   Simulator sim_;
   RunResults results_;
   std::vector<int> waiting_;
-  std::vector<std::vector<std::size_t>> dependants_;
-  std::vector<VenueId> venue_ids_;
-  std::vector<std::size_t> co_facilitators_;
   std::vector<bool> withdrawn_;
   std::map<std::size_t, std::vector<std::size_t>> moderators_;
   AccreditationList accredited_;
@@ -484,17 +472,15 @@ class ProcessSimulation {
   Narrator* narrator_ = nullptr;
   std::optional<Negotiation> negotiation_;
   std::vector<double> consultation_minutes_;
-  std::vector<int> round_number_;
   std::size_t current_meeting_ = 0;
 };
 
 }  // namespace
 
-RunResults run_process(const Scenario& scenario, const Plan& plan, const Calendar& calendar, std::uint64_t replication,
+RunResults run_process(const ScenarioSetup& setup, std::uint64_t seed, std::uint64_t replication,
                        EventObserver* observer, Narrator* narrator) {
-  ProcessSimulation simulation(scenario, plan, calendar, replication, narrator);
-  RunResults results = simulation.run(observer);
-  return results;
+  ProcessSimulation simulation(setup, seed, replication, narrator);
+  return simulation.run(observer);
 }
 
 }  // namespace gcmsim::model

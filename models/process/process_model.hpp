@@ -12,9 +12,8 @@
 
 #include "engine/calendar.hpp"
 #include "engine/event_observer.hpp"
-#include "models/plan.hpp"
-#include "models/process/run_results.hpp"
-#include "models/scenario.hpp"
+#include "models/run_results.hpp"
+#include "models/scenario_setup.hpp"
 
 namespace gcmsim::model {
 
@@ -32,9 +31,10 @@ class Narrator {
   virtual void say(SimTime when, const std::string& line) = 0;
 };
 
-// Runs one replication. `observer`, when given, sees every event (tracing, fingerprints);
-// `narrator`, when given, is told the story.
-RunResults run_process(const Scenario& scenario, const Plan& plan, const Calendar& calendar,
-                       std::uint64_t replication, EventObserver* observer = nullptr, Narrator* narrator = nullptr);
+// Runs one replication: a pure function of (setup, seed, replication). `observer`, when given, sees
+// every event (tracing, fingerprints); `narrator`, when given, is told the story. Clients call
+// sim::simulate (models/run/simulate.hpp), which wraps this.
+RunResults run_process(const ScenarioSetup& setup, std::uint64_t seed, std::uint64_t replication,
+                       EventObserver* observer = nullptr, Narrator* narrator = nullptr);
 
 }  // namespace gcmsim::model

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "engine/random_streams.hpp"
-#include "models/process/run_results.hpp"
+#include "models/run_results.hpp"
 #include "models/scenario.hpp"
 
 namespace gcmsim::model {

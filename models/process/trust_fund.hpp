@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "engine/sim_time.hpp"
-#include "models/process/run_results.hpp"
+#include "models/run_results.hpp"
 #include "models/scenario.hpp"
 
 namespace gcmsim::model {

@@ -1,5 +1,7 @@
 #include "output/replications.hpp"
 
+#include "models/run/run_metrics.hpp"
+
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <cmath>
@@ -44,16 +46,31 @@ std::vector<model::RunResults> three_runs(const Minimal& m) {
   return {run(m, 0, 0, 1000.0, true), run(m, 1, 3, 2000.0, false), run(m, 2, 6, 4500.0, true)};
 }
 
+// The summary of `runs`, fed in order as gcmsim run feeds it.
+struct Summarised {
+  model::ScenarioSetup setup;
+  sim::MetricCatalog catalog;
+  output::ReplicationSummary summary;
+  Summarised(const Minimal& m, const std::vector<model::RunResults>& runs)
+      : setup(m.s), catalog(sim::describe_metrics(setup)), summary(catalog) {
+    for (const model::RunResults& r : runs) summary.add(sim::measure(setup, r));
+  }
+};
+
+std::string replications_csv(const Minimal& m, const std::vector<model::RunResults>& runs) {
+  return Summarised(m, runs).summary.csv();
+}
+
 }  // namespace
 
 TEST_CASE("replications give the mean and Student t interval of a metric over three runs", "[output]") {
   const Minimal m = minimal();
-  const std::string csv = output::replications_csv(m.s, m.plan, three_runs(m), m.cal);
+  const std::string csv = replications_csv(m, three_runs(m));
   INFO(csv);
   CHECK(lines(csv).front() == "metric,group,mean,ci95_low,ci95_high,n");
   // 1000, 2000, 4500: mean 2500, s = sqrt(3.25e6) = 1802.78, half width t(0.975, 2) * s / sqrt(3)
-  // = 4.302653 * 1040.833 = 4478.34.
-  CHECK(has_line(csv, "trust_fund_spent,all,2500.00,-1978.34,6978.34,3"));
+  // = 4.302653 * 1040.833 = 4478.34; an amount is never negative, so the interval is cut at 0.
+  CHECK(has_line(csv, "trust_fund_spent,all,2500.00,0.00,6978.34,3"));
   // Slips 0, 3, 6: mean 3, s = 3, half width 4.302653 * 3 / sqrt(3) = 7.45241.
   CHECK(has_line(csv, "slip_days,ts2,3.00,-4.45,10.45,3"));
   // ts2 ends on day 83, 86 and 89 after 1 March.
@@ -62,7 +79,7 @@ TEST_CASE("replications give the mean and Student t interval of a metric over th
 
 TEST_CASE("replications count only the runs that have a value", "[output]") {
   const Minimal m = minimal();
-  const std::string csv = output::replications_csv(m.s, m.plan, three_runs(m), m.cal);
+  const std::string csv = replications_csv(m, three_runs(m));
   INFO(csv);
   // Ran dry in two runs, both on day 80 (20 May): no spread, so a zero-width interval.
   CHECK(has_line(csv, "trust_fund_ran_dry_day,all,80.00,80.00,80.00,2"));
@@ -76,17 +93,18 @@ TEST_CASE("replications count only the runs that have a value", "[output]") {
 
 TEST_CASE("one replication has a mean but no interval", "[output]") {
   const Minimal m = minimal();
-  const std::string csv = output::replications_csv(m.s, m.plan, {run(m, 0, 2, 1500.0, false)}, m.cal);
+  const std::string csv = replications_csv(m, {run(m, 0, 2, 1500.0, false)});
   CHECK(has_line(csv, "trust_fund_spent,all,1500.00,,,1"));
   CHECK(has_line(csv, "trust_fund_ran_dry_day,all,,,,0"));
 }
 
 TEST_CASE("the replications summary shows key metrics as mean [low, high]", "[output]") {
   const Minimal m = minimal();
-  const std::string text = output::replications_summary(m.s, m.plan, three_runs(m), m.cal);
+  const Summarised summarised(m, three_runs(m));
+  const std::string text = summarised.summary.terminal(summarised.setup);
   INFO(text);
   CHECK_THAT(text, Contains("Across 3 replications"));
-  CHECK_THAT(text, Contains("2500.00  [-1978.34, 6978.34]"));
+  CHECK_THAT(text, Contains("2500.00  [0.00, 6978.34]"));
   CHECK_THAT(text, Contains("3.00  [-4.45, 10.45]"));
   CHECK_THAT(text, Contains("attendance GRULAC, %"));
   CHECK_THAT(text, Contains("100.0  [100.0, 100.0]"));

@@ -73,7 +73,7 @@ TEST_CASE("key activities are found by kind, first and last by planned start", "
 
 TEST_CASE("run metrics give attendance, speaking and membership shares by regional group", "[output]") {
   const Minimal m = minimal();
-  const output::RunMetrics metrics = output::run_metrics(m.s, run(m.s, m.cal));
+  const sim::Participation metrics = sim::participation(m.s, run(m.s, m.cal));
   const auto& latin = metrics.groups[static_cast<int>(model::RegionalGroup::latin_american_caribbean)];
   const auto& african = metrics.groups[static_cast<int>(model::RegionalGroup::african)];
   const auto& asia = metrics.groups[static_cast<int>(model::RegionalGroup::asia_pacific)];

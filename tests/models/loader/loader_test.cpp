@@ -31,8 +31,8 @@ TEST_CASE("a minimal scenario loads with its includes and resolved references", 
   REQUIRE(s.activities[*s.find_activity("ts2")].days == 2);
   REQUIRE(s.formats.at("thematic_session").panels() == 2);
   REQUIRE(s.trust_fund.travel_cost_usd.at("geneva") == 4000);
-  REQUIRE(s.seed == 7);
-  REQUIRE(s.replications == 2);
+  REQUIRE(r.defaults.seed == 7);  // run control, handed over beside the scenario
+  REQUIRE(r.defaults.replications == 2);
   REQUIRE(s.make_calendar().is_holiday(std::chrono::year{2017} / 5 / 25));
 }
 
@@ -106,7 +106,7 @@ TEST_CASE("a --set option changes what it names and nothing else", "[loader]") {
   REQUIRE(patch[0]["path"] == "/activities/3/end");
   REQUIRE(patch[1]["path"] == "/activities/3/start");
   REQUIRE(patch[2]["path"] == "/run/seed");
-  REQUIRE(changed.scenario->seed == 99);
+  REQUIRE(changed.defaults.seed == 99);
   REQUIRE(changed.content_hash != base.content_hash);
 }
 

@@ -24,9 +24,7 @@ struct Played {
 Played play(const std::string& file, std::vector<std::string> sets = {}, std::uint64_t replication = 0) {
   const auto loaded = testing::load(testing::scenario_file(file), {}, std::move(sets));
   if (!loaded.ok()) FAIL(loaded.error_report());
-  const Calendar calendar = loaded.scenario->make_calendar();
-  const model::Plan plan = model::make_plan(*loaded.scenario, calendar);
-  return {*loaded.scenario, model::run_process(*loaded.scenario, plan, calendar, replication)};
+  return {*loaded.scenario, model::run_process(model::ScenarioSetup(*loaded.scenario), loaded.defaults.seed, replication)};
 }
 
 // Position of a state on dimension 0 at each round's end.

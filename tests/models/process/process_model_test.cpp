@@ -40,7 +40,7 @@ Run simulate(std::vector<std::string> sets = {}, std::uint64_t replication = 0, 
   if (!loaded.ok()) FAIL(loaded.error_report());
   Run run{*loaded.scenario, loaded.scenario->make_calendar(), {}, {}};
   run.plan = model::make_plan(run.scenario, run.calendar);
-  run.results = model::run_process(run.scenario, run.plan, run.calendar, replication);
+  run.results = model::run_process(model::ScenarioSetup(*loaded.scenario), loaded.defaults.seed, replication);
   return run;
 }
 

@@ -1,0 +1,233 @@
+#include "models/run/run_metrics.hpp"
+
+#include <chrono>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "models/run/participation.hpp"
+
+namespace gcmsim::sim {
+
+std::string_view to_string(MetricKind kind) {
+  switch (kind) {
+    case MetricKind::count: return "count";
+    case MetricKind::share: return "share";
+    case MetricKind::flag: return "flag";
+    case MetricKind::days: return "days";
+    case MetricKind::day: return "day";
+    case MetricKind::amount: return "amount";
+    case MetricKind::number: return "number";
+  }
+  return "number";
+}
+
+std::optional<double> MetricInfo::lower() const {
+  switch (kind) {
+    case MetricKind::count:
+    case MetricKind::share:
+    case MetricKind::flag:
+    case MetricKind::amount: return 0.0;
+    default: return std::nullopt;
+  }
+}
+
+std::optional<double> MetricInfo::upper() const {
+  if (kind == MetricKind::share || kind == MetricKind::flag) return 1.0;
+  return std::nullopt;
+}
+
+MetricCatalog::MetricCatalog(std::vector<MetricInfo> metrics) : metrics_(std::move(metrics)) {
+  for (std::size_t i = 0; i < metrics_.size(); ++i) {
+    if (!by_key_.emplace(metrics_[i].key(), i).second) {
+      throw std::logic_error(fmt::format("metric '{}' is defined twice", metrics_[i].key()));
+    }
+  }
+}
+
+std::optional<std::size_t> MetricCatalog::find(std::string_view key) const {
+  const auto it = by_key_.find(std::string(key));
+  if (it == by_key_.end()) return std::nullopt;
+  return it->second;
+}
+
+namespace {
+
+// Every metric is defined once, here: describing the catalogue and measuring a run walk the same
+// code, so the two can never disagree on what the i-th metric is.
+class Recorder {
+ public:
+  explicit Recorder(bool describing) : describing_(describing) {}
+
+  void add(std::string name, std::string group, MetricKind kind, std::string unit, std::string description,
+           std::optional<double> value) {
+    if (describing_) {
+      infos_.push_back({std::move(name), std::move(group), std::move(unit), std::move(description), kind});
+    } else {
+      values_.values.push_back(value);
+    }
+  }
+  std::vector<MetricInfo> infos_;
+  RunMetrics values_;
+
+ private:
+  bool describing_;
+};
+
+std::optional<double> number_or_none(double x) { return x == x ? std::optional<double>(x) : std::nullopt; }
+
+double days_since_epoch(const Calendar& calendar, SimTime t) {
+  using std::chrono::sys_days;
+  return static_cast<double>((sys_days{calendar.date_of(t)} - sys_days{calendar.epoch()}).count());
+}
+
+void record(const model::ScenarioSetup& setup, const model::RunResults& run, Recorder& out) {
+  const model::Scenario& s = setup.scenario();
+  const Calendar& cal = setup.calendar();
+  const std::string epoch = iso_date(cal.epoch());
+  const std::string day_unit = fmt::format("days since {}", epoch);
+
+  // --- the timeline: every activity, in planned order ----------------------------------------------
+  for (std::size_t i : setup.planned_order()) {
+    const model::ActivityRecord& r = run.activities.at(i);
+    out.add("start_day", s.activities[i].id, MetricKind::day, day_unit,
+            fmt::format("the day '{}' started", s.activities[i].id),
+            r.started ? std::optional<double>(days_since_epoch(cal, r.start)) : std::nullopt);
+  }
+  for (std::size_t i : setup.planned_order()) {
+    const model::ActivityRecord& r = run.activities.at(i);
+    out.add("end_day", s.activities[i].id, MetricKind::day, day_unit,
+            fmt::format("the day '{}' finished", s.activities[i].id),
+            r.finished ? std::optional<double>(days_since_epoch(cal, r.end)) : std::nullopt);
+  }
+  for (std::size_t i : setup.planned_order()) {
+    const model::ActivityRecord& r = run.activities.at(i);
+    const double planned_end = static_cast<double>(
+        (std::chrono::sys_days{setup.plan().activities[i].end} - std::chrono::sys_days{cal.epoch()}).count());
+    out.add("slip_days", s.activities[i].id, MetricKind::days, "calendar days",
+            fmt::format("how many days after its planned last day '{}' finished", s.activities[i].id),
+            r.finished ? std::optional<double>(days_since_epoch(cal, r.end) - planned_end) : std::nullopt);
+  }
+  out.add("critical_path_days", "all", MetricKind::count, "working days",
+          "length of the plan's critical path (the longest chain of work)",
+          static_cast<double>(setup.plan().critical_path_days));
+  std::optional<double> first, last;
+  for (const model::ActivityRecord& r : run.activities) {
+    if (r.started && (!first || days_since_epoch(cal, r.start) < *first)) first = days_since_epoch(cal, r.start);
+    if (r.finished && (!last || days_since_epoch(cal, r.end) > *last)) last = days_since_epoch(cal, r.end);
+  }
+  out.add("process_days", "all", MetricKind::count, "calendar days",
+          "from the first activity's start to the last activity's end",
+          first && last ? std::optional<double>(*last - *first) : std::nullopt);
+
+  // --- participation -------------------------------------------------------------------------------
+  const Participation p = participation(s, run);
+  struct Set {
+    std::string id;
+    const GroupParticipation* g;
+  };
+  std::vector<Set> sets;
+  for (int g = 0; g < model::kRegionalGroups; ++g) {
+    sets.push_back({std::string(model::to_string(static_cast<model::RegionalGroup>(g))), &p.groups[g]});
+  }
+  for (int k = 0; k < kStatuses; ++k) sets.push_back({std::string(kStatusNames[k]), &p.statuses[k]});
+  for (const Set& set : sets) {
+    out.add("attendance_share", set.id, MetricKind::share, "share",
+            fmt::format("mean share of the {} states present per meeting", set.id),
+            number_or_none(set.g->attendance_share));
+  }
+  for (const Set& set : sets) {
+    out.add("speaking_share", set.id, MetricKind::share, "share",
+            fmt::format("the {} states' share of all speaking minutes", set.id), number_or_none(set.g->speaking_share));
+  }
+  out.add("unserved_requests", "all", MetricKind::count, "requests", "floor requests never given the floor",
+          static_cast<double>(p.unserved_requests));
+  for (const Set& set : sets) {
+    out.add("unserved_requests", set.id, MetricKind::count, "requests",
+            fmt::format("floor requests of the {} states never given the floor", set.id),
+            static_cast<double>(set.g->unserved_requests));
+  }
+  for (const Set& set : sets) {
+    out.add("trips_funded", set.id, MetricKind::count, "trips",
+            fmt::format("trips of the {} states paid by the trust fund", set.id), static_cast<double>(set.g->trips_funded));
+  }
+  out.add("speaking_minutes", "all", MetricKind::amount, "minutes", "minutes delegations spoke from the floor",
+          p.speaking_minutes);
+
+  // --- the trust fund (OP31) -------------------------------------------------------------------------
+  const model::TrustFundRecord& t = run.trust_fund;
+  out.add("trust_fund_raised", "all", MetricKind::amount, "USD", "contributions received by the trust fund", t.raised);
+  out.add("trust_fund_spent", "all", MetricKind::amount, "USD", "travel the trust fund paid", t.spent);
+  out.add("trust_fund_end_balance", "all", MetricKind::amount, "USD", "what the trust fund held at the end",
+          t.raised - t.spent);
+  out.add("trust_fund_trips_funded", "all", MetricKind::count, "trips", "trips the trust fund paid",
+          static_cast<double>(t.trips_funded));
+  out.add("trust_fund_requests_refused", "all", MetricKind::count, "requests",
+          "eligible requests the trust fund could not pay", static_cast<double>(t.requests_refused));
+  out.add("trust_fund_ran_dry", "all", MetricKind::flag, "yes/no", "the trust fund ran dry (an eligible request found it short)",
+          t.ran_dry ? 1.0 : 0.0);
+  out.add("trust_fund_ran_dry_day", "all", MetricKind::day, day_unit,
+          "the day the trust fund first ran dry; absent when it never did",
+          t.ran_dry ? std::optional<double>(days_since_epoch(cal, *t.ran_dry)) : std::nullopt);
+
+  // --- stakeholders (OP6-OP10) ---------------------------------------------------------------------------
+  double admitted = 0.0, speaking = 0.0;
+  for (const model::MeetingRecord& m : run.meetings) {
+    for (const model::StakeholdersAtMeeting& sh : m.stakeholders) {
+      admitted += sh.admitted;
+      speaking += sh.speaking;
+    }
+  }
+  out.add("stakeholders_admitted", "all", MetricKind::count, "seats", "stakeholder seats filled, summed over meetings",
+          admitted);
+  out.add("stakeholders_speaking", "all", MetricKind::count, "speakers", "stakeholder speakers, summed over meetings",
+          speaking);
+
+  // --- the negotiation ---------------------------------------------------------------------------------
+  out.add("withdrawals", "all", MetricKind::count, "states", "states that left the process",
+          static_cast<double>(run.withdrawals.size()));
+  if (!s.negotiation) return;
+  const model::NegotiationRecord* n = run.negotiation ? &*run.negotiation : nullptr;
+  const bool agreed = n != nullptr && n->agreed_at.has_value();
+  out.add("agreed", "all", MetricKind::flag, "yes/no", "a text was agreed by consensus", agreed ? 1.0 : 0.0);
+  out.add("agreed_round", "all", MetricKind::count, "round",
+          "the negotiation round at whose end the text was agreed; absent when it was not",
+          agreed && n->agreed_round ? std::optional<double>(setup.round_number(*n->agreed_round)) : std::nullopt);
+  out.add("agreed_day", "all", MetricKind::day, day_unit, "the day the text was agreed; absent when it was not",
+          agreed ? std::optional<double>(days_since_epoch(cal, *n->agreed_at)) : std::nullopt);
+  out.add("rounds_held", "all", MetricKind::count, "rounds", "negotiation rounds held",
+          n != nullptr ? std::optional<double>(n->rounds_held) : std::nullopt);
+  int adopt = 0, abstain = 0, object = 0;
+  if (n != nullptr) {
+    for (const auto& [state, vote] : n->conference) {
+      adopt += vote == model::ConferenceVote::adopt;
+      abstain += vote == model::ConferenceVote::abstain;
+      object += vote == model::ConferenceVote::object;
+    }
+  }
+  const bool voted = n != nullptr && n->conference_at.has_value();
+  out.add("conference_adopt", "all", MetricKind::count, "states", "states adopting the compact at the conference",
+          voted ? std::optional<double>(adopt) : std::nullopt);
+  out.add("conference_abstain", "all", MetricKind::count, "states", "states abstaining at the conference",
+          voted ? std::optional<double>(abstain) : std::nullopt);
+  out.add("conference_object", "all", MetricKind::count, "states", "states objecting at the conference",
+          voted ? std::optional<double>(object) : std::nullopt);
+}
+
+}  // namespace
+
+MetricCatalog describe_metrics(const model::ScenarioSetup& setup) {
+  model::RunResults empty;
+  empty.activities.resize(setup.scenario().activities.size());
+  Recorder recorder(true);
+  record(setup, empty, recorder);
+  return MetricCatalog(std::move(recorder.infos_));
+}
+
+RunMetrics measure(const model::ScenarioSetup& setup, const model::RunResults& results) {
+  Recorder recorder(false);
+  record(setup, results, recorder);
+  return std::move(recorder.values_);
+}
+
+}  // namespace gcmsim::sim

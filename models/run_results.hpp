@@ -1,0 +1,116 @@
+#pragma once
+// What one simulated run of the process records. Plain data: the process model fills it, output/
+// writes it, nothing else changes it.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/sim_time.hpp"
+#include "models/scenario.hpp"
+
+namespace gcmsim::model {
+
+// What set an activity's simulated start.
+struct StartCause {
+  bool planned = true;                    // its planned date (or window) was the binding constraint
+  std::optional<std::size_t> waited_for;  // otherwise the prerequisite that finished last
+};
+
+struct ActivityRecord {
+  bool started = false;
+  bool finished = false;
+  SimTime start = 0;  // first tick of the activity (meetings: first session slot)
+  SimTime end = 0;    // last tick (meetings: when the last agenda item closed)
+  StartCause cause;
+};
+
+// One member state at one meeting.
+struct StateAtMeeting {
+  bool present = false;
+  bool funded = false;        // its delegate's travel paid by the trust fund
+  bool funding_refused = false;  // asked the trust fund and found it short
+  bool moderated = false;     // moderated a panel (OP17)
+  int floor_requests = 0;
+  int interventions = 0;
+  int unserved_requests = 0;  // asked for the floor and never got it
+  double speaking_minutes = 0.0;
+};
+
+// One stakeholder population (by kind) at one meeting.
+struct StakeholdersAtMeeting {
+  int registered = 0;
+  int accredited = 0;  // registered and allowed in (ECOSOC status, or no objection, OP6)
+  int admitted = 0;    // accredited and seated within the room's capacity
+  int speaking = 0;    // picked by the steering committee within the programme's slots
+};
+
+struct MeetingRecord {
+  std::size_t activity = 0;
+  std::vector<StateAtMeeting> states;               // by member-state index
+  std::vector<StakeholdersAtMeeting> stakeholders;  // by stakeholder population index
+  std::vector<std::size_t> moderators;              // member-state indices, one per panel
+  double floor_minutes = 0.0;                       // time the floor was open to delegations
+};
+
+struct TrustFundRecord {
+  double raised = 0.0;
+  double spent = 0.0;
+  int trips_funded = 0;
+  int requests_refused = 0;  // eligible requests it could not pay
+  std::optional<SimTime> ran_dry;  // the first time an eligible request found it short
+};
+
+struct Withdrawal {
+  std::size_t state = 0;
+  SimTime when = 0;
+  std::string reason;
+};
+
+// Negotiation dynamics (docs/negotiation.md); positions and draft on the scenario's scale.
+struct DraftSnapshot {
+  std::size_t round = 0;  // activity index of the negotiation round (or the zero draft)
+  int day = 0;            // sitting day within the round; 0 = the text as revised at the round's end
+  SimTime when = 0;
+  std::vector<double> draft;      // per dimension
+  std::vector<double> dissent;    // per dimension, on the 0-1 scale
+  std::vector<bool> bracketed;    // per dimension
+  double consensus_share = 0.0;   // share of remaining states whose acceptance reaches the adopt threshold
+  int remaining = 0;              // states still in the process
+};
+
+struct PositionSnapshot {
+  std::size_t round = 0;
+  SimTime when = 0;
+  std::size_t state = 0;
+  std::vector<double> position;
+  double acceptance = 0.0;
+  bool in = true;
+};
+
+enum class ConferenceVote { adopt, abstain, object, left };
+
+struct NegotiationRecord {
+  std::vector<std::string> dimensions;
+  std::vector<DraftSnapshot> dynamics;
+  std::vector<PositionSnapshot> positions;  // per round end, per participating state
+  int rounds_held = 0;
+  std::optional<SimTime> agreed_at;  // first round end with nothing bracketed and enough acceptance
+  std::optional<std::size_t> agreed_round;
+  std::vector<std::pair<std::size_t, ConferenceVote>> conference;  // participating states
+  std::optional<SimTime> conference_at;
+};
+
+struct RunResults {
+  std::uint64_t seed = 0;
+  std::uint64_t replication = 0;
+  std::vector<ActivityRecord> activities;  // by activity index
+  std::vector<MeetingRecord> meetings;     // in the order they were held
+  TrustFundRecord trust_fund;
+  std::vector<Withdrawal> withdrawals;
+  std::optional<NegotiationRecord> negotiation;
+  std::uint64_t events = 0;
+  std::string fingerprint;
+};
+
+}  // namespace gcmsim::model

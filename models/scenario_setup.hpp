@@ -1,0 +1,45 @@
+#pragma once
+// What every run of a scenario needs that depends on the scenario alone: the scenario itself, its
+// calendar, its plan and the look-ups derived from them. Built once, immutable, shared read-only
+// by every replication and every thread; a replication adds only its seed and number.
+#include <cstddef>
+#include <vector>
+
+#include "engine/calendar.hpp"
+#include "models/plan.hpp"
+#include "models/scenario.hpp"
+
+namespace gcmsim::model {
+
+class ScenarioSetup {
+ public:
+  // Throws CycleError if the needs form a cycle (the loader reports that first).
+  explicit ScenarioSetup(Scenario scenario);
+
+  const Scenario& scenario() const { return scenario_; }
+  const Calendar& calendar() const { return calendar_; }
+  const Plan& plan() const { return plan_; }
+
+  // The calendar's id of each venue, by index in Scenario::venues.
+  VenueId venue_id(std::size_t venue) const { return venue_ids_[venue]; }
+  // Activities in order of planned start.
+  const std::vector<std::size_t>& planned_order() const { return planned_order_; }
+  // Round number (1, 2, ...) of a negotiation round, by activity index; 0 for other activities.
+  int round_number(std::size_t activity) const { return round_numbers_[activity]; }
+  // Activities that need this one.
+  const std::vector<std::size_t>& dependants(std::size_t activity) const { return dependants_[activity]; }
+  // Member-state indices of the co-facilitators.
+  const std::vector<std::size_t>& co_facilitators() const { return co_facilitators_; }
+
+ private:
+  Scenario scenario_;
+  Calendar calendar_;
+  Plan plan_;
+  std::vector<VenueId> venue_ids_;
+  std::vector<std::size_t> planned_order_;
+  std::vector<int> round_numbers_;
+  std::vector<std::vector<std::size_t>> dependants_;
+  std::vector<std::size_t> co_facilitators_;
+};
+
+}  // namespace gcmsim::model
