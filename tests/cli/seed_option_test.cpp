@@ -19,7 +19,7 @@ TEST_CASE("a seed is plain decimal from 0 to 2^64-1 and nothing else", "[cli]") 
   }
 }
 
-TEST_CASE("--seed refuses what is not a seed, with the range in the message", "[cli]") {
+TEST_CASE("the seed option refuses what is not a seed, with the range in the message", "[cli]") {
   CLI::App app;
   std::optional<std::uint64_t> seed;
   app.add_option("--seed", seed)->check(gcmsim::cli::seed_validator());

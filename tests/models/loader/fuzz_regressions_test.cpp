@@ -49,7 +49,7 @@ TEST_CASE("inputs that once broke the loader load cleanly or fail with located e
   }
 }
 
-TEST_CASE("--set inputs that once broke the loader fail with located errors", "[loader]") {
+TEST_CASE("set options that once broke the loader fail with located errors", "[loader]") {
   for (const auto& input : regressions("set")) {
     INFO(input.string());
     std::vector<std::string> sets;
