@@ -11,6 +11,7 @@
 #include "cli/scenario_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/seed_option.hpp"
 
 namespace gcmsim::cli {
 namespace {
@@ -143,7 +144,7 @@ void add_bench_command(CLI::App& app) {
   phold->add_option("--end", params->end, "End time in time units (T)")->capture_default_str();
   phold->add_option("--remote", params->remote, "Probability that an event goes to another process")
       ->capture_default_str();
-  phold->add_option("--seed", params->seed, "Random seed")->capture_default_str();
+  phold->add_option("--seed", params->seed, "Random seed, an unsigned 64-bit integer")->capture_default_str()->check(seed_validator());
   phold->add_option("--repeat", params->repeat, "Timed pairs (kernel, bare), alternating; medians count")
       ->capture_default_str();
   phold->add_option("--queue", params->queue, "Pending-event set: ladder (the default), heap4 or binary")->capture_default_str();

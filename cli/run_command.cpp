@@ -14,6 +14,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/scenario_options.hpp"
+#include "cli/seed_option.hpp"
 #include "engine/parallel.hpp"
 #include "gcmsim/version.hpp"
 #include "models/run/simulate.hpp"
@@ -137,7 +138,7 @@ void add_run_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("run", "Simulate the process and write timeline.csv, participation.csv and "
                                             "manifest.json (one folder per replication and summary.csv when R > 1)");
   add_scenario_options(*cmd, options->scenario, kBaselineScenario);
-  cmd->add_option("--seed", options->seed, "Random seed (default: the scenario's run.seed)");
+  cmd->add_option("--seed", options->seed, "Random seed, an unsigned 64-bit integer (default: the scenario's run.seed)")->check(seed_validator());
   cmd->add_option("--replications,-r", options->replications, "Replications (default: the scenario's run.replications)")
       ->check(CLI::PositiveNumber);
   cmd->add_option("--out,-o", options->out, "Output folder (default: the scenario's outputs.directory, else results)");
