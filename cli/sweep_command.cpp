@@ -7,7 +7,8 @@
 #include <optional>
 #include <unistd.h>
 
-#include <fmt/core.h>
+#include <fmt/format.h>
+#include <thread>
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"

@@ -45,7 +45,7 @@ TEST_CASE("the Saltelli estimators reproduce the Ishigami function's indices wit
   }
 }
 
-TEST_CASE("an input that the output ignores has indices near zero; a constant output has none") {
+TEST_CASE("an input that the output ignores has indices near zero, and a constant output has none") {
   constexpr std::size_t k = 2;
   const ex::UnitSample sample = ex::saltelli_sample(1024, k);
   std::vector<double> y, constant;

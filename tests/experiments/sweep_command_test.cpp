@@ -1,6 +1,7 @@
 // End-to-end: `gcmsim sweep` on small sweeps of the classroom scenario. The tables must be the same
 // bytes whatever the threads, shards and kills.
 #include <filesystem>
+#include <chrono>
 #include <cstdlib>
 #include <random>
 #include <sys/wait.h>
@@ -44,14 +45,14 @@ TEST_CASE("a sweep writes runs.csv and points.csv with a column per parameter an
   CHECK(runs.find("\n0,0,5,0.8,0.3,") != std::string::npos);
   CHECK(runs.find("\n3,2,5,0.85,0.6,") != std::string::npos);
   const std::string points = read_text(dir + "/points.csv");
-  CHECK(points.substr(0, points.find(',', 40)).rfind("point,adopt_threshold,susceptibility,agreed_mean,agreed_sd", 0) == 0);
+  CHECK(points.rfind("point,adopt_threshold,susceptibility,agreed_mean,agreed_sd,agreed_ci95_low,agreed_ci95_high,agreed_n,", 0) == 0);
   CHECK(count_lines(points) == 1 + 4);
   CHECK(fs::exists(dir + "/design.csv"));
   CHECK(fs::exists(dir + "/sweep.json"));
   CHECK_FALSE(fs::exists(dir + "/runs"));
 }
 
-TEST_CASE("-j1 and -j2 give byte-identical tables") {
+TEST_CASE("one thread and two threads give byte-identical tables") {
   const std::string a = out_dir("j1");
   const std::string b = out_dir("j2");
   require_ok(run_gcmsim(fmt::format("sweep {} -o {} -j 1 -r 5", kGrid, a)));
@@ -60,7 +61,7 @@ TEST_CASE("-j1 and -j2 give byte-identical tables") {
   CHECK(read_text(a + "/points.csv") == read_text(b + "/points.csv"));
 }
 
-TEST_CASE("shards merged equal the whole; a missing shard makes merge fail naming it") {
+TEST_CASE("shards merged equal the whole, and a missing shard makes merge fail naming it") {
   const std::string whole = out_dir("whole");
   const std::string sharded = out_dir("sharded");
   require_ok(run_gcmsim(fmt::format("sweep {} -o {} -j 2", kGrid, whole)));
@@ -91,17 +92,20 @@ TEST_CASE("Slurm's array variables choose the shard when --shard is absent") {
 TEST_CASE("a sweep killed with SIGKILL at random moments and resumed gives byte-identical tables") {
   const std::string reference = out_dir("kill-ref");
   const std::string killed = out_dir("killed");
-  const std::string args = fmt::format("sweep {} -r 60 -j 2", kGrid);
+  const std::string args = fmt::format("sweep {} -r 400 -j 2", kGrid);
+  const auto start = std::chrono::steady_clock::now();
   require_ok(run_gcmsim(fmt::format("{} -o {}", args, reference)));
+  // Kill moments are drawn within the time the whole sweep took here, so that they land while it runs.
+  const double whole = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::mt19937 rng(20170401);
-  std::uniform_int_distribution<int> delay_ms(30, 400);
+  std::uniform_real_distribution<double> moment(0.05 * whole, 0.7 * whole);
   int kills = 0;
   bool finished = false;
-  for (int attempt = 0; attempt < 60 && !finished; ++attempt) {
+  for (int attempt = 0; attempt < 40 && !finished; ++attempt) {
     // gcmsim itself is the background job, so that the kill reaches it and not a shell around it.
     const std::string command =
-        fmt::format("cd '{}' && {{ '{}' {} -o {} </dev/null >/dev/null 2>&1 & pid=$!; sleep {}; kill -9 $pid 2>/dev/null; wait $pid; }}",
-                    GCMSIM_SOURCE_DIR, GCMSIM_BINARY, args, killed, delay_ms(rng) / 1000.0);
+        fmt::format("cd '{}' && {{ '{}' {} -o {} </dev/null >/dev/null 2>&1 & pid=$!; sleep {:.3f}; kill -9 $pid 2>/dev/null; wait $pid; }}",
+                    GCMSIM_SOURCE_DIR, GCMSIM_BINARY, args, killed, moment(rng));
     const int status = std::system(command.c_str());
     const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     // The shell reports a killed child's status as 128 + 9.
@@ -110,8 +114,8 @@ TEST_CASE("a sweep killed with SIGKILL at random moments and resumed gives byte-
     else FAIL("unexpected exit " << code);
   }
   if (!finished) require_ok(run_gcmsim(fmt::format("{} -o {} --resume", args, killed)));
-  INFO(kills << " kills");
-  CHECK(kills >= 2);
+  INFO(kills << " kills, the whole sweep took " << whole << " s");
+  CHECK(kills >= 3);
   CHECK(read_text(reference + "/runs.csv") == read_text(killed + "/runs.csv"));
   CHECK(read_text(reference + "/points.csv") == read_text(killed + "/points.csv"));
 }
@@ -136,7 +140,7 @@ TEST_CASE("every point is checked before the first run, and an invalid one is na
   CHECK_FALSE(fs::exists(dir));
 }
 
-TEST_CASE("--dry-run prints the design and an estimate, and writes nothing") {
+TEST_CASE("a dry run prints the design and an estimate, and writes nothing") {
   const std::string dir = out_dir("dry");
   const auto r = run_gcmsim(fmt::format("sweep {} -o {} --dry-run", kGrid, dir));
   require_ok(r);
@@ -145,7 +149,7 @@ TEST_CASE("--dry-run prints the design and an estimate, and writes nothing") {
   CHECK_FALSE(fs::exists(dir));
 }
 
-TEST_CASE("a table design runs the points of a CSV; a Sobol design also writes sensitivity.csv") {
+TEST_CASE("a table design runs the points of a CSV, and a Sobol design also writes sensitivity.csv") {
   const std::string table = out_dir("table");
   require_ok(run_gcmsim(fmt::format("sweep tests/experiments/fixtures/classroom-table.yaml -o {}", table)));
   CHECK(count_lines(read_text(table + "/points.csv")) == 1 + 3);
@@ -157,7 +161,7 @@ TEST_CASE("a table design runs the points of a CSV; a Sobol design also writes s
   CHECK(s.find("\nconference_adopt,adopt_threshold,") != std::string::npos);
 }
 
-TEST_CASE("--keep-runs writes each run's full outputs") {
+TEST_CASE("with --keep-runs, a sweep writes each run's full outputs") {
   const std::string dir = out_dir("keep");
   require_ok(run_gcmsim(fmt::format("sweep {} -o {} -r 1 --keep-runs", kGrid, dir)));
   CHECK(fs::exists(dir + "/runs/point-00003/rep-0000/manifest.json"));
