@@ -1,6 +1,8 @@
 #include "bench/sweep_bench.hpp"
 
 #include <chrono>
+#include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <stdexcept>
 #include <sys/resource.h>
@@ -17,6 +19,12 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+double cpu_seconds() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
 
 double peak_rss_mb() {
   rusage usage{};
@@ -70,13 +78,17 @@ SweepBenchResult bench_sweep(const std::string& scenario, std::size_t runs) {
   const experiments::SweepPlan plan = experiments::plan_or_throw(bench_spec(scenario, runs / 10), {});
   // The reference: the same runs, one thread, nothing written.
   const auto start = Clock::now();
+  const double cpu_start = cpu_seconds();
   double checksum = 0;
   for (std::size_t i = 0; i < plan.runs(); ++i) {
     for (const auto& v : plan.run(i)) checksum += v.value_or(0.0);
   }
   r.bare_seconds = seconds_since(start);
+  const double bare_cpu = cpu_seconds() - cpu_start;
   if (checksum == -1.0) r.bare_seconds += 0;  // keeps the loop observable
+  const double j1_cpu_start = cpu_seconds();
   r.j1_seconds = timed_sweep(plan, tmp / "j1", 1);
+  const double j1_cpu = cpu_seconds() - j1_cpu_start;
   r.j2_seconds = timed_sweep(plan, tmp / "j2", 2);
   r.rss_large_mb = peak_rss_mb();
   fs::remove_all(tmp);
@@ -87,6 +99,10 @@ SweepBenchResult bench_sweep(const std::string& scenario, std::size_t runs) {
   r.runs_per_s_j2 = n / r.j2_seconds;
   r.parallel_efficiency = r.j1_seconds / (2.0 * r.j2_seconds);
   r.journal_overhead = (r.j1_seconds - r.bare_seconds) / r.bare_seconds;
+  r.cpu_ms_per_replication = bare_cpu / n * 1e3;
+  r.journal_overhead_cpu = (j1_cpu - bare_cpu) / bare_cpu;
+  double load[1] = {0};
+  if (getloadavg(load, 1) == 1) r.load_average = load[0];
   return r;
 }
 

@@ -20,6 +20,9 @@ struct SweepBenchResult {
   double runs_per_s_j2 = 0.0;
   double parallel_efficiency = 0.0;  // t1 / (2 t2)
   double journal_overhead = 0.0;     // (t1 - bare) / bare
+  double cpu_ms_per_replication = 0.0;  // bare loop, CPU time of the process
+  double journal_overhead_cpu = 0.0;   // the same ratio in CPU time: robust when other work shares the cores
+  double load_average = 0.0;           // 1-minute load when the benchmark ended: above the core count, wall figures are contended
   double rss_small_mb = 0.0;         // peak after a sweep of runs / 10
   double rss_large_mb = 0.0;         // peak after everything
 };

@@ -5,6 +5,10 @@
 #include <cstdio>
 #include <memory>
 #include <optional>
+#include <set>
+#include <vector>
+#include <algorithm>
+#include <cstdlib>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -69,7 +73,16 @@ void dry_run(const ex::SweepPlan& plan, const ex::SweepOptions& o) {
   fmt::print("sweep {} ({}): {} points x {} replications = {} runs, {} metrics kept\n", plan.spec().name, plan.spec().path,
              plan.points(), plan.replications(), plan.runs(), plan.metrics().size());
   for (std::size_t i = 0; i < d.parameters.size(); ++i) {
-    fmt::print("  {:<28} {} .. {}\n", d.parameters[i], d.points.front()[i], d.points.back()[i]);
+    std::set<std::string> values;
+    for (const auto& point : d.points) values.insert(point[i]);
+    if (values.size() <= 6) {
+      fmt::print("  {:<28} {}\n", d.parameters[i], fmt::join(values, ", "));
+    } else {
+      std::vector<double> xs;
+      for (const std::string& v : values) xs.push_back(std::strtod(v.c_str(), nullptr));
+      fmt::print("  {:<28} {} values from {} to {}\n", d.parameters[i], values.size(), *std::min_element(xs.begin(), xs.end()),
+                 *std::max_element(xs.begin(), xs.end()));
+    }
   }
   const std::size_t shown = std::min<std::size_t>(plan.points(), 5);
   for (std::size_t p = 0; p < shown; ++p) fmt::print("  point {}: {}\n", p, fmt::join(plan.point_sets(p), " "));

@@ -29,8 +29,8 @@ std::uint64_t splitmix(std::uint64_t x) {
   return x ^ (x >> 31);
 }
 
-// Above this many points the prepared points are not kept: each run prepares its point again.
-constexpr std::size_t kKeptPoints = 4096;
+// Above this many points the prepared points are not kept (memory): each run prepares its point again.
+constexpr std::size_t kKeptPoints = 256;  // about 1.5 MB each for the baseline
 
 std::string describe_point(const Design& d, std::size_t p) {
   std::string s;

@@ -41,7 +41,8 @@ sim::MetricKind kind_from(const std::string& s) {
 // grow with the number of rows.
 class StreamedFile {
  public:
-  explicit StreamedFile(fs::path path) : path_(std::move(path)), tmp_(path_.string() + ".tmp") {
+  explicit StreamedFile(fs::path path)
+      : path_(std::move(path)), tmp_(path_.parent_path() / ("." + path_.filename().string() + "." + std::to_string(::getpid()) + ".tmp")) {
     file_ = std::fopen(tmp_.c_str(), "wb");
     if (file_ == nullptr) throw std::runtime_error(fmt::format("cannot write {}", tmp_.string()));
   }

@@ -166,3 +166,16 @@ TEST_CASE("with --keep-runs, a sweep writes each run's full outputs") {
   require_ok(run_gcmsim(fmt::format("sweep {} -o {} -r 1 --keep-runs", kGrid, dir)));
   CHECK(fs::exists(dir + "/runs/point-00003/rep-0000/manifest.json"));
 }
+
+TEST_CASE("the shipped grid and Latin hypercube sweeps of the baseline check every point and plan their runs") {
+  const auto grid = run_gcmsim("sweep scenarios/sweeps/trust-fund-by-intervention-limit.yaml --dry-run -j 2");
+  require_ok(grid);
+  CHECK(grid.out.find("12 points x 20 replications = 240 runs, 8 metrics kept") != std::string::npos);
+  // The shorthand scales each of the baseline's five contributions (USD 400,000 first) by 0.25.
+  CHECK(grid.out.find("point 0: policies.trust_fund.contributions.0.usd=100000 ") != std::string::npos);
+  CHECK(grid.out.find("policies.trust_fund.contributions.4.usd=75000 formats.thematic_session.intervention_limit_minutes=2") !=
+        std::string::npos);
+  const auto lhs = run_gcmsim("sweep scenarios/sweeps/negotiation-lhs.yaml --dry-run -j 2");
+  require_ok(lhs);
+  CHECK(lhs.out.find("40 points x 10 replications = 400 runs") != std::string::npos);
+}
