@@ -42,7 +42,7 @@ sim::MetricKind kind_from(const std::string& s) {
 class StreamedFile {
  public:
   explicit StreamedFile(fs::path path)
-      : path_(std::move(path)), tmp_(path_.parent_path() / ("." + path_.filename().string() + "." + std::to_string(::getpid()) + ".tmp")) {
+      : path_(std::move(path)), tmp_(path_.parent_path() / fmt::format(".{}.{}.tmp", path_.filename().string(), ::getpid())) {
     file_ = std::fopen(tmp_.c_str(), "wb");
     if (file_ == nullptr) throw std::runtime_error(fmt::format("cannot write {}", tmp_.string()));
   }
