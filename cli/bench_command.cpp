@@ -62,9 +62,6 @@ void run_scenario_bench(const ScenarioOptions& options, int replications, bool j
              r.events / static_cast<std::uint64_t>(r.replications));
   fmt::print("  kernel PHOLD events/s  {:>10.0f}   (reference, same run; model/kernel = {:.3f})\n",
              r.kernel_events_per_s, r.events_per_s / r.kernel_events_per_s);
-  fmt::print("  journal overhead, CPU  {:>10.1f} %  (the same in CPU time, robust to other load)\n", r.journal_overhead_cpu * 100);
-  fmt::print("  load average           {:>10.2f}     (1 min; above the number of cores the wall-clock figures are contended)\n",
-             r.load_average);
   fmt::print("  peak memory            {:>10.1f} MB  (target <= 64 MB)\n", r.peak_rss_mb);
 }
 
