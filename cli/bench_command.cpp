@@ -95,7 +95,7 @@ void run_sweep_bench(const std::string& scenario, std::size_t runs, bool json) {
   fmt::print("  load average           {:>10.2f}     (1 min; above the number of cores the wall-clock figures are contended)\n",
              r.load_average);
   fmt::print("  peak memory            {:>10.1f} MB after {} runs, {:.1f} MB after {} (flat: no per-run results kept)\n",
-             r.rss_small_mb, (r.runs / 100 + 1) * 10, r.rss_large_mb, r.runs * 3);
+             r.rss_small_mb, (r.runs / 100 + 1) * 10, r.rss_large_mb, r.runs * 3 + (r.runs / 100 + 1) * 10);
 }
 
 }  // namespace

@@ -145,6 +145,10 @@ PlanResult plan_sweep(const SweepSpec& spec_in, std::optional<int> replications,
     for (const sim::MetricInfo& m : metrics) {
       if (m.key() == p.name) out.diagnostics.error(p.at, fmt::format("parameter '{}' has the name of a metric; rename it", p.name));
     }
+    if (p.shorthand == Shorthand::trust_fund_scale && base.scenario->scenario().trust_fund.contributions.empty()) {
+      out.diagnostics.error(p.at, fmt::format("parameter '{}': trust_fund_scale scales the trust fund's contributions, but {} "
+                                              "has none (policies.trust_fund.contributions)", p.name, spec.base.path));
+    }
     if (p.name == "point" || p.name == "replication" || p.name == "seed") {
       out.diagnostics.error(p.at, fmt::format("parameter '{}' has the name of a column of runs.csv; rename it", p.name));
     }

@@ -179,3 +179,10 @@ TEST_CASE("the shipped grid and Latin hypercube sweeps of the baseline check eve
   require_ok(lhs);
   CHECK(lhs.out.find("40 points x 10 replications = 400 runs") != std::string::npos);
 }
+
+TEST_CASE("an unknown metric is located in the sweep file with a did-you-mean") {
+  const auto r = run_gcmsim("sweep tests/experiments/fixtures/bad-metric.yaml --dry-run");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("tests/experiments/fixtures/bad-metric.yaml:9:19: error: unknown metric 'withdrawls'; did you mean "
+                   "'withdrawals'? (gcmsim metrics --list names them all)") != std::string::npos);
+}
