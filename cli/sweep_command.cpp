@@ -138,7 +138,8 @@ void run_mpi(const SweepArgs& args) {
   } catch (const std::exception& e) {
     fmt::print(stderr, "gcmsim: error (MPI rank {}): {}\n", session.rank(), e.what());
     std::fflush(stderr);
-    ex::MpiSession::abort(dynamic_cast<const InvalidInput*>(&e) != nullptr ? kExitInvalidInput : kExitFailure);
+    const bool invalid = dynamic_cast<const InvalidInput*>(&e) != nullptr || dynamic_cast<const ex::SweepInvalid*>(&e) != nullptr;
+    ex::MpiSession::abort(invalid ? kExitInvalidInput : kExitFailure);
   }
 }
 

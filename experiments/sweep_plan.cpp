@@ -112,6 +112,7 @@ std::vector<std::optional<double>> SweepPlan::run(std::size_t run_index, const s
 
 PlanResult plan_sweep(const SweepSpec& spec_in, std::optional<int> replications, unsigned threads) {
   PlanResult out;
+  out.files = spec_in.files;
   SweepSpec spec = spec_in;
   if (replications) spec.replications = *replications;
   sim::Preparation base = sim::prepare(spec.base);

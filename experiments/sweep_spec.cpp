@@ -184,6 +184,7 @@ SweepReading finish(loader::Document doc, const std::string& folder, SweepReadin
   loader::check_schema(doc, sweep_schema(), reading.diagnostics);
   if (!reading.diagnostics.empty()) return reading;
   SweepSpec spec = Builder(doc, folder, reading.diagnostics).build();
+  spec.files = reading.files;
   if (reading.diagnostics.empty()) reading.spec = std::move(spec);
   return reading;
 }

@@ -67,6 +67,7 @@ struct SweepSpec {
   std::vector<std::string> metrics;  // catalogue keys; empty = all
   std::vector<loader::Location> metric_at;
   std::string text;                  // the canonical JSON of the sweep, hashed into the results' identity
+  loader::SourceFiles files;         // the sweep's text, so that later checks can point into it
 };
 
 struct SweepReading {
