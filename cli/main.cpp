@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   gcmsim::cli::add_explain_command(app);
   gcmsim::cli::add_metrics_command(app);
   gcmsim::cli::add_bench_command(app);
+  gcmsim::cli::add_sweep_command(app);
 
   try {
     app.parse(argc, argv);

@@ -24,4 +24,8 @@ bool check_limits(const Document& doc, Diagnostics& diagnostics);
 // offending node, saying what was found and what was expected.
 void check_schema(const Document& doc, Diagnostics& diagnostics);
 
+// The same check against another schema (a sweep file's, say), with the same messages. `schema`
+// must outlive the process's use of it (a static): its compiled form is cached by address.
+void check_schema(const Document& doc, const nlohmann::json& schema, Diagnostics& diagnostics);
+
 }  // namespace gcmsim::loader

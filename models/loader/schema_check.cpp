@@ -5,6 +5,8 @@
 #include <charconv>
 #include <cstdint>
 #include <limits>
+#include <map>
+#include <memory>
 #include <mutex>
 
 #include <fmt/format.h>
@@ -22,18 +24,20 @@ namespace {
 
 using nlohmann::json;
 
-// Parsed once per process; the function-local static makes the first use thread-safe.
-const valijson::Schema& compiled_schema() {
-  struct Compiled {
-    valijson::Schema schema;
-    Compiled() {
-      valijson::SchemaParser parser;
-      valijson::adapters::NlohmannJsonAdapter adapter(scenario_schema());
-      parser.populateSchema(adapter, schema);
-    }
-  };
-  static const Compiled compiled;
-  return compiled.schema;
+// Each schema is parsed once per process (schemas live as long as the process: they are statics);
+// the mutex makes the first use from several threads safe.
+const valijson::Schema& compiled_schema(const json& root) {
+  static std::mutex mutex;
+  static std::map<const json*, std::unique_ptr<valijson::Schema>> compiled;
+  const std::lock_guard lock(mutex);
+  std::unique_ptr<valijson::Schema>& schema = compiled[&root];
+  if (!schema) {
+    schema = std::make_unique<valijson::Schema>();
+    valijson::SchemaParser parser;
+    valijson::adapters::NlohmannJsonAdapter adapter(root);
+    parser.populateSchema(adapter, *schema);
+  }
+  return *schema;
 }
 
 // valijson's context ["<root>", "[activities]", "[3]", "[venue]"] as a JSON pointer.
@@ -57,25 +61,25 @@ std::string context_pointer(const std::vector<std::string>& context, const json&
   return pointer;
 }
 
-const json& resolve(const json& schema_node) {
+const json& resolve(const json& root, const json& schema_node) {
   const json* node = &schema_node;
   for (int hops = 0; hops < 16 && node->contains("$ref"); ++hops) {
     const std::string ref = (*node)["$ref"];
-    node = &scenario_schema().at(json::json_pointer(ref.substr(1)));
+    node = &root.at(json::json_pointer(ref.substr(1)));
   }
   return *node;
 }
 
 // The schema node that describes the document node at `pointer`, if one can be followed there.
-const json* schema_for(const std::string& pointer) {
-  const json* node = &resolve(scenario_schema());
+const json* schema_for(const json& root, const std::string& pointer) {
+  const json* node = &resolve(root, root);
   for (const std::string& seg : pointer_segments(pointer)) {
     if (node->contains("properties") && (*node)["properties"].contains(seg)) {
-      node = &resolve((*node)["properties"][seg]);
+      node = &resolve(root, (*node)["properties"][seg]);
     } else if (node->contains("items") && (*node)["items"].is_object()) {
-      node = &resolve((*node)["items"]);
+      node = &resolve(root, (*node)["items"]);
     } else if (node->contains("additionalProperties") && (*node)["additionalProperties"].is_object()) {
-      node = &resolve((*node)["additionalProperties"]);
+      node = &resolve(root, (*node)["additionalProperties"]);
     } else {
       return nullptr;
     }
@@ -118,9 +122,9 @@ std::string join_quoted(const json& values) {
 }
 
 // Where a node's name is shown in a message: "activity 'ts1'" reads better than "/activities/3".
-std::string describe(const std::string& pointer, const json& doc) {
+std::string describe(const json& root, const std::string& pointer, const json& doc) {
   const auto segs = pointer_segments(pointer);
-  if (segs.empty()) return "the scenario";
+  if (segs.empty()) return &root == &scenario_schema() ? "the scenario" : root.value("title", std::string("the document"));
   // Find the nearest enclosing list item with an id or iso3 to name it by.
   json::json_pointer p;
   std::string named;
@@ -168,13 +172,13 @@ bool wrapped_but_in_range(const json* value, const json* schema) {
   return max.is_number_unsigned() && v <= max.get<std::uint64_t>();
 }
 
-void report(const Document& doc, const valijson::ValidationResults::Error& e, Diagnostics& diagnostics) {
+void report(const json& root, const Document& doc, const valijson::ValidationResults::Error& e, Diagnostics& diagnostics) {
   const std::string pointer = context_pointer(e.context, doc.value);
   const json* value = doc.value.contains(json::json_pointer(pointer)) ? &doc.value.at(json::json_pointer(pointer)) : nullptr;
-  const json* schema = schema_for(pointer);
+  const json* schema = schema_for(root, pointer);
   const NodeOrigin origin = doc.origins.find(pointer);
   const std::string& d = e.description;
-  const std::string where = describe(pointer, doc.value);
+  const std::string where = describe(root, pointer, doc.value);
 
   static const std::string unknown_prefix = "Object contains a property that could not be validated";
   if (d.rfind(unknown_prefix, 0) == 0) {
@@ -234,7 +238,9 @@ constexpr std::size_t kMaxText = 64 * 1024;
 
 void check_node_limits(const Document& doc, const json& node, const std::string& pointer, bool& ok,
                        Diagnostics& diagnostics) {
-  const json* schema = schema_for(pointer);
+  // Limits are the scenario schema's: only scenario documents are this large.
+  const json& root = scenario_schema();
+  const json* schema = schema_for(root, pointer);
   const auto limit = [&](const char* key, std::size_t fallback) {
     return schema != nullptr && schema->contains(key) ? (*schema)[key].get<std::size_t>() : fallback;
   };
@@ -244,14 +250,14 @@ void check_node_limits(const Document& doc, const json& node, const std::string&
     const std::size_t max = limit("maxLength", patterned ? kMaxPatterned : kMaxText);
     if (node.get_ref<const std::string&>().size() > max) {
       diagnostics.error(origin.value, fmt::format("{}: found a text of {} bytes, expected at most {}",
-                                                  describe(pointer, doc.value), node.get_ref<const std::string&>().size(), max));
+                                                  describe(root, pointer, doc.value), node.get_ref<const std::string&>().size(), max));
       ok = false;
     }
   } else if (node.is_array()) {
     const std::size_t max = limit("maxItems", SIZE_MAX);
     if (node.size() > max) {
       diagnostics.error(origin.value, fmt::format("{}: found a list of {} items, expected at most {}",
-                                                  describe(pointer, doc.value), node.size(), max));
+                                                  describe(root, pointer, doc.value), node.size(), max));
       ok = false;
       return;  // its items would each repeat the point
     }
@@ -283,16 +289,18 @@ bool check_limits(const Document& doc, Diagnostics& diagnostics) {
   return ok;
 }
 
-void check_schema(const Document& doc, Diagnostics& diagnostics) {
+void check_schema(const Document& doc, Diagnostics& diagnostics) { check_schema(doc, scenario_schema(), diagnostics); }
+
+void check_schema(const Document& doc, const nlohmann::json& schema, Diagnostics& diagnostics) {
   // A validator compiles each pattern's std::regex on first use and caches it; one per thread keeps
   // that cache across loads (a sweep checks every design point; the fuzz targets every input).
   thread_local valijson::Validator validator;
   valijson::ValidationResults results;
   valijson::adapters::NlohmannJsonAdapter target(doc.value);
-  if (validator.validate(compiled_schema(), target, &results)) return;
+  if (validator.validate(compiled_schema(schema), target, &results)) return;
   for (const auto& e : results) {
     if (is_summary_error(e.description)) continue;  // its specific cause is reported on its own
-    report(doc, e, diagnostics);
+    report(schema, doc, e, diagnostics);
   }
 }
 
