@@ -38,11 +38,13 @@ loader::LoadResult load_checked(const ScenarioOptions& options) {
 
 std::shared_ptr<const sim::PreparedScenario> prepare_checked(const ScenarioOptions& options) {
   sim::Preparation prepared = sim::prepare({options.file, options.overrides, options.sets});
-  if (!prepared.ok()) {
-    const std::size_t n = prepared.diagnostics.size();
-    throw ScenarioInvalid(fmt::format("{}{} error{} in {}", prepared.error_report(), n, n == 1 ? "" : "s", options.file));
-  }
+  if (!prepared.ok()) throw_scenario_invalid(prepared, options.file);
   return prepared.scenario;
+}
+
+void throw_scenario_invalid(const sim::Preparation& prepared, const std::string& file) {
+  const std::size_t n = prepared.diagnostics.size();
+  throw ScenarioInvalid(fmt::format("{}{} error{} in {}", prepared.error_report(), n, n == 1 ? "" : "s", file));
 }
 
 }  // namespace gcmsim::cli

@@ -30,4 +30,7 @@ loader::LoadResult load_checked(const ScenarioOptions& options);
 // carrying the full error report.
 std::shared_ptr<const sim::PreparedScenario> prepare_checked(const ScenarioOptions& options);
 
+// Throws ScenarioInvalid with the preparation's error report and count.
+[[noreturn]] void throw_scenario_invalid(const sim::Preparation& prepared, const std::string& file);
+
 }  // namespace gcmsim::cli
