@@ -65,6 +65,9 @@ struct Withdrawal {
   std::size_t state = 0;
   SimTime when = 0;
   std::string reason;
+  // When it left because the draft was too far from its views: its acceptance and reservation then.
+  std::optional<double> acceptance;
+  std::optional<double> reservation;
 };
 
 // Negotiation dynamics (docs/negotiation.md); positions and draft on the scenario's scale.
@@ -86,6 +89,7 @@ struct PositionSnapshot {
   std::vector<double> position;
   double acceptance = 0.0;
   bool in = true;
+  int day = 0;  // sitting day within the round; 0 = at the round's end (or the zero draft: the initial views)
 };
 
 enum class ConferenceVote { adopt, abstain, object, left };
@@ -93,7 +97,7 @@ enum class ConferenceVote { adopt, abstain, object, left };
 struct NegotiationRecord {
   std::vector<std::string> dimensions;
   std::vector<DraftSnapshot> dynamics;
-  std::vector<PositionSnapshot> positions;  // per round end, per participating state
+  std::vector<PositionSnapshot> positions;  // initial, per sitting day and per round end, per participating state
   int rounds_held = 0;
   std::optional<SimTime> agreed_at;  // first round end with nothing bracketed and enough acceptance
   std::optional<std::size_t> agreed_round;

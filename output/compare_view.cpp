@@ -8,6 +8,7 @@
 #include <fmt/ranges.h>
 
 #include "output/csv.hpp"
+#include "output/run_writer.hpp"
 #include "output/summary.hpp"
 
 namespace gcmsim::output {
@@ -108,14 +109,6 @@ std::string what_moved(const CompareSides& sides, const PairedComparison& c) {
 }
 
 }  // namespace
-
-std::string describe_source(const sim::ScenarioSource& source) {
-  std::vector<std::string> parts;
-  for (const std::string& o : source.overrides) parts.push_back("--override " + o);
-  for (const std::string& s : source.sets) parts.push_back("--set " + s);
-  if (parts.empty()) return source.path;
-  return fmt::format("{} + {}", source.path, fmt::join(parts, " "));
-}
 
 std::string compare_view(const CompareSides& sides, const PairedComparison& c, std::uint64_t seed) {
   std::string out = fmt::format("Base:    {}\nWhat-if: {}\n{} paired replication{} (seed {}; replication k of both draws the same "

@@ -18,9 +18,6 @@ struct CompareSides {
   const model::RunResults& whatif_first;
 };
 
-// "file (+ override a.yaml, --set k=v)": what ran, as the view and run's summary header say it.
-std::string describe_source(const sim::ScenarioSource& source);
-
 // At most about 60 lines of at most 100 columns; long lists are cut with "... and N more".
 std::string compare_view(const CompareSides& sides, const PairedComparison& comparison, std::uint64_t seed);
 

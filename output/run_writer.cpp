@@ -1,5 +1,8 @@
 #include "output/run_writer.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include "models/run/simulate.hpp"
 #include "output/atomic_file.hpp"
 #include "output/negotiation_outputs.hpp"
@@ -13,22 +16,32 @@ void write_run(const std::filesystem::path& dir, const model::Scenario& scenario
   // Everything is formatted before anything is written: a formatting error leaves the folder as it was.
   const std::string timeline = timeline_csv(scenario, plan, results, calendar);
   const std::string participation = participation_csv(scenario, results, calendar);
+  const std::string stakeholders = stakeholders_csv(scenario, results, calendar);
+  const std::string attendance = attendance_csv(scenario, results, calendar);
   // Replacing invalid UTF-8 (a path in a legacy encoding) beats failing after the run has finished.
   const std::string json =
       manifest_json(manifest).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + '\n';
   std::string dynamics;
   std::string positions;
+  std::string acceptance;
+  std::string votes;
   std::string outcome;
   if (results.negotiation) {
     dynamics = dynamics_csv(scenario, *results.negotiation, calendar);
     positions = positions_csv(scenario, *results.negotiation, calendar);
+    acceptance = acceptance_csv(scenario, *results.negotiation, calendar);
+    votes = votes_csv(scenario, results, calendar);
     outcome = outcome_json(scenario, results, calendar).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + '\n';
   }
   write_file_atomically(dir / "timeline.csv", timeline);
   write_file_atomically(dir / "participation.csv", participation);
+  write_file_atomically(dir / "stakeholders.csv", stakeholders);
+  write_file_atomically(dir / "attendance.csv", attendance);
   if (results.negotiation) {
     write_file_atomically(dir / "dynamics.csv", dynamics);
     write_file_atomically(dir / "positions.csv", positions);
+    write_file_atomically(dir / "acceptance.csv", acceptance);
+    write_file_atomically(dir / "votes.csv", votes);
     write_file_atomically(dir / "outcome.json", outcome);
   }
   write_file_atomically(dir / "manifest.json", json);
@@ -55,6 +68,14 @@ ManifestInfo manifest_info(const sim::PreparedScenario& prepared, const model::R
 void write_run(const std::filesystem::path& dir, const sim::PreparedScenario& prepared,
                const model::RunResults& results, const ManifestInfo& manifest) {
   write_run(dir, prepared.scenario(), prepared.plan(), results, prepared.calendar(), manifest);
+}
+
+std::string describe_source(const sim::ScenarioSource& source) {
+  std::vector<std::string> parts;
+  for (const std::string& o : source.overrides) parts.push_back("--override " + o);
+  for (const std::string& s : source.sets) parts.push_back("--set " + s);
+  if (parts.empty()) return source.path;
+  return fmt::format("{} + {}", source.path, fmt::join(parts, " "));
 }
 
 }  // namespace gcmsim::output

@@ -354,7 +354,8 @@ class ProcessSimulation {
       const double acceptance = negotiation_->acceptance_of(k);
       const double reservation = negotiation_->reservation_of(k);
       withdrawn_[k] = true;
-      results_.withdrawals.push_back({k, sim_.now(), fmt::format("acceptance {:.3f} below its reservation {:.3f}", acceptance, reservation)});
+      results_.withdrawals.push_back(
+          {k, sim_.now(), fmt::format("acceptance {:.3f} below its reservation {:.3f}", acceptance, reservation), acceptance, reservation});
       if (narrator_ != nullptr) {
         narrator_->say(sim_.now(), fmt::format("{} leaves the process: the draft is too far from its views (acceptance {:.3f}, "
                                                "reservation {:.3f})", s_.member_states[k].name, acceptance, reservation));
