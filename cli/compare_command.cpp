@@ -61,9 +61,11 @@ void compare(const CompareOptions& options) {
   // The base alone, then the what-if derived from it in memory: the base file is read once.
   ScenarioOptions base_options = options.scenario;
   base_options.sets.clear();
+  base_options.shifts.clear();
+  base_options.scales.clear();
   base_options.overrides.clear();
   const std::shared_ptr<const sim::PreparedScenario> base = prepare_checked(base_options);
-  const sim::Preparation derived = base->with(options.scenario.overrides, options.scenario.sets);
+  const sim::Preparation derived = base->with(options.scenario.overrides, options.scenario.operations());
   if (!derived.ok()) throw_scenario_invalid(derived, options.scenario.file);
   const std::shared_ptr<const sim::PreparedScenario> whatif = derived.scenario;
 

@@ -18,6 +18,11 @@ struct ScenarioOptions {
   std::string file;
   std::vector<std::string> sets;
   std::vector<std::string> overrides;
+  std::vector<std::string> shifts;  // "activities.ts3=+8w"
+  std::vector<std::string> scales;  // "policies.trust_fund.contributions.usd=2"
+
+  // The sets, then each shift as "shift ..." and each scale as "scale ...", as the loader takes them.
+  std::vector<std::string> operations() const;
 };
 
 // Registers FILE (required unless a default is given), --set and --override on `command`.

@@ -73,7 +73,13 @@ void write_run(const std::filesystem::path& dir, const sim::PreparedScenario& pr
 std::string describe_source(const sim::ScenarioSource& source) {
   std::vector<std::string> parts;
   for (const std::string& o : source.overrides) parts.push_back("--override " + o);
-  for (const std::string& s : source.sets) parts.push_back("--set " + s);
+  for (const std::string& s : source.sets) {
+    if (s.rfind("shift ", 0) == 0 || s.rfind("scale ", 0) == 0) {
+      parts.push_back("--" + s.substr(0, 5) + " " + s.substr(6));
+    } else {
+      parts.push_back("--set " + s);
+    }
+  }
   if (parts.empty()) return source.path;
   return fmt::format("{} + {}", source.path, fmt::join(parts, " "));
 }
