@@ -20,6 +20,7 @@
 #include "gcmsim/version.hpp"
 #include "models/run/simulate.hpp"
 #include "output/atomic_file.hpp"
+#include "output/narration.hpp"
 #include "output/replications.hpp"
 #include "output/run_folder.hpp"
 #include "output/run_writer.hpp"
@@ -34,7 +35,7 @@ struct RunOptions {
   ScenarioOptions scenario;
   std::optional<std::uint64_t> seed;
   std::optional<int> replications;
-  std::string out = "results";
+  std::optional<std::string> out;  // default: the scenario's outputs.directory, else "results"
   unsigned threads = 0;
   bool quiet = false;
   bool narrate = false;
@@ -42,13 +43,14 @@ struct RunOptions {
   bool force = false;
 };
 
-// Prints the story of replication 0 as it happens; with --step, waits for Enter after each line,
-// but only when a person is at the terminal (stdin closed or piped: it never blocks).
-class TerminalNarrator final : public model::Narrator {
+// Prints the story of replication 0 (output/narration.hpp words the model's events) as it
+// happens; with --step, waits for Enter after each line, but only when a person is at the terminal
+// (stdin closed or piped: it never blocks).
+class TerminalLines {
  public:
-  TerminalNarrator(const Calendar& calendar, bool step) : calendar_(calendar), step_(step && ::isatty(STDIN_FILENO) == 1) {}
+  TerminalLines(const Calendar& calendar, bool step) : calendar_(calendar), step_(step && ::isatty(STDIN_FILENO) == 1) {}
 
-  void say(SimTime when, const std::string& line) override {
+  void operator()(SimTime when, const std::string& line) {
     fmt::print("{}  {}\n", calendar_.date_string(when), line);
     std::fflush(stdout);
     if (!step_) return;
@@ -111,15 +113,18 @@ void run(const RunOptions& options) {
   const std::uint64_t seed = options.seed.value_or(prepared->defaults().seed);
 
   // The folder is checked, and cleared of what a run owns, before anything is simulated.
-  const fs::path out = checked_out_dir(options.out);
+  const std::string& directory = prepared->defaults().outputs.directory;
+  const fs::path out = checked_out_dir(options.out.value_or(directory.empty() ? std::string("results") : directory));
   {
     model::RunResults identity;
     identity.seed = seed;
     prepare_out(out, output::manifest_info(*prepared, identity, replications, 0.0), options.force);
   }
 
-  std::optional<TerminalNarrator> narrator;
-  if (options.narrate) narrator.emplace(prepared->calendar(), options.step);
+  std::optional<output::Narration> narrator;
+  if (options.narrate) {
+    narrator.emplace(prepared->scenario(), prepared->calendar(), TerminalLines(prepared->calendar(), options.step));
+  }
   output::ReplicationSummary summary(prepared->metric_catalog());
   OrderedSummary ordered(summary);
   std::optional<model::RunResults> first;  // replication 0, for the terminal summary
@@ -127,7 +132,7 @@ void run(const RunOptions& options) {
     const auto start = std::chrono::steady_clock::now();
     sim::RunSpec spec{seed, r, nullptr, nullptr};
     // Only the first replication is told; it runs on this thread, before the others start.
-    if (r == 0 && narrator) spec.narrator = &*narrator;
+    if (r == 0 && narrator) spec.listener = &*narrator;
     model::RunResults results = sim::simulate(*prepared, spec);
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const output::ManifestInfo info = output::manifest_info(*prepared, results, replications, wall);
@@ -166,8 +171,8 @@ void add_run_command(CLI::App& app) {
   cmd->add_option("--seed", options->seed, "Random seed (default: the scenario's run.seed)");
   cmd->add_option("--replications,-r", options->replications, "Replications (default: the scenario's run.replications)");
   cmd->add_option("--out,-o", options->out,
-                  "Output folder; one holding another run's outputs is refused unless --force")
-      ->capture_default_str();
+                  "Output folder (default: the scenario's outputs.directory, else results); one holding another "
+                  "run's outputs is refused unless --force");
   cmd->add_flag("--force", options->force,
                 "Remove another run's outputs from the output folder first (only the files a run writes)");
   cmd->add_option("--threads,-j", options->threads, "Threads for replications (default: every core)");

@@ -6,22 +6,9 @@
 #include <fmt/format.h>
 
 #include "output/csv.hpp"
+#include "output/narration.hpp"
 
 namespace gcmsim::output {
-namespace {
-
-std::string_view vote_name(model::ConferenceVote v) {
-  switch (v) {
-    case model::ConferenceVote::adopt: return "adopt";
-    case model::ConferenceVote::abstain: return "abstain";
-    case model::ConferenceVote::object: return "object";
-    case model::ConferenceVote::left: return "left";
-  }
-  return "?";
-}
-
-}  // namespace
-
 std::string dynamics_csv(const model::Scenario& s, const model::NegotiationRecord& rec, const Calendar& cal) {
   CsvTable table({"round", "day", "time", "dimension", "draft", "dissent", "bracketed", "consensus_share", "remaining"});
   for (const model::DraftSnapshot& snap : rec.dynamics) {
@@ -72,11 +59,11 @@ std::string votes_csv(const model::Scenario& s, const model::RunResults& results
     if (!negotiating[k] && !vote[k]) continue;
     const model::Withdrawal* w = left[k];
     table.add_row({s.member_states[k].iso3, s.member_states[k].name,
-                   vote[k] ? std::string(vote_name(*vote[k])) : std::string(),
+                   vote[k] ? std::string(model::to_string(*vote[k])) : std::string(),
                    w != nullptr ? iso_datetime(cal, w->when) : std::string(),
-                   w == nullptr ? std::string() : w->acceptance ? "acceptance" : "scripted",
-                   w != nullptr && w->acceptance ? csv_number(*w->acceptance, 4) : std::string(),
-                   w != nullptr && w->reservation ? csv_number(*w->reservation, 4) : std::string()});
+                   w == nullptr ? std::string() : w->cause == model::WithdrawalCause::text ? "text" : "scripted",
+                   w != nullptr && w->cause == model::WithdrawalCause::text ? csv_number(w->acceptance, 4) : std::string(),
+                   w != nullptr && w->cause == model::WithdrawalCause::text ? csv_number(w->reservation, 4) : std::string()});
   }
   return table.str();
 }
@@ -92,7 +79,7 @@ nlohmann::ordered_json outcome_json(const model::Scenario& s, const model::RunRe
   nlohmann::ordered_json conference;
   conference["held_at"] = rec.conference_at ? nlohmann::ordered_json(iso_datetime(cal, *rec.conference_at)) : nlohmann::ordered_json(nullptr);
   for (auto vote : {model::ConferenceVote::adopt, model::ConferenceVote::abstain, model::ConferenceVote::object, model::ConferenceVote::left}) {
-    conference[std::string(vote_name(vote))] =
+    conference[std::string(model::to_string(vote))] =
         std::count_if(rec.conference.begin(), rec.conference.end(), [&](const auto& kv) { return kv.second == vote; });
   }
   out["conference"] = conference;
@@ -113,15 +100,14 @@ std::string negotiation_summary(const model::Scenario& s, const model::RunResult
     if (!open.empty()) out += fmt::format("  still bracketed: {}\n", fmt::join(open, ", "));
   }
   if (!rec.conference.empty()) {
-    int counts[4] = {0, 0, 0, 0};
+    const model::ConferenceTally votes = model::tally(rec);
     std::vector<std::string> objecting;
     for (const auto& [k, v] : rec.conference) {
-      ++counts[static_cast<int>(v)];
       if (v == model::ConferenceVote::object) objecting.push_back(s.member_states[k].iso3);
     }
     out += fmt::format("  conference {}: {} adopt, {} abstain, {} object{}; {} left the process\n",
-                       rec.conference_at ? cal.date_string(*rec.conference_at) : std::string("-"), counts[0], counts[1], counts[2],
-                       objecting.empty() ? std::string() : fmt::format(" ({})", fmt::join(objecting, ", ")), counts[3]);
+                       rec.conference_at ? cal.date_string(*rec.conference_at) : std::string("-"), votes.adopt, votes.abstain, votes.object,
+                       objecting.empty() ? std::string() : fmt::format(" ({})", fmt::join(objecting, ", ")), votes.left);
   }
   return out;
 }
