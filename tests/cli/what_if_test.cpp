@@ -21,7 +21,7 @@ std::string out_dir(const std::string& name) {
 }
 }  // namespace
 
-TEST_CASE("--shift moves an activity by weeks and keeps its length", "[cli][what-if]") {
+TEST_CASE("shift moves an activity by weeks and keeps its length", "[cli][what-if]") {
   const auto r = run_gcmsim("explain scenarios/gcm-2017-2018.yaml --shift activities.ts3=+8w");
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
@@ -36,7 +36,7 @@ TEST_CASE("--shift moves an activity by weeks and keeps its length", "[cli][what
   REQUIRE_THAT(bad.err, Contains("--shift #1:1:1: error: --shift 'activities.ts3=8w': expected path=+Nw or path=-Nd"));
 }
 
-TEST_CASE("--set of an activity's start alone moves its end and keeps its working days", "[cli][what-if]") {
+TEST_CASE("a set of an activity's start alone moves its end and keeps its working days", "[cli][what-if]") {
   const auto r = run_gcmsim("explain scenarios/gcm-2017-2018.yaml --set activities.ts3.start=2017-07-03");
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
@@ -47,7 +47,7 @@ TEST_CASE("--set of an activity's start alone moves its end and keeps its workin
   REQUIRE_THAT(friday.out, Contains("2017-07-07 2017-07-10    2"));
 }
 
-TEST_CASE("--set addresses member states by ISO3 code", "[cli][what-if]") {
+TEST_CASE("set addresses member states by ISO3 code", "[cli][what-if]") {
   const std::string dir = out_dir("what-if-iso3");
   const auto r = run_gcmsim("run -q --set member_states.USA.engagement=0.9 -o " + dir);
   INFO(r.err);
@@ -59,7 +59,7 @@ TEST_CASE("--set addresses member states by ISO3 code", "[cli][what-if]") {
   REQUIRE_THAT(typo.err, Contains("no item with id 'USX' in 'member_states'; did you mean 'USA'?"));
 }
 
-TEST_CASE("--scale multiplies every trust-fund contribution in one option", "[cli][what-if]") {
+TEST_CASE("scale multiplies every trust-fund contribution in one option", "[cli][what-if]") {
   const std::string dir = out_dir("what-if-scale");
   const auto r = run_gcmsim("run --scale policies.trust_fund.contributions.usd=0.5 -o " + dir);
   INFO(r.err);
