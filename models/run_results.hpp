@@ -97,6 +97,7 @@ struct PositionSnapshot {
   std::vector<double> position;
   double acceptance = 0.0;
   bool in = true;
+  int day = 0;  // sitting day within the round; 0 = at the round's end (or the zero draft: the initial views)
 };
 
 enum class ConferenceVote { adopt, abstain, object, left };
@@ -114,7 +115,7 @@ struct ConferenceTally {
 struct NegotiationRecord {
   std::vector<std::string> dimensions;
   std::vector<DraftSnapshot> dynamics;
-  std::vector<PositionSnapshot> positions;  // per round end, per participating state
+  std::vector<PositionSnapshot> positions;  // initial, per sitting day and per round end, per participating state
   int rounds_held = 0;
   std::optional<SimTime> agreed_at;  // first round end with nothing bracketed and enough acceptance
   std::optional<std::size_t> agreed_round;

@@ -92,7 +92,9 @@ void layer(LoadResult& out, const std::vector<std::string>& overrides, const std
   }
   for (const std::string& set : sets) {
     out.sets.push_back(set);
-    const int file = out.files.add(fmt::format("--set #{}", out.sets.size()), set);
+    // Shifts and scales travel with the sets as "shift ..." and "scale ..." (in the manifest too).
+    const std::string verb = set.rfind("shift ", 0) == 0 ? "--shift" : set.rfind("scale ", 0) == 0 ? "--scale" : "--set";
+    const int file = out.files.add(fmt::format("{} #{}", verb, out.sets.size()), verb == "--set" ? set : set.substr(6));
     if (doc.value.is_object()) apply_set(doc, set, out.files, file, out.diagnostics, limits);
   }
 }

@@ -98,6 +98,7 @@ void Negotiation::circulate_zero_draft(SimTime when, std::size_t activity, const
   draft_ = compromise(x_, salience_, weights_from(weight));
   has_draft_ = true;
   snapshot(activity, 0, when);
+  record_positions(activity, 0, when);  // the initial views, against the zero draft
 }
 
 DraftPull Negotiation::intervention(std::size_t state) {
@@ -127,6 +128,7 @@ double Negotiation::end_of_day(std::size_t round, int day, SimTime when, const s
     if (in_(i) == 0.0) x_.row(i) = before.row(i);
   }
   snapshot(round, day, when);
+  record_positions(round, day, when);
   const double moved = (x_ - before).cwiseAbs().mean();
   return moved * (spec_.scale_max - spec_.scale_min);
 }
@@ -153,12 +155,7 @@ std::vector<std::size_t> Negotiation::end_of_round(std::size_t round, SimTime wh
     }
   }
   snapshot(round, 0, when);
-  for (std::size_t r = 0; r < states_.size(); ++r) {
-    const auto i = static_cast<Eigen::Index>(r);
-    PositionSnapshot ps{round, when, states_[r], {}, accept(i), in_(i) == 1.0};
-    for (Eigen::Index d = 0; d < x_.cols(); ++d) ps.position.push_back(to_scale(x_(i, d)));
-    record_.positions.push_back(std::move(ps));
-  }
+  record_positions(round, 0, when);
   const DraftSnapshot& last = record_.dynamics.back();
   const bool clean = std::none_of(last.bracketed.begin(), last.bracketed.end(), [](bool b) { return b; });
   if (!record_.agreed_at && clean && last.consensus_share >= p.agreement_share) {
@@ -182,6 +179,17 @@ void Negotiation::conference(SimTime when) {
       }
     }
     record_.conference.emplace_back(states_[r], vote);
+  }
+}
+
+void Negotiation::record_positions(std::size_t round, int day, SimTime when) {
+  if (!has_draft_) return;  // acceptance is against a text
+  const Eigen::VectorXd accept = acceptance(x_, salience_, draft_);
+  for (std::size_t r = 0; r < states_.size(); ++r) {
+    const auto i = static_cast<Eigen::Index>(r);
+    PositionSnapshot ps{round, when, states_[r], {}, accept(i), in_(i) == 1.0, day};
+    for (Eigen::Index d = 0; d < x_.cols(); ++d) ps.position.push_back(to_scale(x_(i, d)));
+    record_.positions.push_back(std::move(ps));
   }
 }
 

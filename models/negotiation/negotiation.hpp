@@ -66,6 +66,8 @@ class Negotiation {
  private:
   Eigen::VectorXd weights_from(const std::vector<double>& per_state) const;
   void snapshot(std::size_t round, int day, SimTime when);
+  // Every state's position and acceptance now, for positions.csv (day 0: round end or zero draft).
+  void record_positions(std::size_t round, int day, SimTime when);
   double to_scale(double unit) const { return spec_.scale_min + unit * (spec_.scale_max - spec_.scale_min); }
 
   const Scenario& scenario_;
