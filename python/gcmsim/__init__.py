@@ -36,11 +36,13 @@ PathLike = Union[str, os.PathLike]
 def data_dirs() -> list[Path]:
     """Folders holding the shipped scenarios/, most specific first.
 
-    $GCMSIM_DATA, then the installed data folder (<prefix>/share/gcmsim), then the source tree this
-    module was built from; folders that do not exist are left out. `gcmsim` (the CLI) looks in the
-    same places.
+    $GCMSIM_DATA, then the data folder installed with this package (<prefix>/share/gcmsim for
+    <prefix>/lib/python3/dist-packages/gcmsim, so a moved install tree still finds it), then the
+    install prefix compiled in, then the source tree this module was built from; folders that do not
+    exist are left out. `gcmsim` (the CLI) looks in the same places but the last.
     """
-    candidates = [os.environ.get("GCMSIM_DATA"), _gcmsim.INSTALL_DATADIR, _gcmsim.SOURCE_DATADIR]
+    beside = Path(__file__).resolve().parents[4] / "share" / "gcmsim"
+    candidates = [os.environ.get("GCMSIM_DATA"), beside, _gcmsim.INSTALL_DATADIR, _gcmsim.SOURCE_DATADIR]
     return [Path(c) for c in candidates if c and Path(c).is_dir()]
 
 

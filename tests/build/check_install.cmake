@@ -1,7 +1,8 @@
 # cmake --install into WORK_DIR/prefix, then run the installed gcmsim from WORK_DIR/elsewhere (no
 # scenarios/ there): with no argument it must find the baseline in <prefix>/share/gcmsim, and with
-# GCMSIM_DATA pointing at a copy it must use that.
-#   cmake -DBINARY_DIR=<build> -DWORK_DIR=<scratch> -P check_install.cmake
+# GCMSIM_DATA pointing at a copy it must use that. With -DPYTHON, the installed Python package must
+# import from the prefix and find the same scenarios.
+#   cmake -DBINARY_DIR=<build> -DWORK_DIR=<scratch> [-DPYTHON=/usr/bin/python3] -P check_install.cmake
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR}/elsewhere)
 set(prefix ${WORK_DIR}/prefix)
@@ -40,5 +41,14 @@ execute_process(COMMAND ${CMAKE_COMMAND} -E env GCMSIM_DATA=${WORK_DIR}/data ${p
                 WORKING_DIRECTORY ${WORK_DIR}/elsewhere RESULT_VARIABLE rc ERROR_VARIABLE err)
 if(NOT rc EQUAL 2 OR NOT err MATCHES "data/scenarios/gcm-2017-2018.yaml:")
   message(FATAL_ERROR "GCMSIM_DATA was not used (exit ${rc}): ${err}")
+endif()
+# The installed Python package imports from the prefix and finds the installed scenarios too.
+if(PYTHON)
+  execute_process(COMMAND ${CMAKE_COMMAND} -E env PYTHONPATH=${prefix}/lib/python3/dist-packages
+                          ${PYTHON} -c "import gcmsim; s = gcmsim.load('scenarios/gcm-2017-2018.yaml').validate(); assert s.path.startswith('${prefix}/share/gcmsim/'), s.path; print(s.run(replications=1).timeline.shape)"
+                  WORKING_DIRECTORY ${WORK_DIR}/elsewhere RESULT_VARIABLE rc ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "the installed Python package failed (${rc}): ${err}")
+  endif()
 endif()
 message(STATUS "installed gcmsim found its data from ${WORK_DIR}/elsewhere")
