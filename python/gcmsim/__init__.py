@@ -136,25 +136,31 @@ class Results:
         self._catalogue = catalogue
         self.seed = seed
         self.replications = len(batch.runs)
+        self._frames: dict[str, pd.DataFrame] = {}
 
-    def _texts(self, attribute: str) -> list[tuple[int, str]]:
-        return [(run.replication, getattr(run, attribute)) for run in self._batch.runs]
+    def _table(self, name: str) -> pd.DataFrame:
+        """Every replication's NAME.csv, stacked; empty (with the table's columns) when the runs
+        did not write it (a scenario without a negotiation has no dynamics)."""
+        if name not in self._frames:
+            texts = [(run.replication, run.tables.get(name, "")) for run in self._batch.runs]
+            self._frames[name] = _tables.stack(name, texts)
+        return self._frames[name]
 
-    @functools.cached_property
+    @property
     def timeline(self) -> pd.DataFrame:
-        return _tables.stack("timeline", self._texts("timeline"))
+        return self._table("timeline")
 
-    @functools.cached_property
+    @property
     def participation(self) -> pd.DataFrame:
-        return _tables.stack("participation", self._texts("participation"))
+        return self._table("participation")
 
-    @functools.cached_property
+    @property
     def dynamics(self) -> pd.DataFrame:
-        return _tables.stack("dynamics", self._texts("dynamics"))
+        return self._table("dynamics")
 
-    @functools.cached_property
+    @property
     def positions(self) -> pd.DataFrame:
-        return _tables.stack("positions", self._texts("positions"))
+        return self._table("positions")
 
     @functools.cached_property
     def metrics(self) -> pd.DataFrame:
@@ -181,8 +187,8 @@ class Results:
         return [json.loads(run.manifest) for run in self._batch.runs]
 
     def csv(self, table: str, replication: int = 0) -> str:
-        """The exact text `gcmsim run` writes as TABLE.csv for one replication."""
-        return getattr(self._batch.runs[replication], table)
+        """The exact text `gcmsim run` writes as TABLE.csv for one replication ("" if it writes none)."""
+        return self._batch.runs[replication].tables.get(table, "")
 
     def __repr__(self) -> str:
         return f"<gcmsim.Results seed={self.seed} replications={self.replications}>"

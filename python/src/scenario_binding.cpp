@@ -2,6 +2,7 @@
 // released, replications on threads, a narration callback) and the run's tables as the exact text
 // the CLI writes: the same output/ functions format both, so Python and the CLI cannot disagree.
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -61,13 +62,10 @@ Preparation from(const sim::Preparation& prepared) {
 // One replication's outputs, formatted by output/ exactly as `gcmsim run` writes them.
 struct RunText {
   std::uint64_t replication = 0;
-  std::string timeline;
-  std::string participation;
-  std::string dynamics;   // empty without a negotiation
-  std::string positions;  // empty without a negotiation
-  std::string outcome;    // JSON; empty without a negotiation
-  std::string manifest;   // JSON
-  std::vector<std::optional<double>> metrics;  // in the order of the metric catalogue
+  std::map<std::string, std::string> tables;  // "timeline" -> timeline.csv's text; only those the run writes
+  std::string outcome;                        // JSON; empty without a negotiation
+  std::string manifest;                       // JSON
+  std::vector<std::optional<double>> metrics; // in the order of the metric catalogue
 };
 
 struct Batch {
@@ -82,11 +80,11 @@ std::string json_text(const nlohmann::ordered_json& json) {
 RunText format_run(const sim::PreparedScenario& p, const model::RunResults& results, int replications) {
   RunText t;
   t.replication = results.replication;
-  t.timeline = output::timeline_csv(p.scenario(), p.plan(), results, p.calendar());
-  t.participation = output::participation_csv(p.scenario(), results, p.calendar());
+  t.tables["timeline"] = output::timeline_csv(p.scenario(), p.plan(), results, p.calendar());
+  t.tables["participation"] = output::participation_csv(p.scenario(), results, p.calendar());
   if (results.negotiation) {
-    t.dynamics = output::dynamics_csv(p.scenario(), *results.negotiation, p.calendar());
-    t.positions = output::positions_csv(p.scenario(), *results.negotiation, p.calendar());
+    t.tables["dynamics"] = output::dynamics_csv(p.scenario(), *results.negotiation, p.calendar());
+    t.tables["positions"] = output::positions_csv(p.scenario(), *results.negotiation, p.calendar());
     t.outcome = json_text(output::outcome_json(p.scenario(), results, p.calendar()));
   }
   // wall_seconds 0: the one manifest field that differs between identical runs.
@@ -179,10 +177,7 @@ void bind_scenario(py::module_& m) {
 
   py::class_<RunText>(m, "RunText", "One replication's outputs as the CLI writes them.")
       .def_readonly("replication", &RunText::replication)
-      .def_readonly("timeline", &RunText::timeline)
-      .def_readonly("participation", &RunText::participation)
-      .def_readonly("dynamics", &RunText::dynamics)
-      .def_readonly("positions", &RunText::positions)
+      .def_readonly("tables", &RunText::tables)
       .def_readonly("outcome", &RunText::outcome)
       .def_readonly("manifest", &RunText::manifest)
       .def_readonly("metrics", &RunText::metrics);
