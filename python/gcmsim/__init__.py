@@ -112,6 +112,8 @@ def _set_args(sets: Union[Mapping[str, Any], Iterable[str], None]) -> list[str]:
                 return "true" if value else "false"
             if isinstance(value, (_dt.date, _dt.datetime)):
                 return value.isoformat()
+            if isinstance(value, (list, tuple, dict)):
+                return json.dumps(value, default=str)  # JSON is YAML's flow style
             return str(value)
         return [f"{key}={text(value)}" for key, value in sets.items()]
     return [str(s) for s in sets]
@@ -270,7 +272,8 @@ class Scenario:
 def load(path: PathLike, sets: Union[Mapping[str, Any], Iterable[str], None] = None,
          overrides: Iterable[PathLike] = ()) -> Scenario:
     """Loads a scenario file, merges `overrides` (partial scenario files, in order) and applies
-    `sets` ({"path.to.key": value} or ["path.to.key=value"], as --set does), and prepares it.
+    `sets` ({"path.to.key": value} or ["path.to.key=value"], as --set does; lists and dicts as
+    values are written in YAML's flow style), and prepares it.
 
     A relative path not found from the current folder is looked up in data_dirs(), so
     load("scenarios/gcm-2017-2018.yaml") works anywhere. Problems in the scenario do not raise

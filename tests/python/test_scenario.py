@@ -142,3 +142,13 @@ def test_replications_must_be_positive():
 def test_help_shows_signatures_and_docstrings():
     assert "sets" in gcmsim.load.__doc__ and "overrides" in gcmsim.load.__doc__
     assert gcmsim.Scenario.run.__doc__ and gcmsim.Results.__doc__
+
+
+def test_sets_take_lists_and_dicts_as_values():
+    classroom = gcmsim.load(CLASSROOM)
+    as_text = classroom.with_(sets=["negotiation.delegations.AUS.influence={AUS: 0.5, DEU: 0.25, ITA: 0.25}"])
+    as_dict = classroom.with_(sets={"negotiation.delegations.AUS.influence": {"AUS": 0.5, "DEU": 0.25, "ITA": 0.25}})
+    assert as_dict.content_hash != classroom.content_hash
+    pd.testing.assert_frame_equal(as_dict.run(seed=1).positions, as_text.run(seed=1).positions)
+    moved = classroom.with_(sets={"negotiation.delegations.DEU.position": [50, 40, 60]})
+    assert moved.validate().content_hash != classroom.content_hash
