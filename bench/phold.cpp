@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "bench/resident_memory.hpp"
+#include "engine/ladder_queue.hpp"
 #include "engine/random_streams.hpp"
 #include "engine/simulator.hpp"
 
@@ -38,9 +40,11 @@ Hop next_hop(RandomStream& rng, std::uint32_t lp, const PholdParams& p) {
   return {delay, destination};
 }
 
+template <class Sim>
 class KernelPhold {
  public:
-  explicit KernelPhold(const PholdParams& p) : p_(p), streams_(make_streams(p)) {}
+  explicit KernelPhold(const PholdParams& p)
+      : p_(p), streams_(make_streams(p)), sim_(SimulatorOptions{.prefetch = p.prefetch}) {}
 
   std::uint64_t run() {
     for (std::uint32_t lp = 0; lp < p_.lps; ++lp) {
@@ -52,6 +56,8 @@ class KernelPhold {
     sim_.run_until(to_ticks(p_.end));
     return sim_.events_processed();
   }
+
+  std::size_t model_bytes() const { return streams_.capacity() * sizeof(RandomStream); }
 
   // What each pending event captures: 16 bytes, inside the slot's inline buffer.
   struct Handler {
@@ -68,10 +74,43 @@ class KernelPhold {
 
   PholdParams p_;
   std::vector<RandomStream> streams_;
-  Simulator sim_;
+  Sim sim_;
 };
 
+// The handler's size does not depend on the queue.
+using PholdHandler = KernelPhold<Simulator>::Handler;
+
+template <class Sim>
+PholdRun run_kernel_on(const PholdParams& p) {
+  const std::size_t baseline = p.measure_memory ? start_peak_measurement() : 0;
+  const auto start = Clock::now();
+  KernelPhold<Sim> model(p);
+  const std::uint64_t events = model.run();
+  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  const std::size_t peak = p.measure_memory ? peak_resident_bytes() : 0;
+  return {events, seconds, peak > baseline ? peak - baseline : 0, model.model_bytes()};
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  const std::size_t n = v.size();
+  return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
+}
+
 }  // namespace
+
+const std::vector<std::string>& queue_names() {
+  static const std::vector<std::string> names{"ladder", "heap4", "binary"};
+  return names;
+}
+
+std::vector<SweepCell> sweep_cells(bool include_top) {
+  std::vector<SweepCell> cells{
+      {1024, 1, 4000}, {1024, 16, 250}, {65536, 1, 64}, {65536, 16, 4}, {1048576, 1, 4},
+  };
+  if (include_top) cells.push_back({1048576, 16, 2});
+  return cells;
+}
 
 std::string validate(const PholdParams& p) {
   if (p.lps == 0 || p.lps > EventTag::kMaxTarget + 1) return "--lps must be in [1, 16777216]";
@@ -83,14 +122,16 @@ std::string validate(const PholdParams& p) {
   if (!(p.remote >= 0.0 && p.remote <= 1.0)) return "--remote must be a probability in [0, 1]";
   if (!(p.mean_delay > 0.0)) return "the mean delay must be positive";
   if (p.repeat < 1) return "--repeat must be at least 1";
+  if (std::find(queue_names().begin(), queue_names().end(), p.queue) == queue_names().end()) {
+    return "--queue must be one of ladder, heap4, binary";
+  }
   return {};
 }
 
 PholdRun run_phold_kernel(const PholdParams& p) {
-  const auto start = Clock::now();
-  KernelPhold model(p);
-  const std::uint64_t events = model.run();
-  return {events, std::chrono::duration<double>(Clock::now() - start).count()};
+  if (p.queue == "heap4") return run_kernel_on<BasicSimulator<DaryHeap<4>>>(p);
+  if (p.queue == "binary") return run_kernel_on<BasicSimulator<BinaryHeap>>(p);
+  return run_kernel_on<BasicSimulator<LadderQueue>>(p);
 }
 
 PholdRun run_phold_bare(const PholdParams& p) {
@@ -101,6 +142,7 @@ PholdRun run_phold_bare(const PholdParams& p) {
   struct Later {
     bool operator()(const Event& a, const Event& b) const { return a.time > b.time; }
   };
+  const std::size_t baseline = p.measure_memory ? start_peak_measurement() : 0;
   const auto start = Clock::now();
   std::vector<RandomStream> streams = make_streams(p);
   std::priority_queue<Event, std::vector<Event>, Later> queue;
@@ -118,33 +160,55 @@ PholdRun run_phold_bare(const PholdParams& p) {
     const Hop hop = next_hop(streams[e.lp], e.lp, p);
     queue.push({e.time + hop.delay, hop.destination});
   }
-  return {events, std::chrono::duration<double>(Clock::now() - start).count()};
+  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  const std::size_t peak = p.measure_memory ? peak_resident_bytes() : 0;
+  return {events, seconds, peak > baseline ? peak - baseline : 0, streams.capacity() * sizeof(RandomStream)};
 }
 
-PholdResult compare_phold(const PholdParams& p) {
-  if (const std::string error = validate(p); !error.empty()) throw std::invalid_argument(error);
-  double kernel_best = INFINITY;
-  double bare_best = INFINITY;
+PholdResult compare_phold(const PholdParams& params) {
+  if (const std::string error = validate(params); !error.empty()) throw std::invalid_argument(error);
+  PholdParams p = params;
+  p.measure_memory = true;
+  std::vector<double> kernel_rates, bare_rates, ratios;
+  std::size_t kernel_peak = 0, bare_peak = 0, model_bytes = 0;
   std::uint64_t events = 0;
   for (int r = 0; r < p.repeat; ++r) {
-    const PholdRun kernel = run_phold_kernel(p);
-    const PholdRun bare = run_phold_bare(p);
+    // Alternate which loop runs first, so that a drift in the machine's load favours neither.
+    PholdRun kernel, bare;
+    if (r % 2 == 0) {
+      kernel = run_phold_kernel(p);
+      bare = run_phold_bare(p);
+    } else {
+      bare = run_phold_bare(p);
+      kernel = run_phold_kernel(p);
+    }
     if (kernel.events != bare.events) {
       throw std::logic_error("PHOLD: the kernel processed " + std::to_string(kernel.events) +
                              " events but the bare loop " + std::to_string(bare.events));
     }
     events = kernel.events;
-    kernel_best = std::min(kernel_best, kernel.seconds);
-    bare_best = std::min(bare_best, bare.seconds);
+    kernel_rates.push_back(static_cast<double>(events) / kernel.seconds);
+    bare_rates.push_back(static_cast<double>(events) / bare.seconds);
+    ratios.push_back(bare.seconds / kernel.seconds);
+    kernel_peak = std::max(kernel_peak, kernel.peak_bytes);
+    bare_peak = std::max(bare_peak, bare.peak_bytes);
+    model_bytes = kernel.model_bytes;
   }
   PholdResult result;
   result.events = events;
-  result.kernel_events_per_s = static_cast<double>(events) / kernel_best;
-  result.bare_events_per_s = static_cast<double>(events) / bare_best;
-  result.ratio = result.kernel_events_per_s / result.bare_events_per_s;
+  result.pending = std::uint64_t{p.lps} * p.population;
+  result.kernel_events_per_s = median(kernel_rates);
+  result.bare_events_per_s = median(bare_rates);
+  result.ratio = median(ratios);
+  const auto pending = static_cast<double>(result.pending);
+  result.kernel_bytes_per_event = static_cast<double>(kernel_peak) / pending;
+  result.bare_bytes_per_event = static_cast<double>(bare_peak) / pending;
+  result.phold_handler_bytes = sizeof(PholdHandler);
+  result.kernel_bookkeeping_bytes = std::max(
+      0.0, static_cast<double>(kernel_peak) / pending - static_cast<double>(model_bytes) / pending -
+               static_cast<double>(result.phold_handler_bytes));
   result.overhead_bytes_per_event = Simulator::overhead_bytes_per_event();
   result.inline_handler_bytes = HandlerSlots::kInlineBytes;
-  result.phold_handler_bytes = sizeof(KernelPhold::Handler);
   return result;
 }
 

@@ -5,6 +5,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "bench/hold.hpp"
 #include "bench/phold.hpp"
 #include "bench/scenario_bench.hpp"
 #include "cli/scenario_options.hpp"
@@ -14,30 +15,91 @@
 namespace gcmsim::cli {
 namespace {
 
+nlohmann::ordered_json phold_json(const bench::PholdParams& p, const bench::PholdResult& r) {
+  return {
+      {"lps", p.lps},
+      {"population", p.population},
+      {"end", p.end},
+      {"queue", p.queue},
+      {"pending", r.pending},
+      {"events", r.events},
+      {"kernel_events_per_s", r.kernel_events_per_s},
+      {"bare_events_per_s", r.bare_events_per_s},
+      {"ratio", r.ratio},
+      {"kernel_bytes_per_event", r.kernel_bytes_per_event},
+      {"bare_bytes_per_event", r.bare_bytes_per_event},
+      {"kernel_bookkeeping_bytes", r.kernel_bookkeeping_bytes},
+      {"overhead_bytes_per_event", r.overhead_bytes_per_event},
+      {"handler_bytes", r.phold_handler_bytes},
+      {"pairs", p.repeat},
+  };
+}
+
 void run_phold(const bench::PholdParams& p, bool json) {
   if (const std::string error = bench::validate(p); !error.empty()) throw InvalidInput(error);
   const bench::PholdResult r = bench::compare_phold(p);
   if (json) {
-    const nlohmann::ordered_json out = {
-        {"events", r.events},
-        {"kernel_events_per_s", r.kernel_events_per_s},
-        {"bare_events_per_s", r.bare_events_per_s},
-        {"ratio", r.ratio},
-        {"overhead_bytes_per_event", r.overhead_bytes_per_event},
-        {"handler_bytes", r.phold_handler_bytes},
-    };
-    fmt::print("{}\n", out.dump());
+    fmt::print("{}\n", phold_json(p, r).dump());
     return;
   }
-  fmt::print("PHOLD  lps={} population={} end={} remote={} (best of {})\n", p.lps, p.population,
-             p.end, p.remote, p.repeat);
+  fmt::print("PHOLD  lps={} population={} end={} remote={} queue={} (medians of {} alternating pairs)\n",
+             p.lps, p.population, p.end, p.remote, p.queue, p.repeat);
   fmt::print("  events processed   {:>14}\n", r.events);
   fmt::print("  kernel events/s    {:>14.0f}\n", r.kernel_events_per_s);
   fmt::print("  bare   events/s    {:>14.0f}\n", r.bare_events_per_s);
   fmt::print("  ratio              {:>14.3f}   (kernel / bare; target >= 1.0)\n", r.ratio);
-  fmt::print("  bytes per pending event: {} kernel bookkeeping + the handler's state ({} bytes here, "
+  fmt::print("  peak memory per pending event: kernel {:.1f} B, bare {:.1f} B; kernel bookkeeping {:.1f} B\n",
+             r.kernel_bytes_per_event, r.bare_bytes_per_event, r.kernel_bookkeeping_bytes);
+  fmt::print("  by construction: {} bytes of kernel bookkeeping + the handler's state ({} bytes here, "
              "inline up to {})\n",
              r.overhead_bytes_per_event, r.phold_handler_bytes, r.inline_handler_bytes);
+}
+
+// The grid of bench::sweep_cells(), one line (or one JSON object) per cell as it completes.
+void run_phold_sweep(bench::PholdParams p, bool include_top, bool json) {
+  if (const std::string error = bench::validate(p); !error.empty()) throw InvalidInput(error);
+  nlohmann::ordered_json cells = nlohmann::json::array();
+  if (!json) {
+    fmt::print("PHOLD sweep  queue={} remote={} (medians of {} alternating pairs)\n", p.queue, p.remote, p.repeat);
+    fmt::print("{:>9} {:>3} {:>6} {:>10} {:>11} {:>13} {:>13} {:>7} {:>9} {:>9} {:>11}\n", "N", "M", "T",
+               "pending", "events", "kernel ev/s", "bare ev/s", "ratio", "kernel B", "bare B",
+               "bookkeep B");
+  }
+  for (const bench::SweepCell& cell : bench::sweep_cells(include_top)) {
+    p.lps = cell.lps;
+    p.population = cell.population;
+    p.end = cell.end;
+    const bench::PholdResult r = bench::compare_phold(p);
+    if (json) {
+      cells.push_back(phold_json(p, r));
+      continue;
+    }
+    fmt::print("{:>9} {:>3} {:>6} {:>10} {:>11} {:>13.0f} {:>13.0f} {:>7.3f} {:>9.1f} {:>9.1f} {:>11.1f}\n",
+               p.lps, p.population, p.end, r.pending, r.events, r.kernel_events_per_s,
+               r.bare_events_per_s, r.ratio, r.kernel_bytes_per_event, r.bare_bytes_per_event,
+               r.kernel_bookkeeping_bytes);
+    std::fflush(stdout);
+  }
+  if (json) fmt::print("{}\n", cells.dump());
+}
+
+void run_hold_bench(const bench::HoldParams& p, bool json) {
+  if (const std::string error = bench::validate(p); !error.empty()) throw InvalidInput(error);
+  const std::vector<bench::HoldResult> results = bench::run_hold(p);
+  if (json) {
+    nlohmann::ordered_json out = nlohmann::json::array();
+    for (const auto& r : results) {
+      out.push_back({{"size", p.size}, {"holds", p.holds}, {"queue", r.queue}, {"increment", r.increment},
+                     {"ns_per_hold", r.ns_per_hold}, {"ratio", r.ratio}});
+    }
+    fmt::print("{}\n", out.dump());
+    return;
+  }
+  fmt::print("Hold model  size={} holds={} (medians of {} runs; ratio = bare / queue)\n", p.size, p.holds, p.repeat);
+  fmt::print("{:<12} {:<8} {:>10} {:>7}\n", "increment", "queue", "ns/hold", "ratio");
+  for (const auto& r : results) {
+    fmt::print("{:<12} {:<8} {:>10.1f} {:>7.3f}\n", r.increment, r.queue, r.ns_per_hold, r.ratio);
+  }
 }
 
 void run_scenario_bench(const ScenarioOptions& options, int replications, bool json) {
@@ -82,11 +144,38 @@ void add_bench_command(CLI::App& app) {
   phold->add_option("--remote", params->remote, "Probability that an event goes to another process")
       ->capture_default_str();
   phold->add_option("--seed", params->seed, "Random seed")->capture_default_str();
-  phold->add_option("--repeat", params->repeat, "Timed runs of each loop; the fastest counts")
+  phold->add_option("--repeat", params->repeat, "Timed pairs (kernel, bare), alternating; medians count")
       ->capture_default_str();
-  phold->add_flag("--json", *json, "Print one JSON object: events, kernel_events_per_s, "
-                                   "bare_events_per_s, ratio");
-  phold->callback([params, json] { run_phold(*params, *json); });
+  phold->add_option("--queue", params->queue, "Pending-event set: ladder (the default), heap4 or binary")->capture_default_str();
+  auto no_prefetch = std::make_shared<bool>(false);
+  phold->add_flag("--no-prefetch", *no_prefetch, "Do not prefetch the next event's handler slot");
+  auto sweep = std::make_shared<bool>(false);
+  auto skip_top = std::make_shared<bool>(false);
+  phold->add_flag("--sweep", *sweep, "Run the grid N in {1024, 65536, 1048576} x M in {1, 16} (T per cell); "
+                                     "--lps, --population and --end are ignored");
+  phold->add_flag("--skip-top", *skip_top, "With --sweep: leave out the 16.7-million-event cell "
+                                           "(about 1.3 GB and minutes)");
+  phold->add_flag("--json", *json, "Print one JSON object (an array of them with --sweep): events, "
+                                   "kernel_events_per_s, bare_events_per_s, ratio, bytes per event");
+  phold->callback([params, json, no_prefetch, sweep, skip_top] {
+    params->prefetch = !*no_prefetch;
+    if (*sweep) {
+      run_phold_sweep(*params, !*skip_top, *json);
+    } else {
+      run_phold(*params, *json);
+    }
+  });
+
+  auto hold_params = std::make_shared<bench::HoldParams>();
+  auto hold_json = std::make_shared<bool>(false);
+  CLI::App* hold = bench->add_subcommand(
+      "hold", "The hold model (Jones 1986): each pending-event set alone, four increment distributions");
+  hold->add_option("--size", hold_params->size, "Events in the set")->capture_default_str();
+  hold->add_option("--holds", hold_params->holds, "Timed hold operations")->capture_default_str();
+  hold->add_option("--seed", hold_params->seed, "Random seed")->capture_default_str();
+  hold->add_option("--repeat", hold_params->repeat, "Timed runs of each queue; medians count")->capture_default_str();
+  hold->add_flag("--json", *hold_json, "Print a JSON array: one object per queue and distribution");
+  hold->callback([hold_params, hold_json] { run_hold_bench(*hold_params, *hold_json); });
 
   auto scenario = std::make_shared<ScenarioOptions>();
   auto replications = std::make_shared<int>(100);

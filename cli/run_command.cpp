@@ -18,6 +18,7 @@
 #include "gcmsim/version.hpp"
 #include "models/run/simulate.hpp"
 #include "output/atomic_file.hpp"
+#include "output/narration.hpp"
 #include "output/replications.hpp"
 #include "output/run_writer.hpp"
 #include "output/summary.hpp"
@@ -31,20 +32,21 @@ struct RunOptions {
   ScenarioOptions scenario;
   std::optional<std::uint64_t> seed;
   std::optional<int> replications;
-  std::string out = "results";
+  std::optional<std::string> out;  // default: the scenario's outputs.directory, else "results"
   unsigned threads = 0;
   bool quiet = false;
   bool narrate = false;
   bool step = false;
 };
 
-// Prints the story of replication 0 as it happens; with --step, waits for Enter after each line,
-// but only when a person is at the terminal (stdin closed or piped: it never blocks).
-class TerminalNarrator final : public model::Narrator {
+// Prints the story of replication 0 (output/narration.hpp words the model's events) as it
+// happens; with --step, waits for Enter after each line, but only when a person is at the terminal
+// (stdin closed or piped: it never blocks).
+class TerminalLines {
  public:
-  TerminalNarrator(const Calendar& calendar, bool step) : calendar_(calendar), step_(step && ::isatty(STDIN_FILENO) == 1) {}
+  TerminalLines(const Calendar& calendar, bool step) : calendar_(calendar), step_(step && ::isatty(STDIN_FILENO) == 1) {}
 
-  void say(SimTime when, const std::string& line) override {
+  void operator()(SimTime when, const std::string& line) {
     fmt::print("{}  {}\n", calendar_.date_string(when), line);
     std::fflush(stdout);
     if (!step_) return;
@@ -91,9 +93,12 @@ void run(const RunOptions& options) {
   if (replications < 1) throw InvalidInput("--replications must be at least 1");
   const std::uint64_t seed = options.seed.value_or(prepared->defaults().seed);
 
-  const fs::path out(options.out);
-  std::optional<TerminalNarrator> narrator;
-  if (options.narrate) narrator.emplace(prepared->calendar(), options.step);
+  const std::string& directory = prepared->defaults().outputs.directory;
+  const fs::path out(options.out.value_or(directory.empty() ? std::string("results") : directory));
+  std::optional<output::Narration> narrator;
+  if (options.narrate) {
+    narrator.emplace(prepared->scenario(), prepared->calendar(), TerminalLines(prepared->calendar(), options.step));
+  }
   output::ReplicationSummary summary(prepared->metric_catalog());
   OrderedSummary ordered(summary);
   std::optional<model::RunResults> first;  // replication 0, for the terminal summary
@@ -101,7 +106,7 @@ void run(const RunOptions& options) {
     const auto start = std::chrono::steady_clock::now();
     sim::RunSpec spec{seed, r, nullptr, nullptr};
     // Only the first replication is told; it runs on this thread, before the others start.
-    if (r == 0 && narrator) spec.narrator = &*narrator;
+    if (r == 0 && narrator) spec.listener = &*narrator;
     model::RunResults results = sim::simulate(*prepared, spec);
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     output::write_run(replication_dir(out, replications, r), *prepared, results,
@@ -135,7 +140,7 @@ void add_run_command(CLI::App& app) {
   cmd->add_option("--seed", options->seed, "Random seed (default: the scenario's run.seed)");
   cmd->add_option("--replications,-r", options->replications, "Replications (default: the scenario's run.replications)")
       ->check(CLI::PositiveNumber);
-  cmd->add_option("--out,-o", options->out, "Output folder")->capture_default_str();
+  cmd->add_option("--out,-o", options->out, "Output folder (default: the scenario's outputs.directory, else results)");
   cmd->add_option("--threads,-j", options->threads, "Threads for replications (default: every core)");
   cmd->add_flag("--quiet,-q", options->quiet, "Write the outputs without printing the summary");
   cmd->add_flag("--narrate", options->narrate, "Tell the story of the (first) run as it happens, one line per meaningful event");

@@ -19,10 +19,10 @@
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
-#include <new>
-#include <span>
+#include <utility>
 #include <vector>
 
+#include "engine/mapped_buffer.hpp"
 #include "engine/sim_time.hpp"
 
 namespace gcmsim {
@@ -64,30 +64,19 @@ constexpr std::uint64_t with_sequence(std::uint64_t key, std::uint64_t sequence)
 }  // namespace event_key
 
 // What a pending-event set offers the simulator.
+// top() is not const: a set may reorganise itself when asked for its first entry (the ladder does).
 template <class Q>
 concept PendingSet = requires(Q q, const Q cq, QueueEntry e) {
   q.push(e);
-  { cq.top() } -> std::convertible_to<QueueEntry>;
+  { q.top() } -> std::convertible_to<QueueEntry>;
   q.pop();
   { cq.size() } -> std::convertible_to<std::size_t>;
   { cq.empty() } -> std::convertible_to<bool>;
   q.clear();
-  // Rebuilds the set from entries in any order (used to renumber sequences and purge cancellations).
+  // Rebuilds the set from entries in any order, and empties it returning its entries in any
+  // order: together they renumber sequences and purge cancellations.
   q.assign(std::vector<QueueEntry>{});
-  { cq.entries() } -> std::convertible_to<std::span<const QueueEntry>>;
-};
-
-// Memory for the heap array aligned to a cache line, so a node's children can share one line.
-template <class T>
-struct CacheLineAllocator {
-  using value_type = T;
-  static constexpr std::align_val_t kAlign{64};
-  CacheLineAllocator() = default;
-  template <class U>
-  CacheLineAllocator(const CacheLineAllocator<U>&) noexcept {}
-  T* allocate(std::size_t n) { return static_cast<T*>(::operator new(n * sizeof(T), kAlign)); }
-  void deallocate(T* p, std::size_t) noexcept { ::operator delete(p, kAlign); }
-  friend bool operator==(const CacheLineAllocator&, const CacheLineAllocator&) { return true; }
+  { q.take_all() } -> std::same_as<std::vector<QueueEntry>>;
 };
 
 // A D-ary min-heap in one contiguous array, laid out as LaMarca and Ladner suggest: D-1 unused
@@ -95,14 +84,15 @@ struct CacheLineAllocator {
 // 16-byte entries each family fills exactly one 64-byte cache line. Sifting moves a hole instead of
 // swapping. Pop walks the hole down to a leaf along the smallest children without comparing against
 // the element being re-inserted, then sifts that element up (it came from the bottom, so it rarely
-// climbs): fewer comparisons than the textbook sift-down.
+// climbs): fewer comparisons than the textbook sift-down. The array is a MappedBuffer (page-aligned,
+// so families are line-aligned; grown without copying, so memory follows the size).
 template <unsigned D>
 class DaryHeap {
   static_assert(D >= 2);
   static constexpr std::size_t kPad = D - 1;
 
  public:
-  DaryHeap() : buf_(kPad, QueueEntry{}) {}
+  DaryHeap() { buf_.resize(kPad); }
 
   void push(QueueEntry e) {
     buf_.push_back(e);
@@ -143,9 +133,13 @@ class DaryHeap {
     // A sorted array is a valid heap of any arity.
     std::sort(entries.begin(), entries.end());
     buf_.resize(kPad);
-    buf_.insert(buf_.end(), entries.begin(), entries.end());
+    buf_.append(entries.begin(), entries.end());
   }
-  std::span<const QueueEntry> entries() const { return {buf_.data() + kPad, size()}; }
+  std::vector<QueueEntry> take_all() {
+    std::vector<QueueEntry> out(buf_.begin() + kPad, buf_.end());
+    clear();
+    return out;
+  }
 
  private:
   void sift_up(std::size_t hole, QueueEntry e) {
@@ -159,7 +153,7 @@ class DaryHeap {
     h[hole] = e;
   }
 
-  std::vector<QueueEntry, CacheLineAllocator<QueueEntry>> buf_;
+  MappedBuffer<QueueEntry> buf_;
 };
 
 // The standard library's binary heap: the reference implementation.
@@ -182,7 +176,7 @@ class BinaryHeap {
     heap_ = std::move(entries);
     std::make_heap(heap_.begin(), heap_.end(), later);
   }
-  std::span<const QueueEntry> entries() const { return heap_; }
+  std::vector<QueueEntry> take_all() { return std::exchange(heap_, {}); }
 
  private:
   static bool later(const QueueEntry& a, const QueueEntry& b) { return b < a; }

@@ -1,17 +1,23 @@
 #pragma once
 // Storage for the handlers of pending events.
 //
-// Each pending event owns one slot: 16 bytes of bookkeeping (how to call and destroy the handler,
-// a generation for handle checks, the event's tag) and a 24-byte inline buffer for the handler's
-// captured state; a handler that does not fit is moved to the heap and the buffer keeps a pointer.
-// Slots live in fixed-size chunks that never move, so a running handler may schedule new events
-// (and grow the table) without its own storage shifting under it. Freed slots are reused last-in
-// first-out, which keeps the working set hot in cache.
+// Each pending event owns one 32-byte slot, aligned so that it never straddles a cache line: how to
+// call and destroy the handler (8), a generation for handle checks (4), the event's tag (4) and a
+// 16-byte inline buffer for the handler's captured state (`[this, i]` fits); a handler that does not
+// fit is moved to the heap and the buffer keeps a pointer. Slots live in fixed-size chunks that
+// never move, so a running handler may schedule new events (and grow the table) without its own
+// storage shifting under it.
+//
+// Firing moves the handler onto the stack and frees the slot *before* calling it. So a handler that
+// schedules its successor (the common case) reuses the slot it came from, whose cache line is hot,
+// and the table never needs one slot more than the events pending (the 2^24 limit is exact).
+// Freed slots are reused last-in first-out for the same reason.
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <new>
 #include <stdexcept>
+#include <string>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -37,9 +43,9 @@ struct EventHandle {
 
 class HandlerSlots {
  public:
-  static constexpr std::size_t kInlineBytes = 24;
+  static constexpr std::size_t kInlineBytes = 16;
 
-  HandlerSlots() = default;
+  explicit HandlerSlots(std::uint32_t max_slots = event_key::kMaxSlots) : max_slots_(max_slots) {}
   HandlerSlots(const HandlerSlots&) = delete;
   HandlerSlots& operator=(const HandlerSlots&) = delete;
   ~HandlerSlots() { clear(); }
@@ -61,22 +67,24 @@ class HandlerSlots {
     return index;
   }
 
-  // Calls the handler of a live slot and destroys it; the slot stays taken until release().
-  // The slot is marked first, so a handler that cancels its own event finds it no longer pending.
+  // Calls the handler of a live slot. The slot is freed (and its generation advanced) before the
+  // call, so a handler that cancels its own event finds it no longer pending.
   void fire(std::uint32_t index) {
     Slot& s = at(index);
     Ops* ops = s.ops;
     s.ops = nullptr;
-    ops(Op::invoke_and_destroy, s.storage);
+    ops(Op::invoke, s.storage, this, index);
   }
 
   // Destroys the handler without calling it. False if the handle is stale (fired, cancelled, reused).
+  // The slot stays taken until its queue entry is dropped (release_cancelled).
   bool cancel(EventHandle h) {
     if (!is_live(h)) return false;
     Slot& s = at(h.slot);
     Ops* ops = s.ops;
     s.ops = nullptr;
-    ops(Op::destroy, s.storage);
+    ops(Op::destroy, s.storage, this, h.slot);
+    ++s.generation;
     return true;
   }
 
@@ -87,10 +95,11 @@ class HandlerSlots {
   }
   bool is_cancelled(std::uint32_t index) const { return at(index).ops == nullptr; }
 
-  void release(std::uint32_t index) {
-    ++at(index).generation;
-    free_.push_back(index);
-  }
+  // Frees the slot of a cancelled event once its queue entry is gone.
+  void release_cancelled(std::uint32_t index) { push_free(index); }
+
+  // Brings the slot's line into cache ahead of its use (the next event to fire).
+  void prefetch(std::uint32_t index) const { __builtin_prefetch(&at(index)); }
 
   std::uint32_t generation(std::uint32_t index) const { return at(index).generation; }
   EventTag tag(std::uint32_t index) const {
@@ -100,32 +109,34 @@ class HandlerSlots {
 
   // Slots ever allocated (the high-water mark of pending events).
   std::size_t capacity() const { return count_; }
+  std::size_t max_slots() const { return max_slots_; }
   static constexpr std::size_t slot_bytes() { return sizeof(Slot); }
   static constexpr std::size_t bookkeeping_bytes() { return sizeof(Slot) - kInlineBytes; }
 
   void clear() {
     for (std::uint32_t i = 0; i < count_; ++i) {
       Slot& s = at(i);
-      if (s.ops != nullptr) s.ops(Op::destroy, s.storage);
+      if (s.ops != nullptr) s.ops(Op::destroy, s.storage, this, i);
       s.ops = nullptr;
     }
     chunks_.clear();
-    free_.clear();
+    free_ = kNoSlot;
     count_ = 0;
   }
 
  private:
-  enum class Op { invoke_and_destroy, destroy };
-  using Ops = void(Op, std::byte*);
+  enum class Op { invoke, destroy };
+  using Ops = void(Op, std::byte*, HandlerSlots*, std::uint32_t);
 
-  struct Slot {
+  struct alignas(32) Slot {
     Ops* ops = nullptr;  // null when free, cancelled or firing
     std::uint32_t generation = 0;
-    std::uint32_t tag = 0;  // kind (8 bits) | target (24 bits)
+    std::uint32_t tag = 0;  // kind (8 bits) | target (24 bits); when free, the next free slot
     alignas(void*) std::byte storage[kInlineBytes];
   };
+  static_assert(sizeof(Slot) == 32, "two slots per cache line");
 
-  static constexpr std::uint32_t kChunkBits = 10;
+  static constexpr std::uint32_t kChunkBits = 11;
   static constexpr std::uint32_t kChunkSize = 1u << kChunkBits;
 
   template <class Fn>
@@ -134,45 +145,66 @@ class HandlerSlots {
            std::is_nothrow_move_constructible_v<Fn>;
   }
 
+  static constexpr std::uint32_t kNoSlot = UINT32_MAX;
+
+  void release(std::uint32_t index) {
+    ++at(index).generation;
+    push_free(index);
+  }
+  // The free slots form a stack linked through their tag fields: no side table, and taking a slot
+  // touches only the line that is about to be written anyway.
+  void push_free(std::uint32_t index) {
+    at(index).tag = free_;
+    free_ = index;
+  }
+
   template <class Fn>
-  static void inline_ops(Op op, std::byte* storage) {
+  static void inline_ops(Op op, std::byte* storage, HandlerSlots* self, std::uint32_t index) {
     Fn* fn = std::launder(reinterpret_cast<Fn*>(storage));
-    if (op == Op::invoke_and_destroy) {
-      struct Destroy {
-        Fn* f;
-        ~Destroy() { f->~Fn(); }
-      } guard{fn};
-      (*fn)();
+    if (op == Op::invoke) {
+      Fn local(std::move(*fn));
+      fn->~Fn();
+      self->release(index);
+      local();
     } else {
       fn->~Fn();
     }
   }
 
   template <class Fn>
-  static void heap_ops(Op op, std::byte* storage) {
+  static void heap_ops(Op op, std::byte* storage, HandlerSlots* self, std::uint32_t index) {
     std::unique_ptr<Fn> fn(*std::launder(reinterpret_cast<Fn**>(storage)));
-    if (op == Op::invoke_and_destroy) (*fn)();
+    if (op == Op::invoke) {
+      self->release(index);
+      (*fn)();
+    }
   }
 
   Slot& at(std::uint32_t i) { return chunks_[i >> kChunkBits][i & (kChunkSize - 1)]; }
   const Slot& at(std::uint32_t i) const { return chunks_[i >> kChunkBits][i & (kChunkSize - 1)]; }
 
   std::uint32_t acquire() {
-    if (!free_.empty()) {
-      const std::uint32_t i = free_.back();
-      free_.pop_back();
+    if (free_ != kNoSlot) [[likely]] {
+      const std::uint32_t i = free_;
+      free_ = at(i).tag;
       return i;
     }
-    if (count_ >= event_key::kMaxSlots) {
-      throw std::length_error("more than 16,777,216 events pending at once");
+    return grow();
+  }
+
+  // A slot never used before; the table's only allocation, kept out of the inlined fast path.
+  [[gnu::noinline]] std::uint32_t grow() {
+    if (count_ >= max_slots_) {
+      throw std::length_error("more than " + std::to_string(max_slots_) + " events pending at once");
     }
     if ((count_ & (kChunkSize - 1)) == 0) chunks_.push_back(std::make_unique<Slot[]>(kChunkSize));
     return count_++;
   }
 
   std::vector<std::unique_ptr<Slot[]>> chunks_;
-  std::vector<std::uint32_t> free_;
+  std::uint32_t free_ = kNoSlot;  // top of the stack of free slots
   std::uint32_t count_ = 0;
+  std::uint32_t max_slots_;
 };
 
 }  // namespace gcmsim

@@ -1,9 +1,11 @@
 #pragma once
 // What one simulated run of the process records. Plain data: the process model fills it, output/
 // writes it, nothing else changes it.
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/sim_time.hpp"
@@ -61,10 +63,19 @@ struct TrustFundRecord {
   std::optional<SimTime> ran_dry;  // the first time an eligible request found it short
 };
 
+// Why a member state left, as numbers (output/narration.hpp words it).
+enum class WithdrawalCause {
+  text,      // the draft moved too far from its views: acceptance fell below its reservation
+  scripted,  // the scenario's events say so, on a date
+};
+
 struct Withdrawal {
   std::size_t state = 0;
   SimTime when = 0;
-  std::string reason;
+  WithdrawalCause cause = WithdrawalCause::scripted;
+  double acceptance = 0.0;   // cause text: its acceptance of the revised draft
+  double reservation = 0.0;  // cause text: the acceptance below which it leaves
+  std::string note;          // cause scripted: the scenario's note (data, may be empty)
 };
 
 // Negotiation dynamics (docs/negotiation.md); positions and draft on the scenario's scale.
@@ -89,6 +100,16 @@ struct PositionSnapshot {
 };
 
 enum class ConferenceVote { adopt, abstain, object, left };
+inline constexpr std::array<std::string_view, 4> kConferenceVoteNames = {"adopt", "abstain", "object", "left"};
+inline std::string_view to_string(ConferenceVote v) { return kConferenceVoteNames[static_cast<std::size_t>(v)]; }
+
+// The conference's decision counted by vote (the one place that counts them).
+struct ConferenceTally {
+  int adopt = 0;
+  int abstain = 0;
+  int object = 0;
+  int left = 0;
+};
 
 struct NegotiationRecord {
   std::vector<std::string> dimensions;
@@ -100,6 +121,17 @@ struct NegotiationRecord {
   std::vector<std::pair<std::size_t, ConferenceVote>> conference;  // participating states
   std::optional<SimTime> conference_at;
 };
+
+inline ConferenceTally tally(const NegotiationRecord& record) {
+  ConferenceTally t;
+  for (const auto& [state, vote] : record.conference) {
+    t.adopt += vote == ConferenceVote::adopt;
+    t.abstain += vote == ConferenceVote::abstain;
+    t.object += vote == ConferenceVote::object;
+    t.left += vote == ConferenceVote::left;
+  }
+  return t;
+}
 
 struct RunResults {
   std::uint64_t seed = 0;

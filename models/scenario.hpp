@@ -20,6 +20,8 @@ enum class RegionalGroup { african, asia_pacific, eastern_european, latin_americ
 inline constexpr int kRegionalGroups = 5;
 enum class Development { developed, developing };
 enum class MissionCity { new_york, geneva, vienna };
+// The six official languages of the United Nations; a delegation works in one of them.
+enum class Language { arabic, chinese, english, french, russian, spanish };
 
 struct MigrationProfile {
   double origin = 0.0;
@@ -37,7 +39,12 @@ struct MemberState {
   std::vector<MissionCity> missions;
   std::vector<std::string> coalitions;
   std::optional<double> engagement;
-  int delegation_size = 1;
+  // Delegates it sends from capital; absent: as many as the trust fund pays for
+  // (TrustFundPolicy::delegates_per_state). The fund never pays for more than the delegation.
+  std::optional<int> delegation_size;
+  // The UN language the delegation works in: the data's `working_language`, or the loader's
+  // estimate (docs/model.md, Interpretation). Matters only at meetings without interpretation.
+  Language working_language = Language::english;
 
   bool has_mission(MissionCity city) const;
 };
@@ -80,7 +87,7 @@ struct Activity {
   int days = 1;                       // working days: sitting days or drafting time
   std::optional<LeadTime> due;
   std::vector<std::size_t> needs;     // indices into Scenario::activities
-  bool interpretation = true;
+  bool interpretation = true;         // false: English only (OP29: interpretation only where available)
   std::vector<std::string> moderators;  // iso3 codes fixed by the scenario
   // Who is invited; both empty: every member state.
   std::vector<RegionalGroup> participant_groups;
@@ -144,29 +151,47 @@ struct TrustFundPolicy {
   bool developing_eligible = true;
   bool ldc_eligible = true;
   FundingPriority priority = FundingPriority::ldc_first;
-  int delegates_per_state = 1;
+  int delegates_per_state = 1;  // delegates per funded trip, capped by the state's delegation_size
   std::map<std::string, double> travel_cost_usd;  // by venue id
 };
 
-// Model parameters; every default is documented in docs/model.md.
+// Model parameters; every default is documented in docs/model.md (section "Parameters") and can be
+// set in the scenario's `parameters:` section. Defaults without a published source are the model's
+// assumptions, named so that a sweep can vary them.
 struct AttendanceParameters {
-  double base = -1.0;
-  double mission_weight = 3.5;
-  double salience_weight = 2.0;
-  double cost_weight = 0.35;
-  double funding_weight = 2.5;
+  double base = -1.0;            // logit intercept
+  double mission_weight = 3.5;   // a mission in the venue's city
+  double salience_weight = 2.0;  // theme salience in [0, 1]
+  double cost_weight = 0.35;     // per 1,000 USD of unfunded travel, scaled by the affordability factor
+  double funding_weight = 2.5;   // the trust fund pays the trip
   double engagement_weight = 2.0;
   double engagement_default = 0.6;
+  // Poorer delegations feel the same fare more: the cost term is multiplied by these.
+  double affordability_developed = 1.0;
+  double affordability_developing = 1.5;
+  double affordability_ldc = 2.0;
+  // A meeting without interpretation (OP29): the logit of a state whose working language is not
+  // offered drops by this much (English is always offered).
+  double no_interpretation_weight = 1.0;
 };
 
 struct FloorParameters {
   double request_rate = 0.35;             // chance a present, engaged delegation asks to speak in a floor item
   double mean_intervention_share = 0.95;  // how much of the time limit a speaker wants, on average
+  double salience_offset = 0.5;           // the request chance scales with (offset + theme salience)
+  double max_request_probability = 0.95;  // no delegation is certain to ask
+  double share_min = 0.8;                 // a speaker's wanted time: mean share times U(share_min, share_max)
+  double share_max = 1.2;
+  // Without interpretation (OP29), a present state whose working language is not offered asks for
+  // the floor with its chance multiplied by this.
+  double no_interpretation_factor = 0.5;
 };
 
 struct DraftingParameters {
   double delay_sd_days = 0.15;     // sd of the log of (actual / planned drafting time)
-  double late_probability = 0.1;   // chance a document needs extra time (a further 20-60% of its days)
+  double late_probability = 0.1;   // chance a document needs extra time
+  double late_extra_min = 0.2;     // the extra time of a late document, as a share of its planned days,
+  double late_extra_max = 0.6;     //   drawn uniformly in [late_extra_min, late_extra_max]
 };
 
 struct ModelParameters {
@@ -207,6 +232,7 @@ struct NegotiationParameters {
   double draft_step = 0.05;       // how far one intervention pulls the working draft toward the speaker
   double bracket_threshold = 0.15;  // dissent (0-1 scale) above which a dimension stays bracketed
   double agreement_share = 0.9;     // share of remaining states accepting the draft for agreement
+  double revision_blend = 0.5;      // how far a round's revision moves the text toward the compromise
 };
 
 struct NegotiationSpec {
@@ -231,7 +257,6 @@ struct Scenario {
   std::vector<Venue> venues;
   std::vector<MemberState> member_states;
   std::vector<std::string> co_facilitators;  // iso3
-  std::string pga_person;
   std::vector<StakeholderPopulation> stakeholders;
   std::vector<Activity> activities;
   std::map<std::string, MeetingFormat> formats;
@@ -255,6 +280,11 @@ struct Scenario {
 inline constexpr std::array<std::string_view, 5> kRegionalGroupNames = {
     "african", "asia_pacific", "eastern_european", "latin_american_caribbean", "western_european_others"};
 inline constexpr std::array<std::string_view, 3> kMissionCityNames = {"new_york", "geneva", "vienna"};
+inline constexpr std::array<std::string_view, 6> kLanguageNames = {"arabic", "chinese", "english", "french", "russian",
+                                                                  "spanish"};
+inline constexpr std::array<std::string_view, 2> kDevelopmentNames = {"developed", "developing"};
+inline constexpr std::array<std::string_view, 2> kFundingPriorityNames = {"ldc_first", "first_come"};
+inline constexpr std::array<std::string_view, 2> kFloorPolicyNames = {"first_come", "alternating_groups"};
 inline constexpr std::array<std::string_view, 14> kActivityKindNames = {
     "thematic_session", "regional_consultation", "stakeholder_hearing", "other_input", "issue_brief",
     "procedural_note", "summary", "stocktaking", "chairs_summary", "sg_report", "zero_draft",
@@ -271,6 +301,9 @@ inline constexpr std::array<std::string_view, 8> kStakeholderKindNames = {
 inline std::string_view to_string(RegionalGroup g) { return kRegionalGroupNames[static_cast<std::size_t>(g)]; }
 inline std::string_view to_string(ActivityKind k) { return kActivityKindNames[static_cast<std::size_t>(k)]; }
 inline std::string_view to_string(Phase p) { return kPhaseNames[static_cast<std::size_t>(p)]; }
+inline std::string_view to_string(Development d) { return kDevelopmentNames[static_cast<std::size_t>(d)]; }
+inline std::string_view to_string(FundingPriority p) { return kFundingPriorityNames[static_cast<std::size_t>(p)]; }
+inline std::string_view to_string(FloorPolicy p) { return kFloorPolicyNames[static_cast<std::size_t>(p)]; }
 inline std::string_view to_string(StakeholderKind k) { return kStakeholderKindNames[static_cast<std::size_t>(k)]; }
 
 }  // namespace gcmsim::model

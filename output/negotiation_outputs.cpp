@@ -3,22 +3,9 @@
 #include <fmt/format.h>
 
 #include "output/csv.hpp"
+#include "output/narration.hpp"
 
 namespace gcmsim::output {
-namespace {
-
-std::string_view vote_name(model::ConferenceVote v) {
-  switch (v) {
-    case model::ConferenceVote::adopt: return "adopt";
-    case model::ConferenceVote::abstain: return "abstain";
-    case model::ConferenceVote::object: return "object";
-    case model::ConferenceVote::left: return "left";
-  }
-  return "?";
-}
-
-}  // namespace
-
 std::string dynamics_csv(const model::Scenario& s, const model::NegotiationRecord& rec, const Calendar& cal) {
   CsvTable table({"round", "day", "time", "dimension", "draft", "dissent", "bracketed", "consensus_share", "remaining"});
   for (const model::DraftSnapshot& snap : rec.dynamics) {
@@ -57,7 +44,7 @@ nlohmann::ordered_json outcome_json(const model::Scenario& s, const model::RunRe
   nlohmann::ordered_json left = nlohmann::ordered_json::array();
   for (const model::Withdrawal& w : results.withdrawals) {
     left.push_back({{"state", s.member_states[w.state].name}, {"iso3", s.member_states[w.state].iso3},
-                    {"when", cal.to_string(w.when)}, {"reason", w.reason}});
+                    {"when", cal.to_string(w.when)}, {"reason", withdrawal_reason(w)}});
   }
   out["withdrawals"] = left;
   nlohmann::ordered_json conference;
@@ -67,7 +54,7 @@ nlohmann::ordered_json outcome_json(const model::Scenario& s, const model::RunRe
     for (const auto& [k, v] : rec.conference) {
       if (v == vote) list.push_back(s.member_states[k].iso3);
     }
-    conference[std::string(vote_name(vote))] = {{"count", list.size()}, {"states", list}};
+    conference[std::string(model::to_string(vote))] = {{"count", list.size()}, {"states", list}};
   }
   out["conference"] = conference;
   return out;
@@ -87,15 +74,14 @@ std::string negotiation_summary(const model::Scenario& s, const model::RunResult
     if (!open.empty()) out += fmt::format("  still bracketed: {}\n", fmt::join(open, ", "));
   }
   if (!rec.conference.empty()) {
-    int counts[4] = {0, 0, 0, 0};
+    const model::ConferenceTally votes = model::tally(rec);
     std::vector<std::string> objecting;
     for (const auto& [k, v] : rec.conference) {
-      ++counts[static_cast<int>(v)];
       if (v == model::ConferenceVote::object) objecting.push_back(s.member_states[k].iso3);
     }
     out += fmt::format("  conference {}: {} adopt, {} abstain, {} object{}; {} left the process\n",
-                       rec.conference_at ? cal.date_string(*rec.conference_at) : std::string("-"), counts[0], counts[1], counts[2],
-                       objecting.empty() ? std::string() : fmt::format(" ({})", fmt::join(objecting, ", ")), counts[3]);
+                       rec.conference_at ? cal.date_string(*rec.conference_at) : std::string("-"), votes.adopt, votes.abstain, votes.object,
+                       objecting.empty() ? std::string() : fmt::format(" ({})", fmt::join(objecting, ", ")), votes.left);
   }
   return out;
 }

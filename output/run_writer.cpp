@@ -9,28 +9,22 @@
 namespace gcmsim::output {
 
 void write_run(const std::filesystem::path& dir, const model::Scenario& scenario, const model::Plan& plan,
-               const model::RunResults& results, const Calendar& calendar, const ManifestInfo& manifest) {
+               const model::RunResults& results, const Calendar& calendar, const ManifestInfo& manifest,
+               const loader::OutputSwitches& which) {
   // Everything is formatted before anything is written: a formatting error leaves the folder as it was.
-  const std::string timeline = timeline_csv(scenario, plan, results, calendar);
-  const std::string participation = participation_csv(scenario, results, calendar);
-  // Replacing invalid UTF-8 (a path in a legacy encoding) beats failing after the run has finished.
-  const std::string json =
-      manifest_json(manifest).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + '\n';
-  std::string dynamics;
-  std::string positions;
-  std::string outcome;
-  if (results.negotiation) {
-    dynamics = dynamics_csv(scenario, *results.negotiation, calendar);
-    positions = positions_csv(scenario, *results.negotiation, calendar);
-    outcome = outcome_json(scenario, results, calendar).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + '\n';
-  }
-  write_file_atomically(dir / "timeline.csv", timeline);
-  write_file_atomically(dir / "participation.csv", participation);
-  if (results.negotiation) {
-    write_file_atomically(dir / "dynamics.csv", dynamics);
-    write_file_atomically(dir / "positions.csv", positions);
-    write_file_atomically(dir / "outcome.json", outcome);
-  }
+  const auto dump = [](const nlohmann::ordered_json& j) {
+    // Replacing invalid UTF-8 (a path in a legacy encoding) beats failing after the run has finished.
+    return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + '\n';
+  };
+  const bool negotiating = results.negotiation.has_value();
+  std::vector<std::pair<const char*, std::string>> files;
+  if (which.timeline) files.emplace_back("timeline.csv", timeline_csv(scenario, plan, results, calendar));
+  if (which.participation) files.emplace_back("participation.csv", participation_csv(scenario, results, calendar));
+  if (negotiating && which.dynamics) files.emplace_back("dynamics.csv", dynamics_csv(scenario, *results.negotiation, calendar));
+  if (negotiating && which.positions) files.emplace_back("positions.csv", positions_csv(scenario, *results.negotiation, calendar));
+  if (negotiating && which.outcome) files.emplace_back("outcome.json", dump(outcome_json(scenario, results, calendar)));
+  const std::string json = dump(manifest_json(manifest));
+  for (const auto& [name, text] : files) write_file_atomically(dir / name, text);
   write_file_atomically(dir / "manifest.json", json);
 }
 
@@ -54,7 +48,7 @@ ManifestInfo manifest_info(const sim::PreparedScenario& prepared, const model::R
 
 void write_run(const std::filesystem::path& dir, const sim::PreparedScenario& prepared,
                const model::RunResults& results, const ManifestInfo& manifest) {
-  write_run(dir, prepared.scenario(), prepared.plan(), results, prepared.calendar(), manifest);
+  write_run(dir, prepared.scenario(), prepared.plan(), results, prepared.calendar(), manifest, prepared.defaults().outputs);
 }
 
 }  // namespace gcmsim::output

@@ -1,6 +1,8 @@
 #pragma once
-// Writes one run's files into a folder: timeline.csv, participation.csv and manifest.json, each
-// atomically, so a reader (or a resumed sweep) never sees a half-written file.
+// Writes one run's files into a folder: timeline.csv, participation.csv, and for a negotiating
+// scenario dynamics.csv, positions.csv and outcome.json, as the scenario's `outputs` switches
+// choose; then manifest.json, always. Each atomically, so a reader (or a resumed sweep) never sees
+// a half-written file.
 #include <filesystem>
 
 #include "engine/calendar.hpp"
@@ -15,14 +17,15 @@ namespace gcmsim::output {
 // Creates `dir` if needed. The manifest is written last: its presence says the run's other files
 // are complete. Throws std::runtime_error (naming the file) when a write fails.
 void write_run(const std::filesystem::path& dir, const model::Scenario& scenario, const model::Plan& plan,
-               const model::RunResults& results, const Calendar& calendar, const ManifestInfo& manifest);
+               const model::RunResults& results, const Calendar& calendar, const ManifestInfo& manifest,
+               const loader::OutputSwitches& which = {});
 
 // The manifest of one replication of a prepared scenario: its source, hash, seed and replication
 // from the results, the version, and what to check a rerun against.
 ManifestInfo manifest_info(const sim::PreparedScenario& prepared, const model::RunResults& results, int replications,
                            double wall_seconds);
 
-// write_run for a prepared scenario.
+// write_run for a prepared scenario, with the files its `outputs` section chooses.
 void write_run(const std::filesystem::path& dir, const sim::PreparedScenario& prepared,
                const model::RunResults& results, const ManifestInfo& manifest);
 

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "output/csv.hpp"
+#include "output/narration.hpp"
 #include "output/timeline_csv.hpp"
 
 namespace gcmsim::output {
@@ -106,7 +107,7 @@ std::string withdrawals(const model::Scenario& scenario, const model::RunResults
   for (std::size_t i = 0; i < std::min(results.withdrawals.size(), kWithdrawalsListed); ++i) {
     const model::Withdrawal& w = results.withdrawals[i];
     const model::MemberState& s = scenario.member_states.at(w.state);
-    rows.push_back({fmt::format("{} ({})", s.name, s.iso3), calendar.date_string(w.when), w.reason});
+    rows.push_back({fmt::format("{} ({})", s.name, s.iso3), calendar.date_string(w.when), withdrawal_reason(w)});
   }
   std::string out = fmt::format("Withdrawals: {}\n{}", results.withdrawals.size(),
                                 aligned_columns(rows, {false, false, false}, "  "));

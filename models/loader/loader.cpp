@@ -106,6 +106,19 @@ RunDefaults run_defaults(const nlohmann::json& root) {
   return d;
 }
 
+OutputSwitches output_switches(const nlohmann::json& root) {
+  OutputSwitches o;
+  const auto outputs = root.find("outputs");
+  if (outputs == root.end() || !outputs->is_object()) return o;
+  if (const auto dir = outputs->find("directory"); dir != outputs->end() && dir->is_string()) o.directory = dir->get<std::string>();
+  for (auto [key, field] : std::initializer_list<std::pair<const char*, bool*>>{
+           {"timeline", &o.timeline}, {"participation", &o.participation}, {"dynamics", &o.dynamics},
+           {"positions", &o.positions}, {"outcome", &o.outcome}}) {
+    if (const auto v = outputs->find(key); v != outputs->end() && v->is_boolean()) *field = v->get<bool>();
+  }
+  return o;
+}
+
 // Hashes and checks the layered document and builds the scenario when nothing is wrong.
 void check_and_build(LoadResult& out) {
   const Document& doc = out.document;
@@ -122,6 +135,7 @@ void check_and_build(LoadResult& out) {
     if (out.diagnostics.empty()) {
       out.scenario = std::move(scenario);
       out.defaults = run_defaults(doc.value);
+      out.defaults.outputs = output_switches(doc.value);
     }
   }
 }

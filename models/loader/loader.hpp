@@ -23,9 +23,21 @@ struct LoadRequest {
 
 // What the scenario file's `run` section proposes: defaults for the run control a client may
 // override (`--seed`, `-r`). Not part of the model's Scenario.
+// The scenario file's `outputs` section: which of a run's files to write, and where. Run control,
+// like the seed: the model never sees it; the CLI and output/run_writer use it.
+struct OutputSwitches {
+  std::string directory;  // empty: the CLI's default folder
+  bool timeline = true;
+  bool participation = true;
+  bool dynamics = true;   // dynamics.csv, positions.csv and outcome.json exist only when negotiating
+  bool positions = true;
+  bool outcome = true;
+};
+
 struct RunDefaults {
   std::uint64_t seed = 1;
   int replications = 1;
+  OutputSwitches outputs;
 };
 
 struct LoadResult {

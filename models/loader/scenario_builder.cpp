@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include <fmt/core.h>
 #include <fmt/format.h>
@@ -32,13 +33,33 @@ std::optional<E> enum_from(const std::string& s, const std::array<std::string_vi
   return std::nullopt;
 }
 
-// The scenario language's names for each enum (models/scenario.hpp).
+// The scenario language's names for each enum (models/scenario.hpp). Every enum is read through its
+// table; the schema lists the same names (tests/models/loader/enum_tables_test.cpp keeps them
+// equal), so an unknown value is reported there with its line and column, never defaulted.
 constexpr const auto& kGroups = model::kRegionalGroupNames;
 constexpr const auto& kCities = model::kMissionCityNames;
 constexpr const auto& kKinds = model::kActivityKindNames;
 constexpr const auto& kPhases = model::kPhaseNames;
 constexpr const auto& kItems = model::kAgendaItemNames;
 constexpr const auto& kStakeholders = model::kStakeholderKindNames;
+constexpr const auto& kDevelopment = model::kDevelopmentNames;
+constexpr const auto& kLanguages = model::kLanguageNames;
+
+// A delegation's working language when the data do not give one: an estimate from its coalitions
+// and regional group (docs/model.md, Interpretation). Members of the Arab Group work in Arabic;
+// Latin American and Caribbean states outside CARICOM in Spanish; every other state in English.
+// Known misses (Brazil, Haiti, francophone Africa, Russian-speaking states): give
+// `working_language` in the data to correct them.
+model::Language estimated_language(const model::MemberState& st) {
+  const auto member_of = [&](std::string_view c) {
+    return std::find(st.coalitions.begin(), st.coalitions.end(), c) != st.coalitions.end();
+  };
+  if (member_of("arab_group")) return model::Language::arabic;
+  if (st.group == model::RegionalGroup::latin_american_caribbean && !member_of("caricom")) return model::Language::spanish;
+  return model::Language::english;
+}
+constexpr const auto& kPriorities = model::kFundingPriorityNames;
+constexpr const auto& kFloorPolicies = model::kFloorPolicyNames;
 
 class Builder {
  public:
@@ -166,7 +187,7 @@ class Builder {
       st.iso3 = text(m, "iso3");
       if (auto g = enum_from<model::RegionalGroup>(text(m, "group"), kGroups)) st.group = *g;
       st.ldc = flag(m, "ldc").value_or(false);
-      st.development = text(m, "development") == "developed" ? model::Development::developed : model::Development::developing;
+      if (auto d = enum_from<model::Development>(text(m, "development"), kDevelopment)) st.development = *d;
       if (const json* mig = child(m, "migration")) {
         st.migration = {number<double>(*mig, "origin").value_or(0), number<double>(*mig, "transit").value_or(0),
                         number<double>(*mig, "destination").value_or(0)};
@@ -189,7 +210,9 @@ class Builder {
         }
       }
       st.engagement = number<double>(m, "engagement");
-      st.delegation_size = number<int>(m, "delegation_size").value_or(1);
+      st.delegation_size = number<int>(m, "delegation_size");
+      const auto language = enum_from<model::Language>(text(m, "working_language"), kLanguages);
+      st.working_language = language.value_or(estimated_language(st));
       if (st.ldc && st.development == model::Development::developed) {
         error(pointer_append(p, "ldc"), fmt::format("member state '{}' is a least developed country marked developed", st.iso3));
       }
@@ -232,10 +255,6 @@ class Builder {
           s_.co_facilitators.push_back(iso3);
         }
       }
-    }
-    if (const json* pga = child(*a, "pga")) {
-      s_.pga_person = text(*pga, "person");
-      known_state(text(*pga, "state"), "/actors/pga/state", "the PGA's state");
     }
     if (const json* st = child(*a, "stakeholders"); st != nullptr && st->is_array()) {
       for (const json& pop : *st) {
@@ -417,7 +436,7 @@ class Builder {
         fund.ldc_eligible = std::find(el->begin(), el->end(), "ldc") != el->end();
         fund.developing_eligible = std::find(el->begin(), el->end(), "developing") != el->end();
       }
-      fund.priority = text(*tf, "priority") == "first_come" ? model::FundingPriority::first_come : model::FundingPriority::ldc_first;
+      if (auto p = enum_from<model::FundingPriority>(text(*tf, "priority"), kPriorities)) fund.priority = *p;
       fund.delegates_per_state = number<int>(*tf, "delegates_per_state").value_or(1);
       if (const json* cost = child(*tf, "travel_cost_usd"); cost != nullptr && cost->is_object()) {
         std::vector<std::string> venue_ids;
@@ -433,7 +452,7 @@ class Builder {
       }
     }
     if (const json* fl = child(*pol, "floor")) {
-      s_.floor_policy = text(*fl, "policy") == "alternating_groups" ? model::FloorPolicy::alternating_groups : model::FloorPolicy::first_come;
+      if (auto p = enum_from<model::FloorPolicy>(text(*fl, "policy"), kFloorPolicies)) s_.floor_policy = *p;
     }
   }
 
@@ -451,27 +470,48 @@ class Builder {
     }
   }
 
+  // Every model parameter through one table: its section and key in the scenario's `parameters:`
+  // and the field it sets; an absent key keeps the default of models/scenario.hpp (docs/model.md).
   void parameters(const json& root) {
     const json* params = child(root, "parameters");
     if (params == nullptr) return;
-    auto& p = s_.parameters;
-    const auto set = [](const json* section, std::string_view key, double& field) {
-      if (section != nullptr) field = number<double>(*section, key).value_or(field);
+    auto& att = s_.parameters.attendance;
+    auto& fl = s_.parameters.floor;
+    auto& dr = s_.parameters.drafting;
+    const std::initializer_list<std::tuple<const char*, const char*, double*>> fields = {
+        {"attendance", "base", &att.base},
+        {"attendance", "mission_weight", &att.mission_weight},
+        {"attendance", "salience_weight", &att.salience_weight},
+        {"attendance", "cost_weight", &att.cost_weight},
+        {"attendance", "funding_weight", &att.funding_weight},
+        {"attendance", "engagement_weight", &att.engagement_weight},
+        {"attendance", "engagement_default", &att.engagement_default},
+        {"attendance", "affordability_developed", &att.affordability_developed},
+        {"attendance", "affordability_developing", &att.affordability_developing},
+        {"attendance", "affordability_ldc", &att.affordability_ldc},
+        {"attendance", "no_interpretation_weight", &att.no_interpretation_weight},
+        {"floor", "request_rate", &fl.request_rate},
+        {"floor", "mean_intervention_share", &fl.mean_intervention_share},
+        {"floor", "salience_offset", &fl.salience_offset},
+        {"floor", "max_request_probability", &fl.max_request_probability},
+        {"floor", "share_min", &fl.share_min},
+        {"floor", "share_max", &fl.share_max},
+        {"floor", "no_interpretation_factor", &fl.no_interpretation_factor},
+        {"drafting", "delay_sd_days", &dr.delay_sd_days},
+        {"drafting", "late_probability", &dr.late_probability},
+        {"drafting", "late_extra_min", &dr.late_extra_min},
+        {"drafting", "late_extra_max", &dr.late_extra_max},
     };
-    const json* att = child(*params, "attendance");
-    set(att, "base", p.attendance.base);
-    set(att, "mission_weight", p.attendance.mission_weight);
-    set(att, "salience_weight", p.attendance.salience_weight);
-    set(att, "cost_weight", p.attendance.cost_weight);
-    set(att, "funding_weight", p.attendance.funding_weight);
-    set(att, "engagement_weight", p.attendance.engagement_weight);
-    set(att, "engagement_default", p.attendance.engagement_default);
-    const json* fl = child(*params, "floor");
-    set(fl, "request_rate", p.floor.request_rate);
-    set(fl, "mean_intervention_share", p.floor.mean_intervention_share);
-    const json* dr = child(*params, "drafting");
-    set(dr, "delay_sd_days", p.drafting.delay_sd_days);
-    set(dr, "late_probability", p.drafting.late_probability);
+    for (const auto& [section, key, field] : fields) {
+      if (const json* sec = child(*params, section)) *field = number<double>(*sec, key).value_or(*field);
+    }
+    if (fl.share_min > fl.share_max) {
+      error("/parameters/floor/share_min", fmt::format("parameters.floor: share_min {} is above share_max {}", fl.share_min, fl.share_max));
+    }
+    if (dr.late_extra_min > dr.late_extra_max) {
+      error("/parameters/drafting/late_extra_min",
+            fmt::format("parameters.drafting: late_extra_min {} is above late_extra_max {}", dr.late_extra_min, dr.late_extra_max));
+    }
   }
 
   void negotiation(const json& root) {
@@ -555,7 +595,8 @@ class Builder {
                {"self_weight", &q.self_weight}, {"coalition_weight", &q.coalition_weight}, {"group_weight", &q.group_weight},
                {"susceptibility", &q.susceptibility}, {"reservation", &q.reservation}, {"adopt_threshold", &q.adopt_threshold}, {"object_threshold", &q.object_threshold},
                {"voice_spoke", &q.voice_spoke}, {"voice_present", &q.voice_present}, {"voice_absent", &q.voice_absent},
-               {"draft_step", &q.draft_step}, {"bracket_threshold", &q.bracket_threshold}, {"agreement_share", &q.agreement_share}}) {
+               {"draft_step", &q.draft_step}, {"bracket_threshold", &q.bracket_threshold}, {"agreement_share", &q.agreement_share},
+               {"revision_blend", &q.revision_blend}}) {
         *field = number<double>(*params, key).value_or(*field);
       }
       q.steps_per_day = number<int>(*params, "steps_per_day").value_or(q.steps_per_day);

@@ -9,14 +9,6 @@
 #include "models/negotiation/views.hpp"
 
 namespace gcmsim::model {
-namespace {
-
-// How far the end-of-round revision moves the working text toward the weighted compromise: the
-// co-facilitators keep what the round's interventions changed and fold in where the room stands.
-constexpr double kRevisionBlend = 0.5;
-
-}  // namespace
-
 Negotiation::Negotiation(const Scenario& scenario) : scenario_(scenario), spec_(*scenario.negotiation) {
   const std::size_t n_states = scenario.member_states.size();
   const auto dims = static_cast<Eigen::Index>(spec_.dimensions.size());
@@ -146,7 +138,9 @@ std::vector<std::size_t> Negotiation::end_of_round(std::size_t round, SimTime wh
     draft_ = compromise(x_, salience_, heard);
     has_draft_ = true;
   } else {
-    draft_ = (1.0 - kRevisionBlend) * draft_ + kRevisionBlend * compromise(x_, salience_, heard);
+    // The co-facilitators keep what the round's interventions changed and fold in where the room
+    // stands (NegotiationParameters::revision_blend).
+    draft_ = (1.0 - p.revision_blend) * draft_ + p.revision_blend * compromise(x_, salience_, heard);
   }
   ++record_.rounds_held;
   const Eigen::VectorXd accept = acceptance(x_, salience_, draft_);

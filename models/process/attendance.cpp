@@ -43,13 +43,16 @@ constexpr std::array<ThemeWeights, 6> kThemeWeights{{
 
 constexpr double kMeanSalience = 0.5;
 
-// Poorer delegations feel the same fare more: the cost term is scaled by this.
-double affordability(const MemberState& state) {
-  if (state.ldc) return 2.0;
-  return state.development == Development::developed ? 1.0 : 1.5;
+}  // namespace
+
+bool language_offered(const Activity& activity, const MemberState& state) {
+  return activity.interpretation || state.working_language == Language::english;
 }
 
-}  // namespace
+double affordability(const MemberState& state, const AttendanceParameters& params) {
+  if (state.ldc) return params.affordability_ldc;
+  return state.development == Development::developed ? params.affordability_developed : params.affordability_developing;
+}
 
 double theme_salience(const MemberState& state, std::string_view theme) {
   const auto row = std::find_if(kThemeWeights.begin(), kThemeWeights.end(),
@@ -67,13 +70,15 @@ double theme_salience(const MemberState& state, std::string_view theme) {
 }
 
 double attendance_probability(const MemberState& state, double salience, bool has_mission_here,
-                              double travel_cost_usd, bool funded, const AttendanceParams& params) {
+                              double travel_cost_usd, bool funded, const AttendanceParameters& params,
+                              bool language_offered) {
   const double cost_thousands = std::max(travel_cost_usd, 0.0) / 1000.0;
   const double engagement = state.engagement.value_or(params.engagement_default);
   double z = params.base + params.salience_weight * salience + params.engagement_weight * engagement -
-             params.cost_weight * cost_thousands * affordability(state);
+             params.cost_weight * cost_thousands * affordability(state, params);
   if (has_mission_here) z += params.mission_weight;
   if (funded) z += params.funding_weight;
+  if (!language_offered) z -= params.no_interpretation_weight;
   // Beyond |z| = 30 the probability is within 1e-13 of 0 or 1; bounding z keeps it strictly inside
   // (0, 1), so a draw against it can always go either way.
   z = std::clamp(z, -30.0, 30.0);

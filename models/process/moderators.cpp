@@ -80,4 +80,28 @@ std::vector<std::size_t> appoint_moderators(const std::vector<PanelSlot>& panels
   return moderators;
 }
 
+std::map<std::size_t, std::vector<std::size_t>> appoint_session_moderators(const Scenario& s,
+                                                                           const std::vector<std::size_t>& co_facilitators,
+                                                                           RandomStream& stream) {
+  std::map<std::size_t, std::vector<std::size_t>> moderators;
+  std::vector<PanelSlot> panels;
+  std::vector<std::size_t> excluded = co_facilitators;
+  for (std::size_t i = 0; i < s.activities.size(); ++i) {
+    const Activity& a = s.activities[i];
+    if (a.kind != ActivityKind::thematic_session || !a.format) continue;
+    if (!a.moderators.empty()) {
+      for (const std::string& iso3 : a.moderators) {
+        moderators[i].push_back(*s.find_state(iso3));
+        excluded.push_back(moderators[i].back());
+      }
+      continue;
+    }
+    const int count = s.formats.at(*a.format).panels();
+    for (int p = 0; p < count; ++p) panels.push_back({i, p});
+  }
+  const auto appointed = appoint_moderators(panels, s.member_states, excluded, stream);
+  for (std::size_t k = 0; k < panels.size(); ++k) moderators[panels[k].session].push_back(appointed[k]);
+  return moderators;
+}
+
 }  // namespace gcmsim::model

@@ -3,6 +3,7 @@
 // consultation with the regional groups, with due regard for geographical balance, and the panels
 // take into account situations of countries of origin, transit and destination.
 #include <cstdint>
+#include <map>
 #include <vector>
 
 #include "engine/random_streams.hpp"
@@ -24,6 +25,13 @@ struct PanelSlot {
 // Deterministic given the stream.
 std::vector<std::size_t> appoint_moderators(const std::vector<PanelSlot>& panels, const std::vector<MemberState>& states,
                                             const std::vector<std::size_t>& excluded, RandomStream& stream);
+
+// Every thematic session's moderators, by activity index: the ones the scenario names, and for the
+// other sessions one appointed per panel (appoint_moderators, excluding the co-facilitators and the
+// named moderators).
+std::map<std::size_t, std::vector<std::size_t>> appoint_session_moderators(const Scenario& scenario,
+                                                                           const std::vector<std::size_t>& co_facilitators,
+                                                                           RandomStream& stream);
 
 // The largest of a state's origin, transit and destination shares: 0 origin, 1 transit, 2 destination.
 int dominant_profile(const MemberState& state);

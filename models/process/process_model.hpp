@@ -7,34 +7,27 @@
 // travel cost, theme salience, trust fund); delegations ask for the floor and the chair gives it
 // under the scenario's policy; stakeholders register, are accredited or objected to, are seated and
 // picked to speak. Contributions to the trust fund and withdrawals happen on their dates.
+//
+// Where things live (models/process/):
+//   process_state.hpp       what is true now (ProcessState)
+//   attendance*.hpp         who comes to a meeting;   floor*.hpp  who speaks, for how long
+//   trust_fund.hpp          the fund's ledger and who it pays;  document_timing.hpp  drafting times
+//   agenda.hpp              a meeting's sittings on the calendar; moderators.hpp, stakeholders.hpp
+//   process_listener.hpp    the typed events a listener receives (output/narration words them)
+//   process_simulation.hpp  (private) the event handlers: event_scheduling.cpp, negotiation_glue.cpp
 #include <cstdint>
-#include <string>
 
-#include "engine/calendar.hpp"
 #include "engine/event_observer.hpp"
+#include "models/process/process_listener.hpp"
 #include "models/run_results.hpp"
 #include "models/scenario_setup.hpp"
 
 namespace gcmsim::model {
 
-// Event kinds, as the fingerprint and the trace see them (the target is an activity or state index).
-enum class ProcessEvent : std::uint32_t {
-  activity_ready = 1, meeting_open = 2, document_start = 3, activity_done = 4, agenda_item = 5,
-  contribution = 6, withdrawal = 7, intervention = 8, negotiation_day = 9, negotiation_round_end = 10,
-  conference_vote = 11
-};
-
-// Receives one readable line per meaningful event, as it happens (the narrated run).
-class Narrator {
- public:
-  virtual ~Narrator() = default;
-  virtual void say(SimTime when, const std::string& line) = 0;
-};
-
 // Runs one replication: a pure function of (setup, seed, replication). `observer`, when given, sees
-// every event (tracing, fingerprints); `narrator`, when given, is told the story. Clients call
-// sim::simulate (models/run/simulate.hpp), which wraps this.
+// every kernel event (tracing, fingerprints); `listener`, when given, receives the process events.
+// Clients call sim::simulate (models/run/simulate.hpp), which wraps this.
 RunResults run_process(const ScenarioSetup& setup, std::uint64_t seed, std::uint64_t replication,
-                       EventObserver* observer = nullptr, Narrator* narrator = nullptr);
+                       EventObserver* observer = nullptr, ProcessListener* listener = nullptr);
 
 }  // namespace gcmsim::model

@@ -4,6 +4,11 @@
 
 namespace gcmsim::model {
 
+bool trust_fund_covers(ActivityKind kind) {
+  return kind == ActivityKind::thematic_session || kind == ActivityKind::stakeholder_hearing ||
+         kind == ActivityKind::stocktaking || kind == ActivityKind::negotiation_round || kind == ActivityKind::conference;
+}
+
 // Each flag governs one group, so a what-if can open or close the fund to least developed countries
 // and to the other developing countries independently. OP31 names developing countries only, so a
 // developed state is never paid for, whatever its other flags.
@@ -19,15 +24,18 @@ void contribute(TrustFundLedger& ledger, double usd) {
   ledger.record.raised += usd;
 }
 
+int funded_delegates(const TrustFundPolicy& policy, const MemberState& state) {
+  return std::min(policy.delegates_per_state, state.delegation_size.value_or(policy.delegates_per_state));
+}
+
 std::vector<bool> fund_travel(TrustFundLedger& ledger, const TrustFundPolicy& policy,
                               const std::vector<MemberState>& states, const std::vector<std::size_t>& requesting,
                               const std::string& venue_id, SimTime now) {
   std::vector<bool> funded(requesting.size(), false);
   const auto listed = policy.travel_cost_usd.find(venue_id);
   if (listed == policy.travel_cost_usd.end()) return funded;
-  const double trip_cost = listed->second * policy.delegates_per_state;
-  // Nothing to pay (a venue next door, or no delegates): there is no trip to fund, and no refusal.
-  if (trip_cost <= 0.0) return funded;
+  // Nothing to pay (a venue next door): there is no trip to fund, and no refusal.
+  if (listed->second <= 0.0 || policy.delegates_per_state <= 0) return funded;
 
   // Positions into `requesting`, in the order the fund considers them. ldc_first keeps the given
   // order within each group (OP31: "in particular the least developed countries").
@@ -41,6 +49,7 @@ std::vector<bool> fund_travel(TrustFundLedger& ledger, const TrustFundPolicy& po
   }
 
   for (const std::size_t k : order) {
+    const double trip_cost = listed->second * funded_delegates(policy, states.at(requesting[k]));
     if (ledger.balance < trip_cost) {
       ++ledger.record.requests_refused;
       if (!ledger.record.ran_dry) ledger.record.ran_dry = now;

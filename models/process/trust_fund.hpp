@@ -16,13 +16,21 @@ struct TrustFundLedger {
   TrustFundRecord record;
 };
 
+// OP31: the fund serves the preparatory process and the conference, not the regional commissions'
+// meetings or other processes' events (GFMD, IOM's dialogue), which have their own arrangements.
+bool trust_fund_covers(ActivityKind kind);
+
 // True if the policy lets the fund pay for this state's delegates (OP31).
 bool eligible_for_trust_fund(const TrustFundPolicy& policy, const MemberState& state);
 
 // Adds a contribution.
 void contribute(TrustFundLedger& ledger, double usd);
 
-// Pays the trip of `policy.delegates_per_state` delegates to `venue_id` for each requesting state
+// How many of a state's delegates one funded trip pays for: the policy's delegates_per_state, but
+// never more than the state's delegation (when the data give its size).
+int funded_delegates(const TrustFundPolicy& policy, const MemberState& state);
+
+// Pays the trip of funded_delegates() delegates to `venue_id` for each requesting state
 // that is eligible, in the policy's priority order (ldc_first: least developed countries first,
 // then the others, each in the given order), while money lasts. Returns, for each requesting state
 // in the order given, whether it was funded. A state whose trip costs nothing (no travel cost listed

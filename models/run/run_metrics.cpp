@@ -197,21 +197,14 @@ void record(const model::ScenarioSetup& setup, const model::RunResults& run, Rec
           agreed ? std::optional<double>(days_since_epoch(cal, *n->agreed_at)) : std::nullopt);
   out.add("rounds_held", "all", MetricKind::count, "rounds", "negotiation rounds held",
           n != nullptr ? std::optional<double>(n->rounds_held) : std::nullopt);
-  int adopt = 0, abstain = 0, object = 0;
-  if (n != nullptr) {
-    for (const auto& [state, vote] : n->conference) {
-      adopt += vote == model::ConferenceVote::adopt;
-      abstain += vote == model::ConferenceVote::abstain;
-      object += vote == model::ConferenceVote::object;
-    }
-  }
+  const model::ConferenceTally votes = n != nullptr ? model::tally(*n) : model::ConferenceTally{};
   const bool voted = n != nullptr && n->conference_at.has_value();
   out.add("conference_adopt", "all", MetricKind::count, "states", "states adopting the compact at the conference",
-          voted ? std::optional<double>(adopt) : std::nullopt);
+          voted ? std::optional<double>(votes.adopt) : std::nullopt);
   out.add("conference_abstain", "all", MetricKind::count, "states", "states abstaining at the conference",
-          voted ? std::optional<double>(abstain) : std::nullopt);
+          voted ? std::optional<double>(votes.abstain) : std::nullopt);
   out.add("conference_object", "all", MetricKind::count, "states", "states objecting at the conference",
-          voted ? std::optional<double>(object) : std::nullopt);
+          voted ? std::optional<double>(votes.object) : std::nullopt);
 }
 
 }  // namespace

@@ -18,7 +18,7 @@ struct RunSpec {
   std::uint64_t seed = 1;
   std::uint64_t replication = 0;
   EventObserver* observer = nullptr;    // sees every kernel event (traces, fingerprints); not owned
-  model::Narrator* narrator = nullptr;  // told the story as it happens; not owned
+  model::ProcessListener* listener = nullptr;  // receives the process events as they happen (narration); not owned
 };
 
 // A spec with the scenario's default seed.

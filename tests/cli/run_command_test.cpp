@@ -97,3 +97,25 @@ TEST_CASE("bench scenario reports time per replication as JSON", "[cli][bench]")
   REQUIRE(j["ms_per_replication"].get<double>() > 0.0);
   REQUIRE(j["peak_rss_mb"].get<double>() > 0.0);
 }
+
+TEST_CASE("the outputs switches choose the files a run writes", "[cli][run][outputs]") {
+  const std::string dir = out_dir("outputs_switched");
+  const auto r = run_gcmsim("run -q --set outputs.positions=false --set outputs.participation=false --out " + dir);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK_FALSE(fs::exists(dir + "/positions.csv"));
+  CHECK_FALSE(fs::exists(dir + "/participation.csv"));
+  CHECK(fs::exists(dir + "/timeline.csv"));
+  CHECK(fs::exists(dir + "/dynamics.csv"));
+  CHECK(fs::exists(dir + "/outcome.json"));
+  CHECK(fs::exists(dir + "/manifest.json"));
+}
+
+TEST_CASE("outputs.directory is where a run writes when --out is not given", "[cli][run][outputs]") {
+  const std::string dir = out_dir("outputs_directory");
+  const auto r = run_gcmsim("run -q --set outputs.directory=" + dir);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(fs::exists(dir + "/timeline.csv"));
+  CHECK(fs::exists(dir + "/manifest.json"));
+}

@@ -1,8 +1,10 @@
 #include "engine/event_queue.hpp"
+#include "engine/ladder_queue.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <random>
 #include <vector>
@@ -10,7 +12,7 @@
 using namespace gcmsim;
 
 // Every pending-event set must pass this suite.
-#define PENDING_SETS DaryHeap<4>, DaryHeap<2>, DaryHeap<8>, BinaryHeap
+#define PENDING_SETS DaryHeap<4>, DaryHeap<2>, DaryHeap<8>, BinaryHeap, LadderQueue
 
 namespace {
 std::vector<QueueEntry> drain(auto& q) {
@@ -91,6 +93,62 @@ TEMPLATE_TEST_CASE("assign rebuilds a valid set from entries in any order", "[ev
   std::sort(entries.begin(), entries.end());
   const auto out = drain(q);
   for (std::size_t i = 0; i < out.size(); ++i) REQUIRE(out[i].key == entries[i].key);
+}
+
+TEMPLATE_TEST_CASE("take_all empties the set and returns every entry", "[event_queue]", PENDING_SETS) {
+  TestType q;
+  std::mt19937_64 gen(5);
+  std::vector<QueueEntry> pushed;
+  for (std::uint32_t i = 0; i < 3000; ++i) {
+    const QueueEntry e{static_cast<SimTime>(gen() % 100000), event_key::make(0, i, i)};
+    q.push(e);
+    pushed.push_back(e);
+    if (i % 7 == 0) {  // some pops, so that every part of a ladder holds something
+      pushed.erase(std::find_if(pushed.begin(), pushed.end(),
+                                [&](const QueueEntry& p) { return p.key == q.top().key; }));
+      q.pop();
+    }
+  }
+  auto all = q.take_all();
+  REQUIRE(q.empty());
+  REQUIRE(q.size() == 0);
+  std::sort(all.begin(), all.end());
+  std::sort(pushed.begin(), pushed.end());
+  REQUIRE(all.size() == pushed.size());
+  for (std::size_t i = 0; i < all.size(); ++i) REQUIRE(all[i].key == pushed[i].key);
+  q.push({3, event_key::make(0, 0, 1)});  // still usable
+  REQUIRE(q.top().time == 3);
+}
+
+TEMPLATE_TEST_CASE("times at both ends of SimTime keep their order", "[event_queue]", PENDING_SETS) {
+  TestType q;
+  const SimTime lo = INT64_MIN;
+  const SimTime hi = INT64_MAX;
+  const std::vector<SimTime> times{hi, 0, lo, hi - 1, lo + 1, -5, 5, hi, lo};
+  for (std::uint32_t i = 0; i < times.size(); ++i) q.push({times[i], event_key::make(0, i, i)});
+  std::vector<SimTime> out;
+  for (const auto& e : drain(q)) out.push_back(e.time);
+  REQUIRE(out == std::vector<SimTime>{lo, lo, lo + 1, -5, 0, 5, hi - 1, hi, hi});
+}
+
+TEST_CASE("a large spread-out ladder refines crowded buckets into rungs", "[event_queue]") {
+  LadderQueue q;
+  std::mt19937_64 gen(3);
+  std::uint32_t seq = 0;
+  // Exponentially crowded near the front: one rung cannot spread them evenly.
+  for (; seq < 200000; ++seq) {
+    const auto t = static_cast<SimTime>(std::exp(static_cast<double>(gen() % 20000) / 1000.0));
+    q.push({t, event_key::make(0, seq, seq)});
+  }
+  q.pop();
+  REQUIRE(q.rungs() >= 2);
+  SimTime last = q.top().time;
+  while (!q.empty()) {
+    REQUIRE(q.top().time >= last);
+    last = q.top().time;
+    q.pop();
+  }
+  REQUIRE(q.rungs() == 0);
 }
 
 TEST_CASE("the event key packs priority, sequence and slot without overlap", "[event_queue]") {

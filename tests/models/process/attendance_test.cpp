@@ -19,7 +19,7 @@ constexpr MigrationProfile kOriginHeavy{0.8, 0.1, 0.1};
 constexpr MigrationProfile kTransitHeavy{0.1, 0.8, 0.1};
 constexpr MigrationProfile kDestinationHeavy{0.1, 0.1, 0.8};
 
-const AttendanceParams kParams;
+const AttendanceParameters kParams;
 
 }  // namespace
 
@@ -62,7 +62,7 @@ TEST_CASE("the probability is the logistic of the factors", "[attendance]") {
 
 TEST_CASE("the probability stays strictly between 0 and 1", "[attendance]") {
   const MemberState state = make_state(Development::developing, true);
-  AttendanceParams extreme;
+  AttendanceParameters extreme;
   extreme.mission_weight = 1000.0;
   const double sure = attendance_probability(state, 1.0, true, 0.0, true, extreme);
   const double hopeless = attendance_probability(state, 0.0, false, 1e9, false, kParams);

@@ -142,3 +142,17 @@ TEST_CASE("each state's trip pays for all its funded delegates", "[trust_fund]")
   CHECK(ledger.balance == Approx(1000.0));
   CHECK(ledger.record.requests_refused == 1);
 }
+
+TEST_CASE("the fund pays for delegates_per_state delegates, never more than the delegation", "[trust_fund]") {
+  TrustFundPolicy policy = geneva_policy();
+  policy.delegates_per_state = 3;
+  std::vector<MemberState> states = kStates;
+  states[1].delegation_size = 2;  // a two-person delegation: two fares, not three
+  TrustFundLedger ledger;
+  contribute(ledger, 100000.0);
+  const auto funded = fund_travel(ledger, policy, states, {1, 2}, "geneva", 0);
+  CHECK(funded == std::vector<bool>{true, true});
+  CHECK(funded_delegates(policy, states[1]) == 2);
+  CHECK(funded_delegates(policy, states[2]) == 3);  // size not in the data: the policy's number
+  CHECK(ledger.record.spent == Approx(2 * 1000.0 + 3 * 1000.0));
+}

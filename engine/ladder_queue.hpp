@@ -1,0 +1,235 @@
+#pragma once
+// A ladder queue (Tang, Goh and Thng, ACM TOMACS 15(3), 2005): a pending-event set whose push and
+// pop cost O(1) amortised whatever the number of events and, unlike a calendar queue, whatever the
+// distribution of their times, because it never resizes: it refines only where events crowd.
+//
+//   top     unsorted events beyond the ladder's range (the far future): push is an append
+//   rungs   each rung splits a time range into equal buckets (unsorted); rung 0 spans what `top`
+//           held when it was last emptied, each deeper rung spans one bucket of the rung above
+//   bottom  the events of the nearest bucket, sorted, plus a small heap of the events pushed into
+//           its range since: pops come from here
+//
+// When `bottom` is empty at the next top() or pop(), the deepest rung's first non-empty bucket moves there, or, if it holds more
+// than kThreshold events, is split over a new, finer rung; when the ladder is exhausted `top`
+// becomes rung 0. An event is pushed to wherever its time falls, so order is exact: `bottom` holds
+// times before the deepest rung's unconsumed buckets, each rung times before the unconsumed buckets
+// of the rung above, `top` times after them all. Events with equal times always land together, and
+// `bottom` orders by the full (time, priority, sequence) rank, so ties break as in every other set.
+//
+// Differences from the paper: `bottom` is a sorted array plus a heap rather than a sorted list (a
+// burst of events into the current bucket costs O(log k) each, not O(k)); rung 0 has one bucket per kBucketTarget events
+// rather than one per event, which keeps the bucket headers small at 16 million events.
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "engine/bucket_pool.hpp"
+#include "engine/event_queue.hpp"
+
+namespace gcmsim {
+
+class LadderQueue {
+ public:
+  void push(QueueEntry e) {
+    ++size_;
+    if (e.time >= top_start_) {
+      pool_.append(top_, e);
+      top_min_ = std::min(top_min_, e.time);
+      top_max_ = std::max(top_max_, e.time);
+    } else {
+      std::size_t r = 0;
+      while (r < rungs_used_ && e.time < rungs_[r].current_start) ++r;
+      if (r < rungs_used_) {
+        rungs_[r].insert(pool_, e);
+      } else {
+        late_.push(e);
+      }
+    }
+  }
+
+  // Both reorganise the ladder when `bottom` is empty: only then is it known how the pending
+  // events spread, so a burst of pushes into an empty set lands in `top` and is split once.
+  [[gnu::always_inline]] const QueueEntry& top() {
+    if (bottom_empty()) refill();
+    return from_run() ? run_[run_pos_] : late_.top();
+  }
+
+  [[gnu::always_inline]] void pop() {
+    if (bottom_empty()) refill();
+    if (from_run()) {
+      ++run_pos_;
+    } else {
+      late_.pop();
+    }
+    if (--size_ == 0) clear();  // the next pushes start a new epoch
+  }
+
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+
+  void clear() {
+    top_ = BucketPool::Bucket{};
+    reset_top_range();
+    top_start_ = kEarliest;
+    for (std::size_t r = 0; r < rungs_used_; ++r) rungs_[r].clear();
+    rungs_used_ = 0;
+    pool_.clear();
+    run_.clear();
+    run_pos_ = 0;
+    late_.clear();
+    size_ = 0;
+  }
+
+  void assign(std::vector<QueueEntry> entries) {
+    clear();
+    for (const QueueEntry& e : entries) push(e);
+  }
+
+  std::vector<QueueEntry> take_all() {
+    std::vector<QueueEntry> out;
+    out.reserve(size_);
+    pool_.for_each(top_, [&](QueueEntry e) { out.push_back(e); });
+    for (std::size_t r = 0; r < rungs_used_; ++r) {
+      for (const auto& bucket : rungs_[r].buckets) pool_.for_each(bucket, [&](QueueEntry e) { out.push_back(e); });
+    }
+    out.insert(out.end(), run_.begin() + static_cast<std::ptrdiff_t>(run_pos_), run_.end());
+    const std::vector<QueueEntry> late = late_.take_all();
+    out.insert(out.end(), late.begin(), late.end());
+    clear();
+    return out;
+  }
+
+  // Rungs in use (for tests: a large, spread-out set must actually climb the ladder).
+  std::size_t rungs() const { return rungs_used_; }
+
+  static constexpr std::size_t kThreshold = 48;     // a bucket larger than this is split, not sorted
+  static constexpr std::size_t kBucketTarget = 16;  // events per bucket when `top` becomes rung 0
+  static constexpr std::size_t kChildTarget = 4;    // events per bucket when a bucket is split
+  static constexpr std::size_t kMaxRungs = 8;       // then a crowded bucket goes to `bottom` as is
+
+ private:
+  static constexpr SimTime kEarliest = std::numeric_limits<SimTime>::min();
+  static constexpr SimTime kLatest = std::numeric_limits<SimTime>::max();
+
+  // Bucket bounds may pass the end of SimTime (a rung whose range ends at the last tick), so they
+  // are kept in 128 bits; an event time converts to it exactly.
+  __extension__ using Bound = __int128;
+
+  // Bucket widths are powers of two, so that finding an event's bucket is a shift, not a division
+  // (a 64-bit divide costs tens of cycles, more than the rest of a push).
+  struct Rung {
+    SimTime start = 0;        // time of bucket 0
+    unsigned shift = 0;       // log2 of the ticks per bucket
+    std::size_t current = 0;  // first bucket not yet consumed
+    std::size_t bucket_count = 0;
+    Bound current_start = 0;  // times from here on belong to this rung, earlier ones further down
+    std::vector<BucketPool::Bucket> buckets;
+
+    std::uint64_t width() const { return std::uint64_t{1} << shift; }
+    Bound end() const { return start + (static_cast<Bound>(bucket_count) << shift); }
+    void insert(BucketPool& pool, QueueEntry e) {
+      const std::uint64_t offset = static_cast<std::uint64_t>(e.time) - static_cast<std::uint64_t>(start);
+      pool.append(buckets[static_cast<std::size_t>(offset >> shift)], e);
+    }
+    void advance() {
+      ++current;
+      current_start += width();
+    }
+
+    // Spans [lo, hi] with at most `count` buckets (at least half as many), all empty.
+    void reset(SimTime lo, SimTime hi, std::size_t count) {
+      const auto last = static_cast<std::uint64_t>(hi) - static_cast<std::uint64_t>(lo);  // span - 1
+      const std::uint64_t per_bucket = last / count + 1;  // ceil(span / count), without overflow
+      shift = std::min(63u, static_cast<unsigned>(std::bit_width(per_bucket - 1)));
+      start = lo;
+      bucket_count = static_cast<std::size_t>((last >> shift) + 1);
+      current = 0;
+      current_start = lo;
+      buckets.assign(bucket_count, BucketPool::Bucket{});
+    }
+    // Forgets the buckets (their blocks are the pool's business).
+    void clear() {
+      buckets.clear();
+      current = bucket_count = 0;
+      current_start = start;
+    }
+  };
+
+  [[gnu::always_inline]] bool bottom_empty() const { return run_pos_ == run_.size() && late_.empty(); }
+  // Whether the next event comes from the sorted run rather than from the late arrivals.
+  [[gnu::always_inline]] bool from_run() const { return run_pos_ < run_.size() && (late_.empty() || run_[run_pos_] < late_.top()); }
+
+  void reset_top_range() {
+    top_min_ = kLatest;
+    top_max_ = kEarliest;
+  }
+
+  // Moves events until `bottom` is non-empty (or the set is). Out of line: top() and pop() are on
+  // the simulator's hottest path and must stay small enough to inline.
+  [[gnu::noinline]] void refill() {
+    run_.clear();
+    run_pos_ = 0;
+    while (bottom_empty()) {
+      if (rungs_used_ == 0) {
+        if (top_.empty()) return;
+        top_to_rung();
+      }
+      Rung& r = rungs_[rungs_used_ - 1];
+      while (r.current < r.bucket_count && r.buckets[r.current].empty()) r.advance();
+      if (r.current == r.bucket_count) {
+        r.clear();
+        --rungs_used_;
+        continue;
+      }
+      BucketPool::Bucket& bucket = r.buckets[r.current];
+      const auto bucket_start = static_cast<SimTime>(r.current_start);
+      const Bound bucket_last = std::min<Bound>(r.current_start + r.width() - 1, kLatest);
+      const bool crowded = bucket.size > kThreshold && r.shift > 0 && rungs_used_ < kMaxRungs;
+      r.advance();
+      if (crowded) {
+        // Spread the bucket over a finer rung that spans exactly this bucket.
+        Rung& child = rungs_[rungs_used_++];
+        child.reset(bucket_start, static_cast<SimTime>(bucket_last),
+                    std::max<std::size_t>(2, bucket.size / kChildTarget));
+        pool_.drain(bucket, [&](QueueEntry e) { child.insert(pool_, e); });
+      } else {
+        pool_.drain(bucket, [&](QueueEntry e) { run_.push_back(e); });
+        std::sort(run_.begin(), run_.end());
+      }
+    }
+  }
+
+  // The ladder is exhausted: `top` becomes rung 0 and later pushes beyond its range go to `top`.
+  void top_to_rung() {
+    Rung& r = rungs_[0];
+    r.reset(top_min_, top_max_, std::max<std::size_t>(1, top_.size / kBucketTarget));
+    // Block by block: the blocks `top` frees are the next ones the rung's buckets take, so the
+    // transfer needs no memory beyond the events'.
+    pool_.drain(top_, [&](QueueEntry e) { r.insert(pool_, e); });
+    rungs_used_ = 1;
+    top_start_ = r.end();
+    reset_top_range();
+  }
+
+  BucketPool::Bucket top_;  // in the pool like every bucket, so it can become rung 0 in place
+  SimTime top_min_ = kLatest;
+  SimTime top_max_ = kEarliest;
+  Bound top_start_ = kEarliest;  // pushes at or after this time go to `top`
+  std::array<Rung, kMaxRungs> rungs_;
+  std::size_t rungs_used_ = 0;
+  BucketPool pool_;
+  // `bottom`: the bucket being consumed, sorted once, read front to back; and a heap for the events
+  // pushed into its range meanwhile (rare: only delays shorter than the bucket get there).
+  std::vector<QueueEntry> run_;
+  std::size_t run_pos_ = 0;
+  DaryHeap<4> late_;
+  std::size_t size_ = 0;
+};
+
+static_assert(PendingSet<LadderQueue>);
+
+}  // namespace gcmsim

@@ -1,0 +1,78 @@
+#include "models/process/floor_discussion.hpp"
+
+#include <algorithm>
+
+#include "models/process/attendance.hpp"
+#include "models/process/floor.hpp"
+
+namespace gcmsim::model {
+
+double floor_request_probability(const MemberState& state, double salience, const ModelParameters& params,
+                                 bool language_offered) {
+  const FloorParameters& fp = params.floor;
+  const double engagement_default = params.attendance.engagement_default;
+  const double engagement = state.engagement.value_or(engagement_default);
+  const double p = std::clamp(fp.request_rate * (fp.salience_offset + salience) * engagement / engagement_default, 0.0,
+                              fp.max_request_probability);
+  return language_offered ? p : p * fp.no_interpretation_factor;
+}
+
+std::vector<TimedIntervention> hold_floor(const Scenario& s, const Calendar& calendar, const FloorItem& at,
+                                          MeetingRecord& meeting, RandomStream& stream) {
+  const AgendaItem& item = at.item;
+  double available = at.slot.held_minutes;
+  double opening = 0.0;  // minutes before the floor opens
+  if (item.kind == AgendaItemKind::panel || item.kind == AgendaItemKind::summary_panel) {
+    // The moderator opens and closes; the experts speak first (procedural note).
+    available -= 2.0 * item.moderator_minutes;
+    opening += item.moderator_minutes;
+    for (int e = 0; e < item.experts; ++e) {
+      const double minutes = stream.uniform(item.expert_minutes_min, item.expert_minutes_max);
+      available -= minutes;
+      opening += minutes;
+    }
+  }
+  const FloorParameters& fp = s.parameters.floor;
+  std::vector<bool> inscribed(meeting.states.size(), false);
+  if (at.speakers_list != nullptr) {
+    for (const FloorRequest& r : *at.speakers_list) inscribed[r.state] = true;
+  }
+  std::vector<FloorRequest> requests;  // new requests
+  for (std::size_t k = 0; k < meeting.states.size(); ++k) {
+    if (!meeting.states[k].present) continue;
+    const MemberState& st = s.member_states[k];
+    const double p = floor_request_probability(st, theme_salience(st, at.activity.theme), s.parameters,
+                                               language_offered(at.activity, st));
+    // Drawn for every present state, inscribed or not, so the list leaves the stream's use alone.
+    const bool asks = stream.bernoulli(p);
+    const double share = stream.uniform(fp.share_min, fp.share_max);
+    if (asks && !inscribed[k]) requests.push_back({k, st.group, at.format.intervention_limit_minutes * fp.mean_intervention_share * share});
+  }
+  // Requests arrive in no particular order: shuffle them (Fisher-Yates).
+  for (std::size_t r = requests.size(); r > 1; --r) std::swap(requests[r - 1], requests[stream.uniform_index(r)]);
+  for (const FloorRequest& r : requests) ++meeting.states[r.state].floor_requests;
+  FloorPolicy policy = s.floor_policy;
+  if (at.speakers_list != nullptr) {
+    // The list: those still inscribed first, then the new inscriptions in the order they came.
+    requests.insert(requests.begin(), at.speakers_list->begin(), at.speakers_list->end());
+    policy = FloorPolicy::first_come;
+  }
+  const FloorOutcome outcome = give_floor(requests, available, at.format.intervention_limit_minutes, policy);
+  meeting.floor_minutes += std::max(0.0, available);
+  std::vector<TimedIntervention> timed;
+  timed.reserve(outcome.interventions.size());
+  for (const Intervention& iv : outcome.interventions) {
+    ++meeting.states[iv.state].interventions;
+    meeting.states[iv.state].speaking_minutes += iv.minutes;
+    timed.push_back({iv.state, at.slot.day, at_minute(calendar, at.venue, at.slot, opening + iv.start_minute)});
+  }
+  if (at.speakers_list != nullptr) {
+    // In list order, the chair served a prefix: the rest stay inscribed.
+    at.speakers_list->assign(requests.begin() + static_cast<std::ptrdiff_t>(outcome.interventions.size()), requests.end());
+  } else {
+    for (std::size_t k : outcome.unserved) ++meeting.states[k].unserved_requests;
+  }
+  return timed;
+}
+
+}  // namespace gcmsim::model

@@ -1,0 +1,79 @@
+#include "output/narration.hpp"
+
+#include <fmt/format.h>
+
+namespace gcmsim::output {
+namespace {
+
+std::string lowercase_first(std::string text) {
+  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] - 'A' + 'a');
+  return text;
+}
+
+const std::string& dimension_name(const model::Scenario& s, std::size_t d) { return s.negotiation->dimensions[d].name; }
+
+// "sovereignty 3.2; human rights 2.9 [bracketed]; ..."
+std::string describe_draft(const model::Scenario& s, const std::vector<double>& draft, const std::vector<bool>& bracketed) {
+  std::vector<std::string> parts;
+  for (std::size_t d = 0; d < draft.size(); ++d) {
+    parts.push_back(fmt::format("{} {:.1f}{}", lowercase_first(dimension_name(s, d)), draft[d], bracketed[d] ? " [bracketed]" : ""));
+  }
+  return fmt::format("{}", fmt::join(parts, "; "));
+}
+
+const std::string& activity_name(const model::Activity& a) { return a.name.empty() ? a.id : a.name; }
+
+}  // namespace
+
+std::string withdrawal_reason(const model::Withdrawal& w) {
+  if (w.cause == model::WithdrawalCause::text) {
+    return fmt::format("acceptance {:.3f} below its reservation {:.3f}", w.acceptance, w.reservation);
+  }
+  return w.note.empty() ? "scripted in the scenario" : w.note;
+}
+
+std::string narrate(const model::Scenario& s, const Calendar& calendar, SimTime when, const model::ProcessEvent& event) {
+  struct Words {
+    const model::Scenario& s;
+    const Calendar& calendar;
+    SimTime when;
+
+    std::string operator()(const model::MeetingOpened& e) const {
+      const model::Activity& a = s.activities[e.activity];
+      return fmt::format("{} opens in {}: {} of {} delegations present", activity_name(a), s.venues[*a.venue].name,
+                         e.present, e.invited);
+    }
+    std::string operator()(const model::ZeroDraftCirculated& e) const {
+      return fmt::format("The co-facilitators circulate the zero draft: {}", describe_draft(s, e.draft, e.bracketed));
+    }
+    std::string operator()(const model::FloorTaken& e) const {
+      return fmt::format("Round {}, day {}, {} \u2014 {} takes the floor on {}; the draft moves {:.2f} toward it",
+                         e.round_number, e.day, clock_string(calendar.time_of_day(when) / kMinute * kMinute),
+                         s.member_states[e.state].name, lowercase_first(dimension_name(s, e.dimension)), e.moved);
+    }
+    std::string operator()(const model::NegotiationDayClosed& e) const {
+      return fmt::format("Round {}, day {} closes: informal consultations move positions by {:.2f} on average",
+                         e.round_number, e.day, e.mean_move);
+    }
+    std::string operator()(const model::StateLeft& e) const {
+      const model::Withdrawal& w = e.withdrawal;
+      if (w.cause == model::WithdrawalCause::text) {
+        return fmt::format("{} leaves the process: the draft is too far from its views (acceptance {:.3f}, reservation {:.3f})",
+                           s.member_states[w.state].name, w.acceptance, w.reservation);
+      }
+      return fmt::format("{} leaves the process ({})", s.member_states[w.state].name, withdrawal_reason(w));
+    }
+    std::string operator()(const model::RoundEnded& e) const {
+      return fmt::format("Round {} ends. Revised draft: {}. Consensus {:.0f}% of {} delegations{}", e.round_number,
+                         describe_draft(s, e.draft, e.bracketed), 100.0 * e.consensus_share, e.remaining,
+                         e.agreed ? " \u2014 the text is agreed" : "");
+    }
+    std::string operator()(const model::ConferenceHeld& e) const {
+      return fmt::format("{}: {} adopt, {} abstain, {} object; {} left the process before",
+                         activity_name(s.activities[e.activity]), e.tally.adopt, e.tally.abstain, e.tally.object, e.tally.left);
+    }
+  };
+  return std::visit(Words{s, calendar, when}, event);
+}
+
+}  // namespace gcmsim::output
