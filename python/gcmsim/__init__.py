@@ -84,9 +84,13 @@ class ScenarioError(ValueError):
 class Event:
     """Something that happened in a run, as it happens (`Scenario.run(on_event=...)`).
 
-    time: when, in the venue's civil time; kind: what sort of event ("narration": a sentence of
-    the story, `text`). state, dimension and amount say who, on what and how much when the event
-    carries them, else None.
+    time: when, in the venue's civil time. kind: the process model's event type, one of
+    meeting_opened, zero_draft_circulated, floor_taken, negotiation_day_closed, state_left,
+    round_ended, conference_held. text: the sentence `gcmsim run --narrate` prints for it.
+    state (iso3), dimension (id) and amount (the event's main number: delegations present, how far
+    the draft moved, the mean move of a day, the acceptance of a state that left, the consensus
+    share at a round's end, the states adopting) when the event carries them, else None. data:
+    every other field (activity and round ids, draft and brackets per dimension, the tally...).
     """
 
     time: _dt.datetime
@@ -95,6 +99,7 @@ class Event:
     state: Optional[str] = None
     dimension: Optional[str] = None
     amount: Optional[float] = None
+    data: dict = dataclasses.field(default_factory=dict)
 
 
 def _event(raw: Mapping[str, Any]) -> Event:
@@ -251,8 +256,8 @@ class Scenario:
             on_event: Optional[Callable[[Event], None]] = None) -> Results:
         """Runs replications 0..replications-1 (default: the scenario's run section) with `seed`
         (default: the scenario's run.seed) on `threads` threads (0: every core), the GIL released.
-        on_event(Event) is called for each event of replication 0 as it happens; an exception it
-        raises ends the run and propagates. Same seed, same results as `gcmsim run --seed`."""
+        on_event(Event) is called for each event of replication 0 as it happens, on this thread;
+        an exception it raises ends the run and propagates. Same seed, same results as `gcmsim run --seed`."""
         prepared = self._prepared
         seed = prepared.default_seed if seed is None else int(seed)
         replications = prepared.default_replications if replications is None else int(replications)

@@ -12,6 +12,7 @@
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
+#include "events.hpp"
 #include "engine/parallel.hpp"
 #include "models/run/simulate.hpp"
 #include "output/negotiation_outputs.hpp"
@@ -93,26 +94,6 @@ RunText format_run(const sim::PreparedScenario& p, const model::RunResults& resu
   return t;
 }
 
-// Tells a Python callable the story of the run, re-taking the GIL for each event (the simulation
-// runs without it). A Python exception raised by the callable propagates and ends the run.
-class PythonNarrator final : public model::Narrator {
- public:
-  PythonNarrator(const Calendar& calendar, const py::object& callback) : calendar_(calendar), callback_(callback) {}
-
-  void say(SimTime when, const std::string& line) override {
-    const py::gil_scoped_acquire gil;
-    py::dict event;
-    event["time"] = calendar_.to_string(when);
-    event["kind"] = "narration";
-    event["text"] = line;
-    callback_(event);
-  }
-
- private:
-  const Calendar& calendar_;
-  const py::object& callback_;
-};
-
 Batch run(const Prepared& prepared, std::uint64_t seed, int replications, unsigned threads,
           const py::object& on_event) {
   if (replications < 1) throw py::value_error("replications must be at least 1");
@@ -121,13 +102,13 @@ Batch run(const Prepared& prepared, std::uint64_t seed, int replications, unsign
   batch.runs.resize(static_cast<std::size_t>(replications));
   {
     const py::gil_scoped_release release;
-    // Replication 0 is narrated, as `gcmsim run --narrate` narrates it: on this thread, before the
-    // others start, so the callback sees one run's story in order on the caller's thread.
-    std::optional<PythonNarrator> narrator;
-    if (!on_event.is_none()) narrator.emplace(p.calendar(), on_event);
+    // Replication 0 is told, as `gcmsim run --narrate` narrates it: on this thread, before the
+    // others start, so the callback sees one run's events in order on the caller's thread.
+    std::optional<PythonListener> listener;
+    if (!on_event.is_none()) listener.emplace(p.scenario(), p.calendar(), on_event);
     std::size_t begin = 0;
-    if (narrator) {
-      batch.runs[0] = format_run(p, sim::simulate(p, sim::RunSpec{seed, 0, nullptr, &*narrator}), replications);
+    if (listener) {
+      batch.runs[0] = format_run(p, sim::simulate(p, sim::RunSpec{seed, 0, nullptr, &*listener}), replications);
       begin = 1;
     }
     parallel_for(batch.runs.size() - begin, threads == 0 ? default_threads() : threads, [&](std::size_t k) {
@@ -192,7 +173,7 @@ void bind_scenario(py::module_& m) {
            py::arg("overrides"), py::arg("sets"), py::call_guard<py::gil_scoped_release>(),
            "This scenario with more override files and sets on top, derived in memory.")
       .def("run", &run, py::arg("seed"), py::arg("replications"), py::arg("threads"), py::arg("on_event"),
-           "Runs replications 0..n-1 with the GIL released; on_event(dict) narrates replication 0.")
+           "Runs replications 0..n-1 with the GIL released; on_event(dict) gets replication 0's events.")
       .def("metric_catalogue", &metric_catalogue, "Every metric a run of this scenario measures.")
       .def_property_readonly("default_seed", [](const Prepared& p) { return p.scenario->defaults().seed; })
       .def_property_readonly("default_replications",

@@ -117,13 +117,25 @@ def test_a_bad_set_raises_instead_of_being_ignored():
         gcmsim.load(BASELINE).with_(sets=["run.sed=3"]).validate()
 
 
-def test_on_event_narrates_replication_zero_in_time_order():
+def test_on_event_gets_replication_zeros_typed_events_in_time_order():
     events = []
-    gcmsim.load(BASELINE).run(seed=1, replications=2, on_event=events.append)
-    assert len(events) > 10
-    assert all(isinstance(e, gcmsim.Event) and isinstance(e.time, dt.datetime) for e in events)
+    results = gcmsim.load(CLASSROOM).run(seed=1, replications=2, on_event=events.append)
+    assert all(isinstance(e, gcmsim.Event) and isinstance(e.time, dt.datetime) and e.text for e in events)
     assert [e.time for e in events] == sorted(e.time for e in events)
-    assert all(e.text for e in events)
+    kinds = {e.kind for e in events}
+    assert {"meeting_opened", "zero_draft_circulated", "floor_taken", "round_ended", "conference_held"} <= kinds
+    # A delegation speaking names itself and the dimension it pulled the draft along.
+    dimensions = set(results.dynamics["dimension"])
+    spoke = [e for e in events if e.kind == "floor_taken"]
+    assert all(e.state and e.dimension in dimensions and e.amount >= 0 for e in spoke)
+    # The events agree with the outcome: who left, how many rounds, the conference's count.
+    left = [e.state for e in events if e.kind == "state_left"]
+    assert left == ["AUS"]
+    rounds = [e for e in events if e.kind == "round_ended"]
+    assert len(rounds) == results.outcome["rounds_held"]
+    assert all(len(e.data["draft"]) == len(dimensions) for e in rounds)
+    conference = [e for e in events if e.kind == "conference_held"]
+    assert len(conference) == 1 and conference[0].data["tally"]["left"] == 1
 
 
 def test_an_exception_in_on_event_ends_the_run_and_propagates():
