@@ -21,7 +21,9 @@ int main(int argc, char** argv) {
   gcmsim::cli::add_validate_command(app);
   gcmsim::cli::add_explain_command(app);
   gcmsim::cli::add_metrics_command(app);
+#ifdef GCMSIM_WITH_BENCH
   gcmsim::cli::add_bench_command(app);
+#endif
   gcmsim::cli::add_sweep_command(app);
 
   try {

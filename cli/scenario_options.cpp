@@ -3,8 +3,20 @@
 #include <fmt/core.h>
 
 #include "cli/exit_codes.hpp"
+#include "cli/scenario_data.hpp"
 
 namespace gcmsim::cli {
+
+namespace {
+
+// Override files, like the scenario, are found in the data folder when not in the current one.
+std::vector<std::string> resolved_overrides(const ScenarioOptions& options) {
+  std::vector<std::string> files;
+  for (const std::string& file : options.overrides) files.push_back(resolve_scenario_file(file));
+  return files;
+}
+
+}  // namespace
 
 void add_scenario_options(CLI::App& command, ScenarioOptions& options, const char* default_file) {
   if (default_file != nullptr) {
@@ -40,9 +52,9 @@ std::vector<std::string> ScenarioOptions::operations() const {
 
 loader::LoadResult load_checked(const ScenarioOptions& options) {
   loader::LoadRequest request;
-  request.path = options.file;
+  request.path = resolve_scenario_file(options.file);
   request.sets = options.operations();
-  request.overrides = options.overrides;
+  request.overrides = resolved_overrides(options);
   loader::LoadResult result = loader::load_scenario(request);
   if (!result.ok()) {
     const std::size_t n = result.diagnostics.size();
@@ -52,7 +64,7 @@ loader::LoadResult load_checked(const ScenarioOptions& options) {
 }
 
 std::shared_ptr<const sim::PreparedScenario> prepare_checked(const ScenarioOptions& options) {
-  sim::Preparation prepared = sim::prepare({options.file, options.overrides, options.operations()});
+  sim::Preparation prepared = sim::prepare({resolve_scenario_file(options.file), resolved_overrides(options), options.operations()});
   if (!prepared.ok()) throw_scenario_invalid(prepared, options.file);
   return prepared.scenario;
 }
