@@ -166,6 +166,26 @@ class Results:
         return self._table("dynamics")
 
     @property
+    def stakeholders(self) -> pd.DataFrame:
+        """stakeholders.csv of every replication: per meeting and stakeholder population."""
+        return self._table("stakeholders")
+
+    @property
+    def attendance(self) -> pd.DataFrame:
+        """attendance.csv of every replication: per meeting and member state."""
+        return self._table("attendance")
+
+    @property
+    def acceptance(self) -> pd.DataFrame:
+        """acceptance.csv of every replication: each state's acceptance of the draft over time."""
+        return self._table("acceptance")
+
+    @property
+    def votes(self) -> pd.DataFrame:
+        """votes.csv of every replication: one row per state in the negotiation."""
+        return self._table("votes")
+
+    @property
     def positions(self) -> pd.DataFrame:
         return self._table("positions")
 

@@ -1,7 +1,7 @@
 """The run's tables as typed DataFrames, parsed from the very text the CLI writes.
 
-Each table has a schema: the type of each column the C++ writer documents (output/*.hpp). Columns
-a schema does not name (positions.csv's one column per negotiation dimension) are floats. A table
+Each table has a schema: the type of each column the C++ writer documents (docs/outputs.md). Columns
+a schema does not name are floats. A table
 whose header lacks a column of its schema raises: a writer that changed shape must change here too.
 Empty fields are missing values (NaN, NaT, <NA>); text is never turned into NaN ("NA" is Namibia).
 """
@@ -21,19 +21,35 @@ SCHEMAS: dict[str, dict[str, str]] = {
     },
     "participation": {
         "meeting": "str", "kind": "str", "venue": "str", "date": "date",
-        "group_type": "str", "group": "str", "members": "int",
+        "grouping": "str", "group": "str", "members": "int",
         "delegations_present": "int", "funded": "int", "floor_requests": "int",
         "interventions": "int", "unserved_requests": "int", "speaking_minutes": "float",
-        "stakeholders_registered": "int", "stakeholders_accredited": "int",
-        "stakeholders_admitted": "int", "stakeholders_speaking": "int",
+    },
+    "stakeholders": {
+        "meeting": "str", "kind": "str", "venue": "str", "date": "date", "stakeholder_kind": "str",
+        "organisations": "int", "registered": "int", "accredited": "int", "admitted": "int",
+        "speaking": "int",
+    },
+    "attendance": {
+        "meeting": "str", "kind": "str", "venue": "str", "date": "date", "iso3": "str", "state": "str",
+        "present": "bool", "funded": "bool", "floor_requests": "int", "interventions": "int",
+        "unserved_requests": "int", "speaking_minutes": "float",
     },
     "dynamics": {
         "round": "str", "day": "int", "time": "datetime", "dimension": "str", "draft": "float",
         "dissent": "float", "bracketed": "bool", "consensus_share": "float", "remaining": "int",
     },
     "positions": {
-        "round": "str", "time": "datetime", "state": "str", "iso3": "str",
-        "acceptance": "float", "in": "bool",
+        "round": "str", "day": "int", "time": "datetime", "iso3": "str", "state": "str",
+        "dimension": "str", "position": "float",
+    },
+    "acceptance": {
+        "round": "str", "day": "int", "time": "datetime", "iso3": "str", "state": "str",
+        "acceptance": "float", "taking_part": "bool",
+    },
+    "votes": {
+        "iso3": "str", "state": "str", "vote": "str", "left_at": "datetime", "left_because": "str",
+        "acceptance_when_left": "float", "reservation": "float",
     },
     "summary": {
         "metric": "str", "group": "str", "mean": "float", "ci95_low": "float",

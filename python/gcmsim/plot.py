@@ -106,15 +106,15 @@ def gantt(timeline: pd.DataFrame, what_if: Optional[pd.DataFrame] = None, ax: Op
 def participation_shares(participation: pd.DataFrame) -> pd.DataFrame:
     """Per group (regional groups and development status): its share of the membership, of the
     delegations present (summed over meetings) and of the minutes spoken, and the funded trips."""
-    rows = participation[participation["group_type"].isin(["regional_group", "development"])]
-    one_meeting = rows.drop_duplicates(subset=["group_type", "group"])
+    rows = participation[participation["grouping"].isin(["regional_group", "development"])]
+    one_meeting = rows.drop_duplicates(subset=["grouping", "group"])
     out = []
-    for group_type, part in rows.groupby("group_type", sort=False):
+    for grouping, part in rows.groupby("grouping", sort=False):
         totals = part[["delegations_present", "speaking_minutes"]].astype("float64").sum()
-        members = one_meeting[one_meeting.group_type == group_type].set_index("group")["members"].astype("float64")
+        members = one_meeting[one_meeting.grouping == grouping].set_index("group")["members"].astype("float64")
         for group, g in part.groupby("group", sort=False):
             out.append({
-                "group_type": group_type, "group": group, "label": GROUP_LABELS.get(group, group),
+                "grouping": grouping, "group": group, "label": GROUP_LABELS.get(group, group),
                 "membership": members[group] / members.sum(),
                 "attendance": float(g["delegations_present"].astype("float64").sum()) / totals["delegations_present"],
                 "speaking": (float(g["speaking_minutes"].sum()) / totals["speaking_minutes"]
@@ -131,7 +131,7 @@ def participation(participation_table: pd.DataFrame, axes: Optional[Sequence[plt
     if axes is None:
         _, axes = plt.subplots(1, 2, figsize=(12, 4.2), gridspec_kw={"width_ratios": [5, 3]})
     titles = {"regional_group": "By regional group", "development": "By development status"}
-    for ax, (group_type, part) in zip(axes, shares.groupby("group_type", sort=False)):
+    for ax, (grouping, part) in zip(axes, shares.groupby("grouping", sort=False)):
         x = range(len(part))
         width = 0.27
         ax.bar([i - width for i in x], part["membership"], width, label="membership", color="#bbbbbb")
@@ -140,7 +140,7 @@ def participation(participation_table: pd.DataFrame, axes: Optional[Sequence[plt
         ax.set_xticks(list(x), part["label"], fontsize=9)
         ax.set_ylabel("share of the total")
         ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0, decimals=0))
-        ax.set_title(titles.get(group_type, group_type))
+        ax.set_title(titles.get(grouping, grouping))
         ax.grid(axis="y", color="#dddddd")
         ax.set_axisbelow(True)
     axes[0].legend(fontsize=8)

@@ -83,9 +83,13 @@ RunText format_run(const sim::PreparedScenario& p, const model::RunResults& resu
   t.replication = results.replication;
   t.tables["timeline"] = output::timeline_csv(p.scenario(), p.plan(), results, p.calendar());
   t.tables["participation"] = output::participation_csv(p.scenario(), results, p.calendar());
+  t.tables["stakeholders"] = output::stakeholders_csv(p.scenario(), results, p.calendar());
+  t.tables["attendance"] = output::attendance_csv(p.scenario(), results, p.calendar());
   if (results.negotiation) {
     t.tables["dynamics"] = output::dynamics_csv(p.scenario(), *results.negotiation, p.calendar());
     t.tables["positions"] = output::positions_csv(p.scenario(), *results.negotiation, p.calendar());
+    t.tables["acceptance"] = output::acceptance_csv(p.scenario(), *results.negotiation, p.calendar());
+    t.tables["votes"] = output::votes_csv(p.scenario(), results, p.calendar());
     t.outcome = json_text(output::outcome_json(p.scenario(), results, p.calendar()));
   }
   // wall_seconds 0: the one manifest field that differs between identical runs.

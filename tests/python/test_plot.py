@@ -38,6 +38,6 @@ def test_the_gantt_has_one_planned_bar_per_activity():
 
 def test_participation_shares_sum_to_one_per_grouping():
     shares = plot.participation_shares(gcmsim.load(BASELINE).run(seed=1, replications=1).participation)
-    for _, part in shares.groupby("group_type"):
+    for _, part in shares.groupby("grouping"):
         assert abs(part["membership"].sum() - 1) < 1e-9
         assert abs(part["attendance"].sum() - 1) < 1e-9

@@ -7,7 +7,7 @@ import gcmsim
 from gcmsim import _tables
 from conftest import BASELINE, CLASSROOM
 
-TABLES = ["timeline", "participation", "dynamics", "positions"]
+TABLES = ["timeline", "participation", "attendance", "dynamics", "positions", "acceptance", "votes"]  # the classroom has no stakeholders
 
 
 def run_cli(binary, scenario, out, seed, replications):
@@ -19,8 +19,8 @@ def test_same_seed_same_csv_text_and_dataframes_as_the_cli(gcmsim_binary, tmp_pa
     run_cli(gcmsim_binary, BASELINE, tmp_path, seed=5, replications=2)
     results = gcmsim.load(BASELINE).run(seed=5, replications=2, threads=2)
     for r in range(2):
-        folder = tmp_path / f"rep-{r + 1:04d}"
-        for table in ["timeline", "participation"]:
+        folder = tmp_path / f"rep-{r:04d}"  # folders are numbered as manifests number replications
+        for table in ["timeline", "participation", "attendance"]:
             text = (folder / f"{table}.csv").read_text()
             assert results.csv(table, r) == text, table
             frame = getattr(results, table)

@@ -37,10 +37,12 @@ def test_tables_are_typed_with_dates_as_datetimes():
     participation = results.participation
     assert pd.api.types.is_datetime64_any_dtype(participation["date"])
     assert str(participation["delegations_present"].dtype) == "Int64"
-    # Delegation rows have no stakeholder counts (not applicable), stakeholder rows no delegations.
-    stakeholders = participation[participation.group_type == "stakeholder"]
-    assert stakeholders["delegations_present"].isna().all()
-    assert stakeholders["stakeholders_registered"].notna().all()
+    assert set(participation["grouping"]) == {"regional_group", "development"}
+    stakeholders = results.stakeholders
+    assert str(stakeholders["registered"].dtype) == "Int64"
+    assert (stakeholders["admitted"] <= stakeholders["accredited"]).all()
+    attendance = results.attendance
+    assert attendance["present"].dtype == "boolean"
 
 
 def test_negotiation_tables_and_outcome():
@@ -48,10 +50,12 @@ def test_negotiation_tables_and_outcome():
     assert pd.api.types.is_datetime64_any_dtype(results.dynamics["time"])
     assert results.dynamics["bracketed"].dtype == "boolean"
     assert pd.api.types.is_datetime64_any_dtype(results.positions["time"])
-    assert results.positions["in"].dtype == "boolean"
-    # Positions: a float column per dimension, all on the scenario's scale.
-    dimensions = results.dynamics["dimension"].unique().tolist()
-    assert all(results.positions[d].dtype == "float64" for d in dimensions)
+    assert results.acceptance["taking_part"].dtype == "boolean"
+    # Positions in long form: one row per state, dimension and snapshot, on the scenario's scale.
+    dimensions = set(results.dynamics["dimension"])
+    assert set(results.positions["dimension"]) == dimensions
+    assert results.positions["position"].dtype == "float64"
+    assert set(results.votes["iso3"]) == set(results.positions["iso3"])
     assert isinstance(results.outcome, dict) and results.outcome
 
 
