@@ -6,17 +6,13 @@
 
 #include "run_gcmsim.hpp"
 
+using gcmsim::testing::out_dir;
 using gcmsim::testing::read_text;
 using gcmsim::testing::run_gcmsim;
 using Catch::Contains;
 namespace fs = std::filesystem;
 
 namespace {
-std::string out_dir(const std::string& name) {
-  const fs::path dir = fs::path(GCMSIM_TEST_TMP) / name;
-  fs::remove_all(dir);
-  return dir.string();
-}
 // The compare.csv row of a metric key ("slip_days,ts6"), without the trailing newline.
 std::string row(const std::string& csv, const std::string& key) {
   const auto at = csv.find("\n" + key + ",");

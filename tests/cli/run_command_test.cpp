@@ -6,16 +6,12 @@
 
 #include "run_gcmsim.hpp"
 
+using gcmsim::testing::out_dir;
 using gcmsim::testing::read_text;
 using gcmsim::testing::run_gcmsim;
 namespace fs = std::filesystem;
 
 namespace {
-std::string out_dir(const std::string& name) {
-  const fs::path dir = fs::path(GCMSIM_TEST_TMP) / name;
-  fs::remove_all(dir);
-  return dir.string();
-}
 std::string manifest_without_wall_time(const std::string& dir) {
   auto manifest = nlohmann::json::parse(read_text(dir + "/manifest.json"));
   manifest.erase("wall_seconds");

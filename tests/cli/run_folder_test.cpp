@@ -13,17 +13,13 @@
 
 #include "run_gcmsim.hpp"
 
+using gcmsim::testing::out_dir;
 using gcmsim::testing::read_text;
 using gcmsim::testing::run_gcmsim;
 using Catch::Contains;
 namespace fs = std::filesystem;
 
 namespace {
-std::string out_dir(const std::string& name) {
-  const fs::path dir = fs::path(GCMSIM_TEST_TMP) / name;
-  fs::remove_all(dir);
-  return dir.string();
-}
 
 // What a kill can leave that no run may keep: temporary files and partial replication folders.
 std::vector<std::string> leftovers(const fs::path& dir) {

@@ -8,18 +8,12 @@
 
 #include "run_gcmsim.hpp"
 
+using gcmsim::testing::out_dir;
 using gcmsim::testing::read_text;
 using gcmsim::testing::run_gcmsim;
 using Catch::Contains;
 namespace fs = std::filesystem;
 
-namespace {
-std::string out_dir(const std::string& name) {
-  const fs::path dir = fs::path(GCMSIM_TEST_TMP) / name;
-  fs::remove_all(dir);
-  return dir.string();
-}
-}  // namespace
 
 TEST_CASE("shift moves an activity by weeks and keeps its length", "[cli][what-if]") {
   const auto r = run_gcmsim("explain scenarios/gcm-2017-2018.yaml --shift activities.ts3=+8w");
