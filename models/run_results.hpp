@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "engine/sim_time.hpp"
+#include "engine/calendar.hpp"
+#include "models/plan.hpp"
 #include "models/scenario.hpp"
 
 namespace gcmsim::model {
@@ -145,5 +147,12 @@ struct RunResults {
   std::uint64_t events = 0;
   std::string fingerprint;
 };
+
+// Calendar days from the planned last day to the simulated one: the slip of a finished activity.
+// The one definition timeline.csv, the terminal summary and the slip_days metric all use.
+inline int slip_days(const PlannedActivity& planned, const ActivityRecord& record, const Calendar& calendar) {
+  const auto simulated = std::chrono::sys_days{calendar.date_of(record.end)};
+  return static_cast<int>((simulated - std::chrono::sys_days{planned.end}).count());
+}
 
 }  // namespace gcmsim::model

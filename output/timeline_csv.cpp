@@ -24,12 +24,6 @@ std::string started_after(const model::Scenario& scenario, const model::Activity
 
 }  // namespace
 
-int slip_days(const model::PlannedActivity& planned, const model::ActivityRecord& record,
-              const Calendar& calendar) {
-  const auto simulated = std::chrono::sys_days{calendar.date_of(record.end)};
-  return static_cast<int>((simulated - std::chrono::sys_days{planned.end}).count());
-}
-
 std::string timeline_csv(const model::Scenario& scenario, const model::Plan& plan,
                          const model::RunResults& results, const Calendar& calendar) {
   const std::size_t n = scenario.activities.size();

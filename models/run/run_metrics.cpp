@@ -102,11 +102,9 @@ void record(const model::ScenarioSetup& setup, const model::RunResults& run, Rec
   }
   for (std::size_t i : setup.planned_order()) {
     const model::ActivityRecord& r = run.activities.at(i);
-    const double planned_end = static_cast<double>(
-        (std::chrono::sys_days{setup.plan().activities[i].end} - std::chrono::sys_days{cal.epoch()}).count());
     out.add("slip_days", s.activities[i].id, MetricKind::days, "calendar days",
             fmt::format("how many days after its planned last day '{}' finished", s.activities[i].id),
-            r.finished ? std::optional<double>(days_since_epoch(cal, r.end) - planned_end) : std::nullopt);
+            r.finished ? std::optional<double>(model::slip_days(setup.plan().activities[i], r, cal)) : std::nullopt);
   }
   out.add("critical_path_days", "all", MetricKind::count, "working days",
           "length of the plan's critical path (the longest chain of work)",
