@@ -11,9 +11,11 @@
 #include "bench/negotiation_scale.hpp"
 #include "bench/phold.hpp"
 #include "bench/scenario_bench.hpp"
+#include "bench/sweep_bench.hpp"
 #include "cli/scenario_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/seed_option.hpp"
 
 namespace gcmsim::cli {
 namespace {
@@ -153,6 +155,39 @@ void run_negotiation_scale(const std::string& file, const std::vector<std::size_
   else fmt::print("  targets: 10,000 states <= 1 s and <= 200 MB per replication; run/state flat (linear in states)\n");
 }
 
+void run_sweep_bench(const std::string& scenario, std::size_t runs, bool json) {
+  const bench::SweepBenchResult r = bench::bench_sweep(scenario, runs);
+  if (json) {
+    const nlohmann::ordered_json out = {
+        {"runs", r.runs},
+        {"ms_per_replication", r.ms_per_replication},
+        {"runs_per_s_j1", r.runs_per_s_j1},
+        {"runs_per_s_j2", r.runs_per_s_j2},
+        {"parallel_efficiency", r.parallel_efficiency},
+        {"journal_overhead", r.journal_overhead},
+        {"cpu_ms_per_replication", r.cpu_ms_per_replication},
+        {"journal_overhead_cpu", r.journal_overhead_cpu},
+        {"load_average", r.load_average},
+        {"peak_rss_mb_small", r.rss_small_mb},
+        {"peak_rss_mb_large", r.rss_large_mb},
+    };
+    fmt::print("{}\n", out.dump());
+    return;
+  }
+  fmt::print("Sweep benchmark  {} (10 points x {} replications, journal and tables included)\n", scenario, r.runs / 10);
+  fmt::print("  time per replication   {:>10.2f} ms   (bare loop, one thread; target <= 5 ms)\n", r.ms_per_replication);
+  fmt::print("  CPU per replication    {:>10.2f} ms   (the same loop in CPU time)\n", r.cpu_ms_per_replication);
+  fmt::print("  runs/s  -j1            {:>10.1f}\n", r.runs_per_s_j1);
+  fmt::print("  runs/s  -j2            {:>10.1f}\n", r.runs_per_s_j2);
+  fmt::print("  parallel efficiency    {:>10.3f}   (t1 / (2 t2); target >= 0.9 on 2 idle cores)\n", r.parallel_efficiency);
+  fmt::print("  journal overhead       {:>10.1f} %  ((t1 - bare) / bare; target <= 5 %)\n", r.journal_overhead * 100);
+  fmt::print("  journal overhead, CPU  {:>10.1f} %  (the same in CPU time, robust to other load)\n", r.journal_overhead_cpu * 100);
+  fmt::print("  load average           {:>10.2f}     (1 min; above the number of cores the wall-clock figures are contended)\n",
+             r.load_average);
+  fmt::print("  peak memory            {:>10.1f} MB after {} runs, {:.1f} MB after {} (flat: no per-run results kept)\n",
+             r.rss_small_mb, (r.runs / 100 + 1) * 10, r.rss_large_mb, r.runs * 3 + (r.runs / 100 + 1) * 10);
+}
+
 }  // namespace
 
 void add_bench_command(CLI::App& app) {
@@ -170,7 +205,7 @@ void add_bench_command(CLI::App& app) {
   phold->add_option("--end", params->end, "End time in time units (T)")->capture_default_str();
   phold->add_option("--remote", params->remote, "Probability that an event goes to another process")
       ->capture_default_str();
-  phold->add_option("--seed", params->seed, "Random seed")->capture_default_str();
+  phold->add_option("--seed", params->seed, "Random seed, an unsigned 64-bit integer")->capture_default_str()->check(seed_validator());
   phold->add_option("--repeat", params->repeat, "Timed pairs (kernel, bare), alternating; medians count")
       ->capture_default_str();
   phold->add_option("--queue", params->queue, "Pending-event set: ladder (the default), heap4 or binary")->capture_default_str();
@@ -224,6 +259,16 @@ void add_bench_command(CLI::App& app) {
   ns->add_option("--states", *sizes, "Sizes (the first is the reference)")->delimiter(',')->capture_default_str();
   ns->add_flag("--json", *scale_json, "Print one JSON array");
   ns->callback([scale_file, sizes, scale_json] { run_negotiation_scale(*scale_file, *sizes, *scale_json); });
+
+  auto sweep_scenario = std::make_shared<std::string>(kBaselineScenario);
+  auto sweep_runs = std::make_shared<std::size_t>(1000);
+  auto sweep_json = std::make_shared<bool>(false);
+  CLI::App* sw = bench->add_subcommand("sweep", "A sweep of the baseline (10 points x runs/10 replications) at -j1 and -j2: "
+                                                "runs/s, parallel efficiency, journal overhead against a bare loop, memory");
+  sw->add_option("file", *sweep_scenario, "Base scenario")->capture_default_str();
+  sw->add_option("--runs", *sweep_runs, "Runs in the sweep (a multiple of 10)")->capture_default_str();
+  sw->add_flag("--json", *sweep_json, "Print one JSON object");
+  sw->callback([sweep_scenario, sweep_runs, sweep_json] { run_sweep_bench(*sweep_scenario, *sweep_runs, *sweep_json); });
 }
 
 }  // namespace gcmsim::cli

@@ -4,7 +4,7 @@
 
 #include <fmt/core.h>
 
-#include "calibration/calibrate.hpp"
+#include "experiments/calibration/calibrate.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 

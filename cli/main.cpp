@@ -17,10 +17,14 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("gcmsim ") + gcmsim::kVersion);
   app.require_subcommand(1);
   gcmsim::cli::add_run_command(app);
+  gcmsim::cli::add_compare_command(app);
   gcmsim::cli::add_validate_command(app);
   gcmsim::cli::add_explain_command(app);
   gcmsim::cli::add_metrics_command(app);
+#ifdef GCMSIM_WITH_BENCH
   gcmsim::cli::add_bench_command(app);
+#endif
+  gcmsim::cli::add_sweep_command(app);
   gcmsim::cli::add_calibrate_command(app);
 
   try {

@@ -10,16 +10,20 @@
 #include <mutex>
 
 #include <fmt/core.h>
+#include <fmt/ranges.h>
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/out_dir.hpp"
 #include "cli/scenario_options.hpp"
+#include "cli/seed_option.hpp"
 #include "engine/parallel.hpp"
 #include "gcmsim/version.hpp"
 #include "models/run/simulate.hpp"
 #include "output/atomic_file.hpp"
 #include "output/narration.hpp"
 #include "output/replications.hpp"
+#include "output/run_folder.hpp"
 #include "output/run_writer.hpp"
 #include "output/summary.hpp"
 
@@ -37,6 +41,7 @@ struct RunOptions {
   bool quiet = false;
   bool narrate = false;
   bool step = false;
+  bool force = false;
 };
 
 // Prints the story of replication 0 (output/narration.hpp words the model's events) as it
@@ -58,10 +63,6 @@ class TerminalLines {
   const Calendar& calendar_;
   bool step_;
 };
-
-fs::path replication_dir(const fs::path& out, int replications, std::size_t r) {
-  return replications == 1 ? out : out / fmt::format("rep-{:04d}", r + 1);
-}
 
 // Metrics reach the summary in replication order whatever order the threads finish in, so the
 // floating-point sums (and summary.csv) are the same bytes for any thread count. Only the metrics
@@ -87,14 +88,40 @@ class OrderedSummary {
   std::size_t next_ = 0;
 };
 
+// Refuses a folder holding another run's outputs unless --force; then removes exactly what a run
+// owns there (output/run_folder.hpp), leftovers of an interrupted run included, before writing.
+void prepare_out(const fs::path& out, const output::ManifestInfo& run, bool force) {
+  const output::FolderContents contents = output::run_contents(out);
+  if (!contents.outputs.empty() && !force && !output::same_run(out, run)) {
+    std::vector<std::string> names;
+    for (const fs::path& p : contents.outputs) names.push_back(p.filename().string());
+    const std::size_t shown = std::min<std::size_t>(names.size(), 4);
+    throw InvalidInput(fmt::format(
+        "--out {}: the folder holds another run's outputs ({}{}); choose another folder, or add --force to "
+        "remove them (only the files a run writes) first",
+        out.string(), fmt::join(names.begin(), names.begin() + static_cast<std::ptrdiff_t>(shown), ", "),
+        names.size() > shown ? fmt::format(" and {} more", names.size() - shown) : std::string()));
+  }
+  output::remove_run_files(contents);
+}
+
 void run(const RunOptions& options) {
   const std::shared_ptr<const sim::PreparedScenario> prepared = prepare_checked(options.scenario);
   const int replications = options.replications.value_or(prepared->defaults().replications);
-  if (replications < 1) throw InvalidInput("--replications must be at least 1");
+  if (replications < 1) {
+    throw InvalidInput(fmt::format("--replications {}: a run needs at least one replication", replications));
+  }
   const std::uint64_t seed = options.seed.value_or(prepared->defaults().seed);
 
+  // The folder is checked, and cleared of what a run owns, before anything is simulated.
   const std::string& directory = prepared->defaults().outputs.directory;
-  const fs::path out(options.out.value_or(directory.empty() ? std::string("results") : directory));
+  const fs::path out = checked_out_dir(options.out.value_or(directory.empty() ? std::string("results") : directory));
+  {
+    model::RunResults identity;
+    identity.seed = seed;
+    prepare_out(out, output::manifest_info(*prepared, identity, replications, 0.0), options.force);
+  }
+
   std::optional<output::Narration> narrator;
   if (options.narrate) {
     narrator.emplace(prepared->scenario(), prepared->calendar(), TerminalLines(prepared->calendar(), options.step));
@@ -109,8 +136,12 @@ void run(const RunOptions& options) {
     if (r == 0 && narrator) spec.listener = &*narrator;
     model::RunResults results = sim::simulate(*prepared, spec);
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    output::write_run(replication_dir(out, replications, r), *prepared, results,
-                      output::manifest_info(*prepared, results, replications, wall));
+    const output::ManifestInfo info = output::manifest_info(*prepared, results, replications, wall);
+    if (replications == 1) {
+      output::write_run(out, *prepared, results, info);
+    } else {
+      output::write_replication(out, *prepared, results, info);
+    }
     ordered.add(r, sim::metrics(*prepared, results));
     if (r == 0) first = std::move(results);  // nobody else writes `first`
   };
@@ -125,6 +156,7 @@ void run(const RunOptions& options) {
 
   if (replications > 1) output::write_file_atomically(out / "summary.csv", summary.csv());
   if (options.quiet) return;
+  fmt::print("Ran {}\n", output::describe_source(prepared->source()));
   fmt::print("{}", output::terminal_summary(prepared->scenario(), prepared->plan(), *first, prepared->calendar()));
   if (replications > 1) fmt::print("\n{}", summary.terminal(prepared->setup()));
   fmt::print("\nOutputs in {}/\n", out.string());
@@ -137,10 +169,13 @@ void add_run_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("run", "Simulate the process and write timeline.csv, participation.csv and "
                                             "manifest.json (one folder per replication and summary.csv when R > 1)");
   add_scenario_options(*cmd, options->scenario, kBaselineScenario);
-  cmd->add_option("--seed", options->seed, "Random seed (default: the scenario's run.seed)");
-  cmd->add_option("--replications,-r", options->replications, "Replications (default: the scenario's run.replications)")
-      ->check(CLI::PositiveNumber);
-  cmd->add_option("--out,-o", options->out, "Output folder (default: the scenario's outputs.directory, else results)");
+  cmd->add_option("--seed", options->seed, "Random seed, an unsigned 64-bit integer (default: the scenario's run.seed)")->check(seed_validator());
+  cmd->add_option("--replications,-r", options->replications, "Replications (default: the scenario's run.replications)");
+  cmd->add_option("--out,-o", options->out,
+                  "Output folder (default: the scenario's outputs.directory, else results); one holding another "
+                  "run's outputs is refused unless --force");
+  cmd->add_flag("--force", options->force,
+                "Remove another run's outputs from the output folder first (only the files a run writes)");
   cmd->add_option("--threads,-j", options->threads, "Threads for replications (default: every core)");
   cmd->add_flag("--quiet,-q", options->quiet, "Write the outputs without printing the summary");
   cmd->add_flag("--narrate", options->narrate, "Tell the story of the (first) run as it happens, one line per meaningful event");

@@ -3,8 +3,20 @@
 #include <fmt/core.h>
 
 #include "cli/exit_codes.hpp"
+#include "cli/scenario_data.hpp"
 
 namespace gcmsim::cli {
+
+namespace {
+
+// Override files, like the scenario, are found in the data folder when not in the current one.
+std::vector<std::string> resolved_overrides(const ScenarioOptions& options) {
+  std::vector<std::string> files;
+  for (const std::string& file : options.overrides) files.push_back(resolve_scenario_file(file));
+  return files;
+}
+
+}  // namespace
 
 void add_scenario_options(CLI::App& command, ScenarioOptions& options, const char* default_file) {
   if (default_file != nullptr) {
@@ -21,13 +33,28 @@ void add_scenario_options(CLI::App& command, ScenarioOptions& options, const cha
   command.add_option("--override", options.overrides,
                      "Merge a partial scenario on top (repeatable; lists merge by id or iso3)")
       ->allow_extra_args(false);
+  command.add_option("--shift", options.shifts,
+                     "Move an activity and keep its length: path=+Nw or path=-Nd, e.g. --shift activities.ts3=+8w "
+                     "(repeatable; applied after the --sets)")
+      ->allow_extra_args(false);
+  command.add_option("--scale", options.scales,
+                     "Multiply every number a path reaches (a list step reaches every item): e.g. --scale "
+                     "policies.trust_fund.contributions.usd=0.5 (repeatable; applied after the --shifts)")
+      ->allow_extra_args(false);
+}
+
+std::vector<std::string> ScenarioOptions::operations() const {
+  std::vector<std::string> out = sets;
+  for (const std::string& s : shifts) out.push_back("shift " + s);
+  for (const std::string& s : scales) out.push_back("scale " + s);
+  return out;
 }
 
 loader::LoadResult load_checked(const ScenarioOptions& options) {
   loader::LoadRequest request;
-  request.path = options.file;
-  request.sets = options.sets;
-  request.overrides = options.overrides;
+  request.path = resolve_scenario_file(options.file);
+  request.sets = options.operations();
+  request.overrides = resolved_overrides(options);
   loader::LoadResult result = loader::load_scenario(request);
   if (!result.ok()) {
     const std::size_t n = result.diagnostics.size();
@@ -37,12 +64,14 @@ loader::LoadResult load_checked(const ScenarioOptions& options) {
 }
 
 std::shared_ptr<const sim::PreparedScenario> prepare_checked(const ScenarioOptions& options) {
-  sim::Preparation prepared = sim::prepare({options.file, options.overrides, options.sets});
-  if (!prepared.ok()) {
-    const std::size_t n = prepared.diagnostics.size();
-    throw ScenarioInvalid(fmt::format("{}{} error{} in {}", prepared.error_report(), n, n == 1 ? "" : "s", options.file));
-  }
+  sim::Preparation prepared = sim::prepare({resolve_scenario_file(options.file), resolved_overrides(options), options.operations()});
+  if (!prepared.ok()) throw_scenario_invalid(prepared, options.file);
   return prepared.scenario;
+}
+
+void throw_scenario_invalid(const sim::Preparation& prepared, const std::string& file) {
+  const std::size_t n = prepared.diagnostics.size();
+  throw ScenarioInvalid(fmt::format("{}{} error{} in {}", prepared.error_report(), n, n == 1 ? "" : "s", file));
 }
 
 }  // namespace gcmsim::cli

@@ -18,6 +18,11 @@ struct ScenarioOptions {
   std::string file;
   std::vector<std::string> sets;
   std::vector<std::string> overrides;
+  std::vector<std::string> shifts;  // "activities.ts3=+8w"
+  std::vector<std::string> scales;  // "policies.trust_fund.contributions.usd=2"
+
+  // The sets, then each shift as "shift ..." and each scale as "scale ...", as the loader takes them.
+  std::vector<std::string> operations() const;
 };
 
 // Registers FILE (required unless a default is given), --set and --override on `command`.
@@ -29,5 +34,8 @@ loader::LoadResult load_checked(const ScenarioOptions& options);
 // Loads and prepares the scenario for running; on any problem throws InvalidInput (ScenarioInvalid)
 // carrying the full error report.
 std::shared_ptr<const sim::PreparedScenario> prepare_checked(const ScenarioOptions& options);
+
+// Throws ScenarioInvalid with the preparation's error report and count.
+[[noreturn]] void throw_scenario_invalid(const sim::Preparation& prepared, const std::string& file);
 
 }  // namespace gcmsim::cli

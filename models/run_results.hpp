@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "engine/sim_time.hpp"
+#include "engine/calendar.hpp"
+#include "models/plan.hpp"
 #include "models/scenario.hpp"
 
 namespace gcmsim::model {
@@ -25,6 +27,9 @@ struct ActivityRecord {
   SimTime start = 0;  // first tick of the activity (meetings: first session slot)
   SimTime end = 0;    // last tick (meetings: when the last agenda item closed)
   StartCause cause;
+  // A meeting that keeps its date (keeps_its_date): its inputs not yet finished when it opened. They
+  // reach it late and weigh less (docs/model.md, "Soft and hard needs").
+  int inputs_missing = 0;
 };
 
 // One member state at one meeting.
@@ -33,6 +38,9 @@ struct StateAtMeeting {
   bool funded = false;        // its delegate's travel paid by the trust fund
   bool funding_refused = false;  // asked the trust fund and found it short
   bool moderated = false;     // moderated a panel (OP17)
+  bool heard_through_group = false;  // a group it belongs to made a statement at this meeting
+  bool chairing = false;      // a co-facilitator's state at a meeting they chair: it chairs, it does not take the floor
+  bool capital_expert = false;  // capital-based experts in the delegation (self-paid, or a funded trip)
   int floor_requests = 0;
   int interventions = 0;
   int unserved_requests = 0;  // asked for the floor and never got it
@@ -53,6 +61,12 @@ struct MeetingRecord {
   std::vector<StakeholdersAtMeeting> stakeholders;  // by stakeholder population index
   std::vector<std::size_t> moderators;              // member-state indices, one per panel
   double floor_minutes = 0.0;                       // time the floor was open to delegations
+  struct GroupStatement {
+    std::size_t group = 0;    // index into Scenario::speaking_groups
+    std::size_t speaker = 0;  // the member state delivering it (the group's chair)
+    double minutes = 0.0;
+  };
+  std::vector<GroupStatement> group_statements;
 };
 
 struct TrustFundRecord {
@@ -100,6 +114,7 @@ struct PositionSnapshot {
   std::vector<double> position;
   double acceptance = 0.0;
   bool in = true;
+  int day = 0;  // sitting day within the round; 0 = at the round's end (or the zero draft: the initial views)
 };
 
 // At the conference the agreed text is adopted by acclamation: a state present and still in the
@@ -124,7 +139,7 @@ struct ConferenceTally {
 struct NegotiationRecord {
   std::vector<std::string> dimensions;
   std::vector<DraftSnapshot> dynamics;
-  std::vector<PositionSnapshot> positions;  // per round end, per participating state
+  std::vector<PositionSnapshot> positions;  // initial, per sitting day and per round end, per participating state
   int rounds_held = 0;
   int scheduled_rounds = 0;          // rounds in the plan: the last is the deadline
   int informal_consultations = 0;    // OP29 consultations held after the last scheduled round
@@ -160,5 +175,12 @@ struct RunResults {
   std::uint64_t events = 0;
   std::string fingerprint;
 };
+
+// Calendar days from the planned last day to the simulated one: the slip of a finished activity.
+// The one definition timeline.csv, the terminal summary and the slip_days metric all use.
+inline int slip_days(const PlannedActivity& planned, const ActivityRecord& record, const Calendar& calendar) {
+  const auto simulated = std::chrono::sys_days{calendar.date_of(record.end)};
+  return static_cast<int>((simulated - std::chrono::sys_days{planned.end}).count());
+}
 
 }  // namespace gcmsim::model

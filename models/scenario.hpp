@@ -118,6 +118,9 @@ struct MeetingFormat {
   std::string id;
   std::string description;
   double intervention_limit_minutes = 3.0;
+  // A coordinating group's statement (policies.floor.speaking_groups) opens each floor item with
+  // this limit; 0: delegations speak only for themselves.
+  double group_statement_minutes = 0.0;
   bool pre_inscribed_list = false;
   std::vector<AgendaItem> agenda;
 
@@ -153,6 +156,11 @@ struct TrustFundPolicy {
   FundingPriority priority = FundingPriority::ldc_first;
   int delegates_per_state = 1;  // delegates per funded trip, capped by the state's delegation_size
   std::map<std::string, double> travel_cost_usd;  // by venue id
+  // The fund as it was used: it paid capital-based experts' travel, New York included, where every
+  // state has a mission but the mission is not the capital's migration experts. The chance that an
+  // eligible delegation with a mission in the venue's city asks the fund for one expert's trip to a
+  // meeting (0: the fund never pays for a city where the state has a mission).
+  double capital_expert_request = 0.0;
 };
 
 // Model parameters; every default is documented in docs/model.md (section "Parameters") and can be
@@ -185,6 +193,9 @@ struct FloorParameters {
   // Without interpretation (OP29), a present state whose working language is not offered asks for
   // the floor with its chance multiplied by this.
   double no_interpretation_factor = 0.5;
+  // A member whose group has spoken in the item has a voice without taking the floor: its own
+  // request chance is multiplied by this.
+  double after_group_request_factor = 1.0;
 };
 
 struct DraftingParameters {
@@ -228,6 +239,11 @@ struct NegotiationParameters {
   double voice_spoke = 1.0;       // weight of a delegation that took the floor that day
   double voice_present = 0.5;     // present but silent
   double voice_absent = 0.1;      // absent (informal consultations still carry a little)
+  // A delegation with capital-based experts in the room (its own, or funded by the trust fund) weighs
+  // this many times more than one of mission staff alone (1: no difference).
+  double voice_capital_expert = 1.0;
+  // A silent member of a group that made a statement that day is heard at least this much.
+  double voice_group = 0.75;
   int steps_per_day = 1;          // influence steps per negotiation day
   double draft_step = 0.05;       // how far one intervention pulls the working draft toward the speaker
   // Consensus and the deadline (docs/negotiation.md, "Consensus" and "The deadline").
@@ -274,6 +290,9 @@ struct Scenario {
   std::map<std::string, MeetingFormat> formats;
   TrustFundPolicy trust_fund;
   FloorPolicy floor_policy = FloorPolicy::first_come;
+  // Coalitions that coordinate and speak as groups (coalition ids of the member-state data, e.g. g77,
+  // african_group, eu, celac, caricom), in the order the chair gives them the floor.
+  std::vector<std::string> speaking_groups;
   std::vector<ScriptedWithdrawal> withdrawals;
   ModelParameters parameters;
   std::optional<NegotiationSpec> negotiation;

@@ -67,4 +67,11 @@ std::string CsvTable::str() const {
   return out;
 }
 
+std::string iso_datetime(const Calendar& calendar, SimTime tick) {
+  std::string text = calendar.to_string(tick);
+  const auto space = text.find(' ');
+  if (space != std::string::npos) text[space] = 'T';
+  return text;
+}
+
 }  // namespace gcmsim::output

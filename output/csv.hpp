@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/calendar.hpp"
+
 namespace gcmsim::output {
 
 // The text as one field: quoted when it holds a comma, a double quote, CR or LF; quotes doubled.
@@ -17,6 +19,10 @@ std::string csv_field(std::string_view text);
 // "0.12"), as fmt does on every platform. A result that rounds to zero is "0.00", never "-0.00".
 // NaN is "" (a missing value: pandas reads it as NaN); infinities are "inf" and "-inf".
 std::string csv_number(double value, int decimals);
+
+// ISO 8601 date and time to the minute, "2017-05-08T10:00", which pandas parses as a datetime
+// without a format string (seconds are dropped: no event of the process is timed closer).
+std::string iso_datetime(const Calendar& calendar, SimTime tick);
 
 // A table that knows its columns: every row must have one field per column, so a writer cannot
 // shift a column silently.

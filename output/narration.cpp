@@ -48,6 +48,12 @@ std::string narrate(const model::Scenario& s, const Calendar& calendar, SimTime 
       return fmt::format("The co-facilitators circulate the zero draft: {}", describe_draft(s, e.draft, e.bracketed));
     }
     std::string operator()(const model::FloorTaken& e) const {
+      if (e.group >= 0) {
+        return fmt::format("Round {}, day {}, {} \u2014 {} speaks for {} on {}; the draft moves {:.2f} toward the group",
+                           e.round_number, e.day, clock_string(calendar.time_of_day(when) / kMinute * kMinute),
+                           s.member_states[e.state].name, s.speaking_groups[static_cast<std::size_t>(e.group)],
+                           lowercase_first(dimension_name(s, e.dimension)), e.moved);
+      }
       return fmt::format("Round {}, day {}, {} \u2014 {} takes the floor on {}; the draft moves {:.2f} toward it",
                          e.round_number, e.day, clock_string(calendar.time_of_day(when) / kMinute * kMinute),
                          s.member_states[e.state].name, lowercase_first(dimension_name(s, e.dimension)), e.moved);

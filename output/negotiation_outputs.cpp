@@ -1,5 +1,8 @@
 #include "output/negotiation_outputs.hpp"
 
+#include <algorithm>
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "output/csv.hpp"
@@ -11,7 +14,7 @@ std::string dynamics_csv(const model::Scenario& s, const model::NegotiationRecor
                   "consensus_share", "remaining"});
   for (const model::DraftSnapshot& snap : rec.dynamics) {
     for (std::size_t d = 0; d < snap.draft.size(); ++d) {
-      table.add_row({s.activities[snap.round].id, std::to_string(snap.day), std::to_string(snap.consultation), cal.to_string(snap.when),
+      table.add_row({s.activities[snap.round].id, std::to_string(snap.day), std::to_string(snap.consultation), iso_datetime(cal, snap.when),
                      rec.dimensions[d], csv_number(snap.draft[d], 4), csv_number(snap.dissent[d], 4), snap.bracketed[d] ? "true" : "false",
                      std::to_string(d < snap.objecting.size() ? snap.objecting[d] : 0), csv_number(snap.consensus_share, 4),
                      std::to_string(snap.remaining)});
@@ -21,17 +24,55 @@ std::string dynamics_csv(const model::Scenario& s, const model::NegotiationRecor
 }
 
 std::string positions_csv(const model::Scenario& s, const model::NegotiationRecord& rec, const Calendar& cal) {
-  std::vector<std::string> columns = {"round", "time", "state", "iso3"};
-  columns.insert(columns.end(), rec.dimensions.begin(), rec.dimensions.end());
-  columns.insert(columns.end(), {"acceptance", "in"});
-  CsvTable table(std::move(columns));
+  CsvTable table({"round", "day", "time", "iso3", "state", "dimension", "position"});
   for (const model::PositionSnapshot& p : rec.positions) {
     const model::MemberState& st = s.member_states[p.state];
-    std::vector<std::string> row = {s.activities[p.round].id, cal.to_string(p.when), st.name, st.iso3};
-    for (double x : p.position) row.push_back(csv_number(x, 4));
-    row.push_back(csv_number(p.acceptance, 4));
-    row.emplace_back(p.in ? "true" : "false");
-    table.add_row(std::move(row));
+    for (std::size_t d = 0; d < p.position.size(); ++d) {
+      table.add_row({s.activities[p.round].id, std::to_string(p.day), iso_datetime(cal, p.when), st.iso3, st.name,
+                     rec.dimensions[d], csv_number(p.position[d], 4)});
+    }
+  }
+  return table.str();
+}
+
+std::string acceptance_csv(const model::Scenario& s, const model::NegotiationRecord& rec, const Calendar& cal) {
+  CsvTable table({"round", "day", "time", "iso3", "state", "acceptance", "taking_part"});
+  for (const model::PositionSnapshot& p : rec.positions) {
+    const model::MemberState& st = s.member_states[p.state];
+    table.add_row({s.activities[p.round].id, std::to_string(p.day), iso_datetime(cal, p.when), st.iso3, st.name,
+                   csv_number(p.acceptance, 4), p.in ? "true" : "false"});
+  }
+  return table.str();
+}
+
+std::string votes_csv(const model::Scenario& s, const model::RunResults& results, const Calendar& cal) {
+  const model::NegotiationRecord& rec = *results.negotiation;
+  CsvTable table({"iso3", "state", "vote", "left_at", "left_because", "acceptance_when_left", "reservation",
+                  "dissociated_at", "ga_vote"});
+  std::vector<std::optional<model::ConferenceVote>> vote(s.member_states.size());
+  std::vector<std::optional<SimTime>> dissociated(s.member_states.size());
+  std::vector<std::optional<model::GaVote>> ga(s.member_states.size());
+  for (const auto& [k, when] : rec.dissociations) dissociated[k] = when;
+  for (const auto& [k, v] : rec.ga_vote) ga[k] = v;
+  std::vector<bool> negotiating(s.member_states.size(), false);
+  for (const auto& [k, v] : rec.conference) vote[k] = v;
+  for (const model::PositionSnapshot& p : rec.positions) negotiating[p.state] = true;
+  std::vector<const model::Withdrawal*> left(s.member_states.size(), nullptr);
+  for (const model::Withdrawal& w : results.withdrawals) {
+    if (left[w.state] == nullptr) left[w.state] = &w;
+    negotiating[w.state] = true;
+  }
+  for (std::size_t k = 0; k < s.member_states.size(); ++k) {
+    if (!negotiating[k] && !vote[k]) continue;
+    const model::Withdrawal* w = left[k];
+    table.add_row({s.member_states[k].iso3, s.member_states[k].name,
+                   vote[k] ? std::string(model::to_string(*vote[k])) : std::string(),
+                   w != nullptr ? iso_datetime(cal, w->when) : std::string(),
+                   w == nullptr ? std::string() : w->cause == model::WithdrawalCause::text ? "text" : "scripted",
+                   w != nullptr && w->cause == model::WithdrawalCause::text ? csv_number(w->acceptance, 4) : std::string(),
+                   w != nullptr && w->cause == model::WithdrawalCause::text ? csv_number(w->reservation, 4) : std::string(),
+                   dissociated[k] ? iso_datetime(cal, *dissociated[k]) : std::string(),
+                   ga[k] ? std::string(model::to_string(*ga[k])) : std::string()});
   }
   return table.str();
 }
@@ -41,21 +82,20 @@ nlohmann::ordered_json outcome_json(const model::Scenario& s, const model::RunRe
   const model::NegotiationRecord& rec = *results.negotiation;
   out["rounds_held"] = rec.rounds_held;
   out["agreed"] = rec.agreed_at.has_value();
-  out["agreed_at"] = rec.agreed_at ? nlohmann::ordered_json(cal.to_string(*rec.agreed_at)) : nlohmann::ordered_json(nullptr);
+  out["agreed_at"] = rec.agreed_at ? nlohmann::ordered_json(iso_datetime(cal, *rec.agreed_at)) : nlohmann::ordered_json(nullptr);
   out["agreed_round"] = rec.agreed_round ? nlohmann::ordered_json(s.activities[*rec.agreed_round].id) : nlohmann::ordered_json(nullptr);
   out["scheduled_rounds"] = rec.scheduled_rounds;
   out["informal_consultations"] = rec.informal_consultations;  // OP29, after the last scheduled round
   nlohmann::ordered_json holdouts = nlohmann::ordered_json::array();
   for (std::size_t k : rec.holdouts) holdouts.push_back(s.member_states[k].iso3);
   out["holdouts"] = holdouts;  // holding a bracket when the last scheduled round closed
+  // Flat for pd.json_normalize: counts and ISO3 lists here; dates and reasons per state in votes.csv.
+  out["withdrawals"] = results.withdrawals.size();
   nlohmann::ordered_json left = nlohmann::ordered_json::array();
-  for (const model::Withdrawal& w : results.withdrawals) {
-    left.push_back({{"state", s.member_states[w.state].name}, {"iso3", s.member_states[w.state].iso3},
-                    {"when", cal.to_string(w.when)}, {"reason", withdrawal_reason(w)}});
-  }
-  out["withdrawals"] = left;
+  for (const model::Withdrawal& w : results.withdrawals) left.push_back(s.member_states[w.state].iso3);
+  out["withdrawn"] = left;
   nlohmann::ordered_json conference;
-  conference["held_at"] = rec.conference_at ? nlohmann::ordered_json(cal.to_string(*rec.conference_at)) : nlohmann::ordered_json(nullptr);
+  conference["held_at"] = rec.conference_at ? nlohmann::ordered_json(iso_datetime(cal, *rec.conference_at)) : nlohmann::ordered_json(nullptr);
   // Adoption is by acclamation, and only of an agreed text: without one the lists stay empty.
   conference["text_adopted"] = rec.text_adopted;
   if (rec.conference_at && !rec.text_adopted) conference["note"] = "no text was agreed: nothing to adopt";
@@ -68,9 +108,8 @@ nlohmann::ordered_json outcome_json(const model::Scenario& s, const model::RunRe
   }
   out["conference"] = conference;
   nlohmann::ordered_json dissociated = nlohmann::ordered_json::array();
-  for (const auto& [k, when] : rec.dissociations)
-    dissociated.push_back({{"iso3", s.member_states[k].iso3}, {"when", cal.to_string(when)}});
-  out["dissociations"] = dissociated;
+  for (const auto& [k, when] : rec.dissociations) dissociated.push_back(s.member_states[k].iso3);
+  out["dissociations"] = {{"count", dissociated.size()}, {"states", dissociated}};
   if (!rec.ga_vote.empty()) {
     nlohmann::ordered_json ga;
     for (auto vote : {model::GaVote::yes, model::GaVote::no, model::GaVote::abstain, model::GaVote::absent}) {

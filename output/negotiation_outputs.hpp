@@ -1,7 +1,9 @@
 #pragma once
-// The negotiation's outputs: dynamics.csv (the draft per dimension over time), positions.csv (each
-// state's position and acceptance at each round's end) and outcome.json (rounds, agreement,
-// withdrawals, the conference's result), plus the lines the terminal summary gains.
+// The negotiation's outputs: dynamics.csv (the draft per dimension over time), positions.csv and
+// acceptance.csv (each state's views and acceptance of the draft: initial, each sitting day, each
+// round's end), votes.csv (one row per state: conference vote, when and why it left) and
+// outcome.json (rounds, agreement, the conference's counts; flat for pd.json_normalize), plus the
+// lines the terminal summary gains.
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -17,8 +19,14 @@ namespace gcmsim::output {
 // (round is the activity id; day 0 is the text as revised at the round's end).
 std::string dynamics_csv(const model::Scenario&, const model::NegotiationRecord&, const Calendar&);
 
-// One row per round end and state, a column per dimension: round,time,state,iso3,<dimensions...>,acceptance,in
+// Long: round,day,time,iso3,state,dimension,position. Rows at the zero draft (day 0: the initial
+// views), at the end of each sitting day (day 1, 2, ...) and at each round's end (day 0).
 std::string positions_csv(const model::Scenario&, const model::NegotiationRecord&, const Calendar&);
+// round,day,time,iso3,state,acceptance,taking_part: at the same moments as positions.csv.
+std::string acceptance_csv(const model::Scenario&, const model::NegotiationRecord&, const Calendar&);
+// iso3,state,vote,left_at,left_because,acceptance_when_left,reservation: one row per state in the
+// negotiation (vote empty when no conference was held; left_because "text": its acceptance fell below its reservation, or "scripted").
+std::string votes_csv(const model::Scenario&, const model::RunResults&, const Calendar&);
 
 nlohmann::ordered_json outcome_json(const model::Scenario&, const model::RunResults&, const Calendar&);
 

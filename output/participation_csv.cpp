@@ -69,26 +69,32 @@ std::string count(int n) { return fmt::format("{}", n); }
 
 }  // namespace
 
+namespace {
+
+// The columns every per-meeting table starts with: meeting,kind,venue,date.
+std::vector<std::string> meeting_fields(const model::Scenario& scenario, const model::RunResults& results,
+                                        const model::MeetingRecord& m, const Calendar& calendar) {
+  const model::Activity& a = scenario.activities[m.activity];
+  const bool started = m.activity < results.activities.size() && results.activities[m.activity].started;
+  return {a.id, std::string(model::to_string(a.kind)), a.venue ? scenario.venues.at(*a.venue).id : std::string(),
+          started ? calendar.date_string(results.activities[m.activity].start) : std::string()};
+}
+
+}  // namespace
+
 std::string participation_csv(const model::Scenario& scenario, const model::RunResults& results,
                               const Calendar& calendar) {
-  CsvTable table({"meeting", "kind", "venue", "date", "group_type", "group", "members",
-                  "delegations_present", "funded", "floor_requests", "interventions",
-                  "unserved_requests", "speaking_minutes", "stakeholders_registered",
-                  "stakeholders_accredited", "stakeholders_admitted", "stakeholders_speaking"});
+  CsvTable table({"meeting", "kind", "venue", "date", "grouping", "group", "members", "delegations_present", "funded",
+                  "floor_requests", "interventions", "unserved_requests", "speaking_minutes"});
   for (std::size_t k = 0; k < results.meetings.size(); ++k) {
     const model::MeetingRecord& m = results.meetings[k];
     check(scenario, m, k);
-    const model::Activity& a = scenario.activities[m.activity];
-    const bool started = m.activity < results.activities.size() && results.activities[m.activity].started;
-    const std::vector<std::string> meeting = {
-        a.id, std::string(model::to_string(a.kind)), a.venue ? scenario.venues.at(*a.venue).id : std::string(),
-        started ? calendar.date_string(results.activities[m.activity].start) : std::string()};
-
-    auto add_delegations = [&](std::string_view type, std::string_view group, const DelegationTotals& t) {
+    const std::vector<std::string> meeting = meeting_fields(scenario, results, m, calendar);
+    auto add_delegations = [&](std::string_view grouping, std::string_view group, const DelegationTotals& t) {
       std::vector<std::string> row = meeting;
-      row.insert(row.end(), {std::string(type), std::string(group), count(t.members), count(t.present),
-                             count(t.funded), count(t.floor_requests), count(t.interventions),
-                             count(t.unserved), csv_number(t.minutes, 1), "", "", "", ""});
+      row.insert(row.end(), {std::string(grouping), std::string(group), count(t.members), count(t.present),
+                             count(t.funded), count(t.floor_requests), count(t.interventions), count(t.unserved),
+                             csv_number(t.minutes, 1)});
       table.add_row(std::move(row));
     };
     for (int g = 0; g < model::kRegionalGroups; ++g) {
@@ -101,13 +107,42 @@ std::string participation_csv(const model::Scenario& scenario, const model::RunR
       add_delegations("development", kDevelopmentNames[d],
                       delegation_totals(scenario, m, [&](const MemberState& s) { return development_group(s) == dev; }));
     }
+  }
+  return table.str();
+}
+
+std::string stakeholders_csv(const model::Scenario& scenario, const model::RunResults& results, const Calendar& calendar) {
+  CsvTable table({"meeting", "kind", "venue", "date", "stakeholder_kind", "organisations", "registered", "accredited",
+                  "admitted", "speaking"});
+  for (std::size_t k = 0; k < results.meetings.size(); ++k) {
+    const model::MeetingRecord& m = results.meetings[k];
+    check(scenario, m, k);
+    const std::vector<std::string> meeting = meeting_fields(scenario, results, m, calendar);
     for (std::size_t p = 0; p < scenario.stakeholders.size(); ++p) {
       const model::StakeholderPopulation& pop = scenario.stakeholders[p];
       const model::StakeholdersAtMeeting st = m.stakeholders.empty() ? model::StakeholdersAtMeeting{} : m.stakeholders[p];
       std::vector<std::string> row = meeting;
-      row.insert(row.end(), {"stakeholder", std::string(model::to_string(pop.kind)), count(pop.organisations),
-                             "", "", "", "", "", "", count(st.registered), count(st.accredited),
-                             count(st.admitted), count(st.speaking)});
+      row.insert(row.end(), {std::string(model::to_string(pop.kind)), count(pop.organisations), count(st.registered),
+                             count(st.accredited), count(st.admitted), count(st.speaking)});
+      table.add_row(std::move(row));
+    }
+  }
+  return table.str();
+}
+
+std::string attendance_csv(const model::Scenario& scenario, const model::RunResults& results, const Calendar& calendar) {
+  CsvTable table({"meeting", "kind", "venue", "date", "iso3", "state", "present", "funded", "floor_requests",
+                  "interventions", "unserved_requests", "speaking_minutes"});
+  for (std::size_t k = 0; k < results.meetings.size(); ++k) {
+    const model::MeetingRecord& m = results.meetings[k];
+    check(scenario, m, k);
+    const std::vector<std::string> meeting = meeting_fields(scenario, results, m, calendar);
+    for (std::size_t i = 0; i < scenario.member_states.size(); ++i) {
+      const model::StateAtMeeting s = m.states.empty() ? model::StateAtMeeting{} : m.states[i];
+      std::vector<std::string> row = meeting;
+      row.insert(row.end(), {scenario.member_states[i].iso3, scenario.member_states[i].name, s.present ? "true" : "false",
+                             s.funded ? "true" : "false", count(s.floor_requests), count(s.interventions),
+                             count(s.unserved_requests), csv_number(s.speaking_minutes, 1)});
       table.add_row(std::move(row));
     }
   }

@@ -1,17 +1,22 @@
 #pragma once
-// participation.csv: who could attend and who spoke, long and tidy, one row per (meeting, group).
+// Who could attend and who spoke, long and tidy. Every table starts with meeting,kind,venue,date
+// (one block of rows per meeting, in the order of RunResults::meetings; date = its simulated start
+// date, empty when it never started).
 //
-// Columns: meeting,kind,venue,date,group_type,group,members,delegations_present,funded,
-// floor_requests,interventions,unserved_requests,speaking_minutes,stakeholders_registered,
-// stakeholders_accredited,stakeholders_admitted,stakeholders_speaking
+// participation.csv: member-state delegations by group, one row per (meeting, grouping, group):
+//   meeting,kind,venue,date,grouping,group,members,delegations_present,funded,floor_requests,
+//   interventions,unserved_requests,speaking_minutes
+// grouping regional_group: the five groups; grouping development: developed, developing (not
+// LDC), least_developed. Every state is in one group of each grouping, so summing across
+// groupings counts each delegation twice: filter on grouping first. Every group gets its row even
+// without members, so every meeting has the same rows and a pivot needs no fill values.
 //
-// Per meeting (in the order of RunResults::meetings; date = its simulated start date), in order:
-//   group_type regional_group: the five groups; members = the group's states
-//   group_type development: developed, developing (developing but not LDC), least_developed
-//   group_type stakeholder: one row per population, in scenario order; members = organisations
-// Delegation rows leave the stakeholder columns empty and stakeholder rows the delegation columns:
-// empty means "does not apply", unlike 0. Every group gets its row even when it has no members,
-// so every meeting has the same rows and a pivot needs no fill values.
+// stakeholders.csv: one row per (meeting, stakeholder population), in scenario order:
+//   meeting,kind,venue,date,stakeholder_kind,organisations,registered,accredited,admitted,speaking
+//
+// attendance.csv: one row per (meeting, member state), in scenario order:
+//   meeting,kind,venue,date,iso3,state,present,funded,floor_requests,interventions,
+//   unserved_requests,speaking_minutes
 #include <string>
 
 #include "engine/calendar.hpp"
@@ -25,5 +30,7 @@ namespace gcmsim::output {
 // the scenario lacks, throws std::invalid_argument.
 std::string participation_csv(const model::Scenario& scenario, const model::RunResults& results,
                               const Calendar& calendar);
+std::string stakeholders_csv(const model::Scenario& scenario, const model::RunResults& results, const Calendar& calendar);
+std::string attendance_csv(const model::Scenario& scenario, const model::RunResults& results, const Calendar& calendar);
 
 }  // namespace gcmsim::output

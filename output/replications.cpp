@@ -100,9 +100,11 @@ std::string ReplicationSummary::terminal(const model::ScenarioSetup& setup) cons
   row("withdrawals", "withdrawals");
   row("agreed", "text agreed, % of runs");
   row("agreed_round", "agreed at the end of round");
-  row("conference_adopt", "conference: adopt");
-  row("conference_abstain", "conference: abstain");
-  row("conference_object", "conference: object");
+  row("agreed_in_last_round", "agreed in the last scheduled round, % of runs");
+  row("conference_adopted", "conference adopted a text, % of runs");
+  row("conference_adopt", "conference: adopt (by acclamation)");
+  row("conference_absent", "conference: absent");
+  row("conference_dissociated", "conference: dissociated");
   return fmt::format("Across {} replications: mean and 95% confidence interval (Student t, cut at the metric's\n"
                      "bounds; Wilson for proportions of runs)\n{}",
                      runs_, aligned_columns(rows, {false, true, false, true}, "  "));

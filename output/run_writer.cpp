@@ -1,5 +1,8 @@
 #include "output/run_writer.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include "models/run/simulate.hpp"
 #include "output/atomic_file.hpp"
 #include "output/negotiation_outputs.hpp"
@@ -19,10 +22,20 @@ void write_run(const std::filesystem::path& dir, const model::Scenario& scenario
   const bool negotiating = results.negotiation.has_value();
   std::vector<std::pair<const char*, std::string>> files;
   if (which.timeline) files.emplace_back("timeline.csv", timeline_csv(scenario, plan, results, calendar));
-  if (which.participation) files.emplace_back("participation.csv", participation_csv(scenario, results, calendar));
+  if (which.participation) {
+    files.emplace_back("participation.csv", participation_csv(scenario, results, calendar));
+    files.emplace_back("stakeholders.csv", stakeholders_csv(scenario, results, calendar));
+    files.emplace_back("attendance.csv", attendance_csv(scenario, results, calendar));
+  }
   if (negotiating && which.dynamics) files.emplace_back("dynamics.csv", dynamics_csv(scenario, *results.negotiation, calendar));
-  if (negotiating && which.positions) files.emplace_back("positions.csv", positions_csv(scenario, *results.negotiation, calendar));
-  if (negotiating && which.outcome) files.emplace_back("outcome.json", dump(outcome_json(scenario, results, calendar)));
+  if (negotiating && which.positions) {
+    files.emplace_back("positions.csv", positions_csv(scenario, *results.negotiation, calendar));
+    files.emplace_back("acceptance.csv", acceptance_csv(scenario, *results.negotiation, calendar));
+  }
+  if (negotiating && which.outcome) {
+    files.emplace_back("outcome.json", dump(outcome_json(scenario, results, calendar)));
+    files.emplace_back("votes.csv", votes_csv(scenario, results, calendar));
+  }
   const std::string json = dump(manifest_json(manifest));
   for (const auto& [name, text] : files) write_file_atomically(dir / name, text);
   write_file_atomically(dir / "manifest.json", json);
@@ -49,6 +62,20 @@ ManifestInfo manifest_info(const sim::PreparedScenario& prepared, const model::R
 void write_run(const std::filesystem::path& dir, const sim::PreparedScenario& prepared,
                const model::RunResults& results, const ManifestInfo& manifest) {
   write_run(dir, prepared.scenario(), prepared.plan(), results, prepared.calendar(), manifest, prepared.defaults().outputs);
+}
+
+std::string describe_source(const sim::ScenarioSource& source) {
+  std::vector<std::string> parts;
+  for (const std::string& o : source.overrides) parts.push_back("--override " + o);
+  for (const std::string& s : source.sets) {
+    if (s.rfind("shift ", 0) == 0 || s.rfind("scale ", 0) == 0) {
+      parts.push_back("--" + s.substr(0, 5) + " " + s.substr(6));
+    } else {
+      parts.push_back("--set " + s);
+    }
+  }
+  if (parts.empty()) return source.path;
+  return fmt::format("{} + {}", source.path, fmt::join(parts, " "));
 }
 
 }  // namespace gcmsim::output

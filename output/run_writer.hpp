@@ -1,8 +1,9 @@
 #pragma once
-// Writes one run's files into a folder: timeline.csv, participation.csv, and for a negotiating
-// scenario dynamics.csv, positions.csv and outcome.json, as the scenario's `outputs` switches
-// choose; then manifest.json, always. Each atomically, so a reader (or a resumed sweep) never sees
-// a half-written file.
+// Writes one run's files into a folder (docs/outputs.md describes each): timeline.csv,
+// participation.csv, stakeholders.csv, attendance.csv, and for a negotiating scenario
+// dynamics.csv, positions.csv, acceptance.csv, votes.csv and outcome.json, as the scenario's
+// `outputs` switches choose; then manifest.json, always. Each atomically, so a reader (or a
+// resumed sweep) never sees a half-written file.
 #include <filesystem>
 
 #include "engine/calendar.hpp"
@@ -24,6 +25,9 @@ void write_run(const std::filesystem::path& dir, const model::Scenario& scenario
 // from the results, the version, and what to check a rerun against.
 ManifestInfo manifest_info(const sim::PreparedScenario& prepared, const model::RunResults& results, int replications,
                            double wall_seconds);
+
+// "FILE + --override F --set K=V": what ran, as run's summary header and compare's view say it.
+std::string describe_source(const sim::ScenarioSource& source);
 
 // write_run for a prepared scenario, with the files its `outputs` section chooses.
 void write_run(const std::filesystem::path& dir, const sim::PreparedScenario& prepared,

@@ -24,12 +24,6 @@ std::string started_after(const model::Scenario& scenario, const model::Activity
 
 }  // namespace
 
-int slip_days(const model::PlannedActivity& planned, const model::ActivityRecord& record,
-              const Calendar& calendar) {
-  const auto simulated = std::chrono::sys_days{calendar.date_of(record.end)};
-  return static_cast<int>((simulated - std::chrono::sys_days{planned.end}).count());
-}
-
 std::string timeline_csv(const model::Scenario& scenario, const model::Plan& plan,
                          const model::RunResults& results, const Calendar& calendar) {
   const std::size_t n = scenario.activities.size();
@@ -46,8 +40,8 @@ std::string timeline_csv(const model::Scenario& scenario, const model::Plan& pla
     const model::ActivityRecord& r = results.activities[i];
     table.add_row({a.id, std::string(model::to_string(a.kind)), std::string(model::to_string(a.phase)),
                    a.venue ? scenario.venues.at(*a.venue).id : std::string(), iso_date(p.start),
-                   iso_date(p.end), r.started ? calendar.to_string(r.start) : std::string(),
-                   r.finished ? calendar.to_string(r.end) : std::string(),
+                   iso_date(p.end), r.started ? iso_datetime(calendar, r.start) : std::string(),
+                   r.finished ? iso_datetime(calendar, r.end) : std::string(),
                    r.finished ? fmt::format("{}", slip_days(p, r, calendar)) : std::string(),
                    p.on_critical_path ? "true" : "false", started_after(scenario, r)});
   }

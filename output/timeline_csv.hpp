@@ -25,8 +25,7 @@ namespace gcmsim::output {
 std::string timeline_csv(const model::Scenario& scenario, const model::Plan& plan,
                          const model::RunResults& results, const Calendar& calendar);
 
-// Calendar days from the planned end date to the simulated end: the slip of a finished activity.
-int slip_days(const model::PlannedActivity& planned, const model::ActivityRecord& record,
-              const Calendar& calendar);
+// The slip of a finished activity (defined with the results, models/run_results.hpp).
+using model::slip_days;
 
 }  // namespace gcmsim::output

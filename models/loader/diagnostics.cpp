@@ -2,13 +2,17 @@
 
 #include <algorithm>
 #include <numeric>
+#include <tuple>
 
 #include <fmt/core.h>
+
+#include "models/loader/text_checks.hpp"
 
 namespace gcmsim::loader {
 
 void Diagnostics::error(Location where, std::string message, int caret_length) {
-  list_.push_back({where, std::move(message), std::max(1, caret_length)});
+  ++count_;
+  if (list_.size() < kMaxKept) list_.push_back({where, std::move(message), std::max(1, caret_length)});
 }
 
 std::string Diagnostics::format(const SourceFiles& files) const {
@@ -21,21 +25,25 @@ std::string Diagnostics::format(const SourceFiles& files) const {
   std::string out;
   for (const Diagnostic* d : sorted) {
     const Location& w = d->where;
-    if (w.file < 0) {
-      out += fmt::format("error: {}\n", d->message);
+    const std::string message = printable(d->message);
+    if (w.file < 0 || static_cast<std::size_t>(w.file) >= files.size()) {
+      out += fmt::format("error: {}\n", message);
       continue;
     }
-    out += fmt::format("{}:{}:{}: error: {}\n", files.path(w.file), w.line, w.column, d->message);
+    out += fmt::format("{}:{}:{}: error: {}\n", printable(files.path(w.file)), w.line, w.column, message);
     const std::string_view text = files.line(w.file, w.line);
     if (text.empty()) continue;
+    // The caret goes under the escaped text: measure the escaped prefix, not the raw bytes.
+    const std::size_t column = std::min(text.size(), static_cast<std::size_t>(std::max(0, w.column - 1)));
+    const std::string before = printable(text.substr(0, column));
+    const std::string culprit = printable(text.substr(column, static_cast<std::size_t>(d->caret_length)));
     const std::string gutter = fmt::format("{:>5}", w.line);
-    out += fmt::format("{} | {}\n", gutter, text);
-    const int available = static_cast<int>(text.size()) - (w.column - 1);
-    const int tildes = std::max(0, std::min(d->caret_length, available) - 1);
-    out += fmt::format("{} | {}^{}\n", std::string(gutter.size(), ' '),
-                       std::string(static_cast<std::size_t>(std::max(0, w.column - 1)), ' '),
-                       std::string(static_cast<std::size_t>(tildes), '~'));
+    out += fmt::format("{} | {}\n", gutter, printable(text));
+    const std::size_t tildes = culprit.empty() ? 0 : culprit.size() - 1;
+    out += fmt::format("{} | {}^{}\n", std::string(gutter.size(), ' '), std::string(before.size(), ' '),
+                       std::string(tildes, '~'));
   }
+  if (count_ > list_.size()) out += fmt::format("error: {} more errors not shown\n", count_ - list_.size());
   return out;
 }
 
@@ -57,9 +65,13 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }  // namespace
 
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+  // Names are short; an edit distance over long texts would only cost time.
+  constexpr std::size_t kLongest = 64;
+  if (word.size() > kLongest) return {};
   std::string best;
   std::size_t best_distance = SIZE_MAX;
   for (const std::string& c : candidates) {
+    if (c.size() > kLongest) continue;
     const std::size_t d = edit_distance(word, c);
     if (d < best_distance) {
       best_distance = d;

@@ -19,15 +19,20 @@ struct Diagnostic {
 
 class Diagnostics {
  public:
+  // A hostile file can hold a million errors; the first ones are kept and the rest only counted.
+  static constexpr std::size_t kMaxKept = 1000;
+
   void error(Location where, std::string message, int caret_length = 1);
-  bool empty() const { return list_.empty(); }
-  std::size_t size() const { return list_.size(); }
+  bool empty() const { return count_ == 0; }
+  std::size_t size() const { return count_; }
   const std::vector<Diagnostic>& list() const { return list_; }
-  // Every diagnostic, ordered by file, line and column, with the source line and a caret.
+  // Every kept diagnostic, ordered by file, line and column, with the source line and a caret.
+  // Text from the scenario is shown with its control characters escaped (text_checks.hpp).
   std::string format(const SourceFiles& files) const;
 
  private:
   std::vector<Diagnostic> list_;
+  std::size_t count_ = 0;
 };
 
 // The candidate closest to `word` by edit distance, if close enough to be a plausible typo.

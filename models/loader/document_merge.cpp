@@ -1,15 +1,29 @@
 // Merging documents (includes, --override files) and applying --set options.
 #include <algorithm>
 #include <charconv>
+#include <unordered_map>
+#include <chrono>
+#include <cmath>
+#include <stdexcept>
+
+#include "engine/calendar.hpp"
 
 #include <fmt/core.h>
 
 #include "models/loader/document.hpp"
+#include "models/loader/text_checks.hpp"
 
 namespace gcmsim::loader {
 namespace {
 
 using nlohmann::json;
+
+std::optional<std::size_t> parse_index(std::string_view s) {
+  std::size_t i = 0;
+  auto [end, err] = std::from_chars(s.data(), s.data() + s.size(), i);
+  if (err != std::errc{} || end != s.data() + s.size()) return std::nullopt;
+  return i;
+}
 
 json* at_pointer(json& root, const std::string& pointer) {
   json* node = &root;
@@ -17,7 +31,8 @@ json* at_pointer(json& root, const std::string& pointer) {
     if (node->is_object()) {
       node = &(*node)[seg];
     } else {
-      node = &(*node)[std::stoul(seg)];
+      // Pointers here are built by this file from indexes it just walked; never text from a user.
+      node = &(*node)[*parse_index(seg)];
     }
   }
   return node;
@@ -42,13 +57,6 @@ void replace(Document& base, const std::string& base_pointer, const Document& ov
   base.origins.copy_subtree(overlay.origins, overlay_pointer, base_pointer);
 }
 
-std::optional<std::size_t> parse_index(std::string_view s) {
-  std::size_t i = 0;
-  auto [end, err] = std::from_chars(s.data(), s.data() + s.size(), i);
-  if (err != std::errc{} || end != s.data() + s.size()) return std::nullopt;
-  return i;
-}
-
 std::vector<std::string> split(std::string_view s, char sep) {
   std::vector<std::string> out;
   std::size_t start = 0;
@@ -58,6 +66,53 @@ std::vector<std::string> split(std::string_view s, char sep) {
     if (at == std::string_view::npos) return out;
     start = at + 1;
   }
+}
+
+using std::chrono::sys_days;
+
+std::optional<std::chrono::year_month_day> date_of(const json& value) {
+  if (!value.is_string()) return std::nullopt;
+  try {
+    return parse_iso_date(value.get<std::string>());
+  } catch (const std::invalid_argument&) {
+    return std::nullopt;
+  }
+}
+
+// Working days as the scenario counts them: weekends and its listed holidays are not.
+Calendar document_calendar(const json& root) {
+  Calendar calendar(std::chrono::year{2000} / 1 / 1);
+  if (root.contains("holidays") && root["holidays"].is_array()) {
+    for (const json& h : root["holidays"]) {
+      if (const auto d = date_of(h)) calendar.add_holiday(*d);
+    }
+  }
+  return calendar;
+}
+
+// `--set activities.X.start=D` alone moves the activity and keeps its length: `end` follows to the
+// same number of working days after the new start (what a planner means by "move ts3"; otherwise
+// the activity would end before it starts). An end set explicitly afterwards still wins.
+void keep_length(Document& doc, const std::string& start_pointer, const json& old_start, const std::string& option,
+                 const Location& at, Diagnostics& diagnostics) {
+  const std::string parent = start_pointer.substr(0, start_pointer.rfind('/'));
+  json& activity = *at_pointer(doc.value, parent);
+  if (!activity.is_object() || !activity.contains("end")) return;
+  const auto from = date_of(old_start);
+  const auto to = date_of(activity["start"]);
+  const auto end = date_of(activity["end"]);
+  if (!from || !to || !end || *end < *from) return;
+  const Calendar calendar = document_calendar(doc.value);
+  const int length = calendar.working_days_between(*from, *end);
+  const std::chrono::year_month_day moved = calendar.add_working_days(*to, length);
+  if (!calendar.is_working_day(*to)) {
+    diagnostics.error(at, fmt::format("--set '{}': {} is not a working day; the activity could not keep its length",
+                                      option, iso_date(*to)));
+    return;
+  }
+  activity["end"] = iso_date(moved);
+  doc.origins.erase_subtree(pointer_append(parent, "end"));
+  doc.origins.set(pointer_append(parent, "end"), doc.origins.find(start_pointer));
 }
 
 }  // namespace
@@ -80,15 +135,19 @@ void merge_document(Document& base, const std::string& base_pointer, const Docum
   }
   const auto key = target.is_array() && source.is_array() ? identity_key(target) : std::nullopt;
   if (key && !target.empty() && identity_key(source) == key) {
+    // Items by identity, built once: a linear search per item would make merging two long lists
+    // quadratic.
+    std::unordered_map<std::string, std::size_t> position;
+    for (std::size_t i = 0; i < target.size(); ++i) position.emplace(target[i][*key].get<std::string>(), i);
     for (std::size_t j = 0; j < source.size(); ++j) {
       const std::string& id = source[j][*key].get_ref<const std::string&>();
       const std::string o = pointer_append(overlay_pointer, j);
-      json& list = *at_pointer(base.value, base_pointer);
-      auto match = std::find_if(list.begin(), list.end(), [&](const json& item) { return item[*key] == id; });
-      if (match != list.end()) {
-        merge_document(base, pointer_append(base_pointer, static_cast<std::size_t>(match - list.begin())), overlay, o);
+      if (auto match = position.find(id); match != position.end()) {
+        merge_document(base, pointer_append(base_pointer, match->second), overlay, o);
       } else {
+        json& list = *at_pointer(base.value, base_pointer);
         list.push_back(nullptr);
+        position.emplace(id, list.size() - 1);
         replace(base, pointer_append(base_pointer, list.size() - 1), overlay, o, source[j]);
       }
     }
@@ -97,71 +156,207 @@ void merge_document(Document& base, const std::string& base_pointer, const Docum
   replace(base, base_pointer, overlay, overlay_pointer, source);
 }
 
-void apply_set(Document& doc, const std::string& option, const SourceFiles& files, int file,
-               Diagnostics& diagnostics) {
-  const Location at{file, 1, 1};
-  const std::size_t eq = option.find('=');
-  if (eq == std::string::npos || eq == 0) {
-    diagnostics.error(at, fmt::format("--set '{}': expected path.to.key=value", option),
+namespace {
+
+// Every node `path` reaches; at a list, a step that is neither an index nor an item's id/iso3
+// reaches into every item (contributions.usd: each contribution's amount).
+void reach(json& node, const std::vector<std::string>& path, std::size_t k, std::vector<json*>& found) {
+  if (k == path.size()) {
+    found.push_back(&node);
+    return;
+  }
+  const std::string& seg = path[k];
+  if (node.is_object()) {
+    if (node.contains(seg)) reach(node[seg], path, k + 1, found);
+    return;
+  }
+  if (!node.is_array()) return;
+  if (const auto index = parse_index(seg)) {
+    if (*index < node.size()) reach(node[*index], path, k + 1, found);
+    return;
+  }
+  for (json& item : node) {
+    for (const char* key : {"id", "iso3"}) {
+      if (item.is_object() && item.contains(key) && item[key] == seg) {
+        reach(item, path, k + 1, found);
+        return;
+      }
+    }
+  }
+  for (json& item : node) reach(item, path, k, found);
+}
+
+// "+8w", "-3d", "+10d": a signed count of days or weeks.
+std::optional<int> parse_shift(const std::string& text) {
+  if (text.size() < 3 || (text[0] != '+' && text[0] != '-')) return std::nullopt;
+  const char unit = text.back();
+  if (unit != 'd' && unit != 'w') return std::nullopt;
+  const auto n = parse_index(std::string_view(text).substr(1, text.size() - 2));
+  if (!n || *n > 3660) return std::nullopt;
+  const int days = static_cast<int>(*n) * (unit == 'w' ? 7 : 1);
+  return text[0] == '-' ? -days : days;
+}
+
+// `shift activities.ts3=+8w` (from --shift): moves the activity's start by calendar days and its
+// end so that it keeps its length in working days (weekends and the scenario's holidays skipped); a
+// new start on a day off is an error.
+void apply_shift(Document& doc, const std::string& option, const std::string& body, const Location& at,
+                 Diagnostics& diagnostics) {
+  const std::size_t eq = body.find('=');
+  const auto days = eq == std::string::npos ? std::nullopt : parse_shift(body.substr(eq + 1));
+  if (!days) {
+    diagnostics.error(at, fmt::format("--shift '{}': expected path=+Nw or path=-Nd (a signed number of weeks or days), "
+                                      "e.g. --shift activities.ts3=+8w", body),
                       static_cast<int>(option.size()));
     return;
   }
+  std::vector<json*> found;
+  reach(doc.value, split(std::string_view(body).substr(0, eq), '.'), 0, found);
+  const Calendar calendar = document_calendar(doc.value);
+  int moved = 0;
+  for (json* node : found) {
+    if (!node->is_object()) continue;
+    const auto start = node->contains("start") ? date_of((*node)["start"]) : std::nullopt;
+    const auto end = node->contains("end") ? date_of((*node)["end"]) : std::nullopt;
+    if (!start && !end) continue;
+    const auto shifted = [&](std::chrono::year_month_day d) {
+      return std::chrono::year_month_day{sys_days{d} + std::chrono::days{*days}};
+    };
+    ++moved;
+    if (!start) {
+      (*node)["end"] = iso_date(shifted(*end));
+      continue;
+    }
+    const auto new_start = shifted(*start);
+    (*node)["start"] = iso_date(new_start);
+    if (!end) continue;
+    if (!calendar.is_working_day(new_start)) {
+      diagnostics.error(at, fmt::format("--shift '{}': the new start {} is not a working day; the activity could not "
+                                        "keep its length", body, iso_date(new_start)),
+                        static_cast<int>(option.size()));
+      continue;
+    }
+    (*node)["end"] = iso_date(calendar.add_working_days(new_start, calendar.working_days_between(*start, *end)));
+  }
+  if (moved == 0) {
+    diagnostics.error(at, fmt::format("--shift '{}': '{}' names nothing with a start or end date", body, body.substr(0, eq)),
+                      static_cast<int>(option.size()));
+  }
+}
+
+// `scale policies.trust_fund.contributions.usd=2` (from --scale): multiplies every number reached.
+void apply_scale(Document& doc, const std::string& option, const std::string& body, const Location& at,
+                 Diagnostics& diagnostics) {
+  const std::size_t eq = body.find('=');
+  double factor = -1.0;
+  if (eq != std::string::npos) {
+    const std::string text = body.substr(eq + 1);
+    auto [end, err] = std::from_chars(text.data(), text.data() + text.size(), factor);
+    if (err != std::errc{} || end != text.data() + text.size()) factor = -1.0;
+  }
+  if (!(factor >= 0.0) || !std::isfinite(factor)) {
+    diagnostics.error(at, fmt::format("--scale '{}': expected path=factor with a factor >= 0, e.g. "
+                                      "--scale policies.trust_fund.contributions.usd=0.5", body),
+                      static_cast<int>(option.size()));
+    return;
+  }
+  std::vector<json*> found;
+  reach(doc.value, split(std::string_view(body).substr(0, eq), '.'), 0, found);
+  int scaled = 0;
+  for (json* node : found) {
+    if (node->is_number()) {
+      *node = node->get<double>() * factor;
+      ++scaled;
+    }
+  }
+  if (scaled == 0) {
+    diagnostics.error(at, fmt::format("--scale '{}': '{}' names no number", body, body.substr(0, eq)),
+                      static_cast<int>(option.size()));
+  }
+}
+
+}  // namespace
+
+void apply_set(Document& doc, const std::string& option, const SourceFiles& files, int file,
+               Diagnostics& diagnostics, const ReadLimits& limits) {
+  const Location at{file, 1, 1};
+  if (option.rfind("shift ", 0) == 0) return apply_shift(doc, option, option.substr(6), at, diagnostics);
+  if (option.rfind("scale ", 0) == 0) return apply_scale(doc, option, option.substr(6), at, diagnostics);
+  const auto fail = [&](std::string message, std::size_t width) {
+    diagnostics.error(at, fmt::format("--set '{}': {}", shortened(option), message), static_cast<int>(width));
+  };
+  if (auto bad = first_invalid_utf8(option)) {
+    diagnostics.error({file, 1, static_cast<int>(*bad) + 1}, "--set: the option is not valid UTF-8 text");
+    return;
+  }
+  const std::size_t eq = option.find('=');
+  if (eq == std::string::npos || eq == 0) return fail("expected path.to.key=value", option.size());
   const std::vector<std::string> path = split(std::string_view(option).substr(0, eq), '.');
+  // Every step is checked before anything changes, so a refused option leaves no trace.
+  if (std::any_of(path.begin(), path.end(), [](const std::string& seg) { return seg.empty(); })) {
+    return fail("empty step in the path", eq);
+  }
+  if (path.size() > static_cast<std::size_t>(limits.max_depth)) {
+    return fail(fmt::format("the path has {} steps; a scenario nests at most {} levels", path.size(), limits.max_depth), eq);
+  }
+  if (path.front() == "include") {
+    return fail("includes are read before --set options apply; name the file in the scenario's include list", eq);
+  }
+
+  // Walk what exists without changing it; the steps past the last existing node are created after.
   std::string pointer;
   json* node = &doc.value;
-  for (std::size_t k = 0; k < path.size(); ++k) {
+  std::size_t k = 0;
+  for (; k < path.size(); ++k) {
     const std::string& seg = path[k];
-    const std::string walked = pointer.empty() ? "the scenario" : fmt::format("'{}'", pointer.substr(1));
-    if (seg.empty()) {
-      diagnostics.error(at, fmt::format("--set '{}': empty step in the path", option), static_cast<int>(eq));
-      return;
-    }
+    const std::string walked = pointer.empty() ? "the scenario" : fmt::format("'{}'", shortened(pointer.substr(1)));
     if (node->is_array()) {
       std::optional<std::size_t> index = parse_index(seg);
       if (!index) {
         std::vector<std::string> ids;
         for (std::size_t i = 0; i < node->size(); ++i) {
           const json& item = (*node)[i];
-          if (item.is_object() && item.contains("id") && item["id"].is_string()) {
-            if (item["id"] == seg) index = i;
-            ids.push_back(item["id"]);
+          // Activities and venues by id, member states by ISO3 code, as --override merges them.
+          for (const char* key : {"id", "iso3"}) {
+            if (item.is_object() && item.contains(key) && item[key].is_string()) {
+              if (item[key] == seg) index = i;
+              ids.push_back(item[key]);
+            }
           }
         }
-        if (!index) {
-          diagnostics.error(at, fmt::format("--set '{}': no item with id '{}' in {}{}", option, seg, walked,
-                                            did_you_mean(seg, ids)),
-                            static_cast<int>(eq));
-          return;
-        }
+        if (!index) return fail(fmt::format("no item with id '{}' in {}{}", shortened(seg), walked, did_you_mean(seg, ids)), eq);
       }
       if (*index >= node->size()) {
-        diagnostics.error(at, fmt::format("--set '{}': {} has {} items; index {} is out of range", option, walked,
-                                          node->size(), *index),
-                          static_cast<int>(eq));
-        return;
+        return fail(fmt::format("{} has {} items; index {} is out of range", walked, node->size(), *index), eq);
       }
       pointer = pointer_append(pointer, *index);
       node = &(*node)[*index];
-    } else if (node->is_object() || node->is_null()) {
-      if (node->is_null()) *node = json::object();
+    } else if (node->is_object() && node->contains(seg)) {
       pointer = pointer_append(pointer, seg);
       node = &(*node)[seg];
+    } else if (node->is_object() || node->is_null()) {
+      break;  // the rest of the path is new
     } else {
-      diagnostics.error(at, fmt::format("--set '{}': {} is a value, not a mapping or list", option, walked),
-                        static_cast<int>(eq));
-      return;
+      return fail(fmt::format("{} is a value, not a mapping or list", walked), eq);
     }
   }
   Diagnostics value_errors;
   const std::string value_text = option.substr(eq + 1);
-  Document value = parse_yaml(files, file, value_text, value_errors);
+  Document value = parse_yaml(files, file, value_text, value_errors, limits);
   if (!value_errors.empty()) {
     diagnostics.error({file, 1, static_cast<int>(eq) + 2},
-                      fmt::format("--set '{}': the value is not valid YAML", option));
+                      fmt::format("--set '{}': the value is not valid YAML", shortened(option)));
     return;
   }
-  *node = value.value;
+  for (; k < path.size(); ++k) {
+    if (node->is_null()) *node = json::object();
+    pointer = pointer_append(pointer, path[k]);
+    node = &(*node)[path[k]];
+  }
+  const json before = *node;
+  *node = std::move(value.value);
   doc.origins.erase_subtree(pointer);
+  if (path.back() == "start" && path.size() >= 2) keep_length(doc, pointer, before, option, at, diagnostics);
   // The value's own origins are relative to the text after '='; point them all at the value.
   const int key_column = static_cast<int>(eq - path.back().size()) + 1;
   doc.origins.set(pointer, {{file, 1, key_column}, {file, 1, static_cast<int>(eq) + 2}});

@@ -14,6 +14,10 @@
 
 namespace gcmsim::loader {
 
+// Starts the message of an exception caught by load_scenario's safety net: never expected, always a
+// defect (the fuzz targets fail on it).
+inline constexpr std::string_view kInternalErrorPrefix = "internal error: ";
+
 struct LoadRequest {
   std::string path;                    // the scenario file
   std::vector<std::string> overrides;  // partial scenarios merged on top, in order

@@ -2,6 +2,10 @@
 // builder is defensive: it runs even when the schema check failed, skipping any node of the wrong
 // type (the schema already reported it), so a user sees every problem in one pass.
 #include <algorithm>
+#include <charconv>
+#include <cstdint>
+#include <type_traits>
+#include <utility>
 #include <cmath>
 #include <map>
 #include <set>
@@ -24,6 +28,16 @@ using model::Date;
 constexpr int kThematicSessionWorkingDayLimit = 12;
 constexpr int kMinPanels = 2;
 constexpr int kMaxPanels = 3;
+
+// The process took two years; a scenario may plan ten times that, not millennia. Every date lies
+// within the horizon after the epoch, and all durations and lead times together fit in it, so no
+// planned date can leave the calendar's range and no walk over working days is long.
+constexpr int kHorizonYears = 20;
+constexpr std::int64_t kHorizonWorkingDays = kHorizonYears * 261;
+
+// Suggestions ("did you mean") cost an edit distance per candidate; past this many errors a
+// hostile file gets its errors without them.
+constexpr std::size_t kMaxErrorsWithHints = 100;
 
 template <class E, std::size_t N>
 std::optional<E> enum_from(const std::string& s, const std::array<std::string_view, N>& names) {
@@ -80,6 +94,7 @@ class Builder {
     parameters(root);
     negotiation(root);
     check_dependencies();
+    check_horizon();
     check_thematic_sessions();
     return std::move(s_);
   }
@@ -95,11 +110,27 @@ class Builder {
     const json* c = child(node, key);
     return c != nullptr && c->is_string() ? c->get<std::string>() : std::string{};
   }
+  // A number read into T only when T holds it exactly: an integer field takes only an integer in
+  // T's range (4294967298 is not 2, 1e300 is not undefined behaviour). Anything else is nothing
+  // here; the schema's range on every number has already reported it, located.
   template <class T>
   static std::optional<T> number(const json& node, std::string_view key) {
     const json* c = child(node, key);
-    if (c == nullptr || !c->is_number()) return std::nullopt;
-    return c->get<T>();
+    if (c == nullptr) return std::nullopt;
+    if constexpr (std::is_integral_v<T>) {
+      if (c->is_number_unsigned()) {
+        const auto v = c->get<std::uint64_t>();
+        return std::in_range<T>(v) ? std::optional<T>(static_cast<T>(v)) : std::nullopt;
+      }
+      if (c->is_number_integer()) {
+        const auto v = c->get<std::int64_t>();
+        return std::in_range<T>(v) ? std::optional<T>(static_cast<T>(v)) : std::nullopt;
+      }
+      return std::nullopt;
+    } else {
+      if (!c->is_number()) return std::nullopt;
+      return c->get<T>();
+    }
   }
   static std::optional<bool> flag(const json& node, std::string_view key) {
     const json* c = child(node, key);
@@ -111,6 +142,9 @@ class Builder {
   void error(const std::string& pointer, std::string message, int width = 1) {
     diag_.error(at(pointer), std::move(message), width);
   }
+  std::string hint(std::string_view word, const std::vector<std::string>& candidates) const {
+    return diag_.size() < kMaxErrorsWithHints ? did_you_mean(word, candidates) : std::string{};
+  }
 
   // A date field; impossible dates (2017-02-30) are reported here, where the text is known.
   std::optional<Date> date(const json& node, std::string_view key, const std::string& pointer) {
@@ -119,19 +153,33 @@ class Builder {
     return parse_date(c->get<std::string>(), pointer_append(pointer, key));
   }
   std::optional<Date> parse_date(const std::string& value, const std::string& pointer) {
+    Date d;
     try {
-      return parse_iso_date(value);
+      d = parse_iso_date(value);
     } catch (const std::invalid_argument& e) {
       error(pointer, e.what(), static_cast<int>(value.size()));
       return std::nullopt;
     }
+    if (epoch_read_ && std::chrono::sys_days(d) > horizon_end()) {
+      error(pointer, fmt::format("{} is more than {} years after the epoch {}; expected a date within the scenario's horizon",
+                                 value, kHorizonYears, iso_date(s_.epoch)),
+            static_cast<int>(value.size()));
+      return std::nullopt;
+    }
+    return d;
+  }
+  std::chrono::sys_days horizon_end() const {
+    return std::chrono::sys_days((s_.epoch.year() + std::chrono::years{kHorizonYears}) / s_.epoch.month() / std::chrono::last);
   }
 
   // --- sections ----------------------------------------------------------------------------------
   void calendar(const json& root) {
     const json* cal = child(root, "calendar");
     if (cal == nullptr) return;
-    if (auto epoch = date(*cal, "epoch", "/calendar")) s_.epoch = *epoch;
+    if (auto epoch = date(*cal, "epoch", "/calendar")) {
+      s_.epoch = *epoch;
+      epoch_read_ = true;
+    }
     if (const json* hol = child(*cal, "holidays"); hol != nullptr && hol->is_array()) {
       for (std::size_t i = 0; i < hol->size(); ++i) {
         if ((*hol)[i].is_string()) {
@@ -166,12 +214,19 @@ class Builder {
     }
   }
 
+  // "HH:MM", or nothing (the schema's pattern reports a malformed one).
   static std::optional<SimTime> clock(const std::string& hhmm) {
     if (hhmm.size() != 5 || hhmm[2] != ':') return std::nullopt;
-    const int h = std::stoi(hhmm.substr(0, 2));
-    const int m = std::stoi(hhmm.substr(3, 2));
-    if (h > 24 || m > 59 || (h == 24 && m != 0)) return std::nullopt;
-    return clock_time(h, m);
+    const auto two_digits = [&](std::size_t at) -> std::optional<int> {
+      int v = 0;
+      const auto [end, err] = std::from_chars(hhmm.data() + at, hhmm.data() + at + 2, v);
+      if (err != std::errc{} || end != hhmm.data() + at + 2 || hhmm[at] < '0' || hhmm[at] > '9') return std::nullopt;
+      return v;
+    };
+    const auto h = two_digits(0);
+    const auto m = two_digits(3);
+    if (!h || !m || *h > 24 || *m > 59 || (*h == 24 && *m != 0)) return std::nullopt;
+    return clock_time(*h, *m);
   }
 
   void member_states(const json& root) {
@@ -241,7 +296,7 @@ class Builder {
 
   bool known_state(const std::string& iso3, const std::string& pointer, std::string_view role) {
     if (iso3.empty() || s_.find_state(iso3)) return true;
-    error(pointer, fmt::format("{} '{}' is not a member state in this scenario{}", role, iso3, did_you_mean(iso3, state_codes())), 3);
+    error(pointer, fmt::format("{} '{}' is not a member state in this scenario{}", role, iso3, hint(iso3, state_codes())), 3);
     return false;
   }
 
@@ -279,6 +334,7 @@ class Builder {
       format.description = text(f, "description");
       format.intervention_limit_minutes = number<double>(f, "intervention_limit_minutes").value_or(3.0);
       format.pre_inscribed_list = flag(f, "pre_inscribed_list").value_or(false);
+      format.group_statement_minutes = number<double>(f, "group_statement_minutes").value_or(0.0);
       if (const json* agenda = child(f, "agenda"); agenda != nullptr && agenda->is_array()) {
         for (std::size_t i = 0; i < agenda->size(); ++i) {
           const json& a = (*agenda)[i];
@@ -336,11 +392,11 @@ class Builder {
       a.interpretation = flag(j, "interpretation").value_or(true);
       if (auto v = text(j, "venue"); !v.empty()) {
         a.venue = s_.find_venue(v);
-        if (!a.venue) error(pointer_append(p, "venue"), fmt::format("activity '{}': unknown venue '{}'{}", a.id, v, did_you_mean(v, venue_ids)), static_cast<int>(v.size()));
+        if (!a.venue) error(pointer_append(p, "venue"), fmt::format("activity '{}': unknown venue '{}'{}", a.id, v, hint(v, venue_ids)), static_cast<int>(v.size()));
       }
       if (auto f = text(j, "format"); !f.empty()) {
         a.format = f;
-        if (!s_.formats.contains(f)) error(pointer_append(p, "format"), fmt::format("activity '{}': unknown format '{}'{}", a.id, f, did_you_mean(f, format_ids)), static_cast<int>(f.size()));
+        if (!s_.formats.contains(f)) error(pointer_append(p, "format"), fmt::format("activity '{}': unknown format '{}'{}", a.id, f, hint(f, format_ids)), static_cast<int>(f.size()));
       }
       a.start = date(j, "start", p);
       a.end = date(j, "end", p);
@@ -359,23 +415,25 @@ class Builder {
         error(pointer_append(p, "start"), fmt::format("activity '{}': starts {} before the calendar's epoch {}", a.id, iso_date(*a.start), iso_date(s_.epoch)), 10);
       }
       const auto days = number<int>(j, "days");
-      a.days = days.value_or(1);
+      a.days = std::max(1, days.value_or(1));  // below 1 already reported; the graph needs a duration
       if (a.start && a.end && !(*a.end < *a.start)) {
         const int sitting = cal.working_days_between(*a.start, *a.end) + (cal.is_working_day(*a.start) ? 1 : 0);
         if (!days) {
           a.days = std::max(1, sitting);
-        } else if (*days != sitting && model::is_meeting(a.kind)) {
+        } else if (*days != sitting && *days >= 1 && model::is_meeting(a.kind)) {  // < 1: reported by the schema
           error(pointer_append(p, "days"), fmt::format("activity '{}': {} to {} has {} working days, but days is {}", a.id,
                                                        iso_date(*a.start), iso_date(*a.end), sitting, *days));
         }
       }
       if (const json* due = child(j, "due")) {
         const std::string before = text(*due, "before");
-        const int wd = number<int>(*due, "weeks").value_or(0) * 5 + number<int>(*due, "days").value_or(0);
+        // Each part is within its schema range here or zero; their sum cannot overflow.
+        const int weeks = std::clamp(number<int>(*due, "weeks").value_or(0), 0, 104);
+        const int wd = weeks * 5 + std::clamp(number<int>(*due, "days").value_or(0), 0, 520);
         if (auto target = s_.find_activity(before)) {
           a.due = model::LeadTime{*target, wd};
         } else if (!before.empty()) {
-          error(pointer_append(pointer_append(p, "due"), "before"), fmt::format("activity '{}': due before unknown activity '{}'{}", a.id, before, did_you_mean(before, ids)), static_cast<int>(before.size()));
+          error(pointer_append(pointer_append(p, "due"), "before"), fmt::format("activity '{}': due before unknown activity '{}'{}", a.id, before, hint(before, ids)), static_cast<int>(before.size()));
         }
       }
       if (const json* needs = child(j, "needs"); needs != nullptr && needs->is_array()) {
@@ -385,7 +443,7 @@ class Builder {
           if (auto target = s_.find_activity(need)) {
             a.needs.push_back(*target);
           } else {
-            error(pointer_append(pointer_append(p, "needs"), k), fmt::format("activity '{}' needs unknown activity '{}'{}", a.id, need, did_you_mean(need, ids)), static_cast<int>(need.size()));
+            error(pointer_append(pointer_append(p, "needs"), k), fmt::format("activity '{}' needs unknown activity '{}'{}", a.id, need, hint(need, ids)), static_cast<int>(need.size()));
           }
         }
       }
@@ -438,13 +496,14 @@ class Builder {
       }
       if (auto p = enum_from<model::FundingPriority>(text(*tf, "priority"), kPriorities)) fund.priority = *p;
       fund.delegates_per_state = number<int>(*tf, "delegates_per_state").value_or(1);
+      fund.capital_expert_request = number<double>(*tf, "capital_expert_request").value_or(0.0);
       if (const json* cost = child(*tf, "travel_cost_usd"); cost != nullptr && cost->is_object()) {
         std::vector<std::string> venue_ids;
         for (const auto& v : s_.venues) venue_ids.push_back(v.id);
         for (const auto& [venue, usd] : cost->items()) {
           if (!s_.find_venue(venue)) {
             diag_.error(doc_.origins.find(pointer_append("/policies/trust_fund/travel_cost_usd", std::string_view(venue))).key,
-                        fmt::format("travel cost for unknown venue '{}'{}", venue, did_you_mean(venue, venue_ids)), static_cast<int>(venue.size()));
+                        fmt::format("travel cost for unknown venue '{}'{}", venue, hint(venue, venue_ids)), static_cast<int>(venue.size()));
           } else if (usd.is_number()) {
             fund.travel_cost_usd[venue] = usd.get<double>();
           }
@@ -453,6 +512,22 @@ class Builder {
     }
     if (const json* fl = child(*pol, "floor")) {
       if (auto p = enum_from<model::FloorPolicy>(text(*fl, "policy"), kFloorPolicies)) s_.floor_policy = *p;
+      if (const json* groups = child(*fl, "speaking_groups"); groups != nullptr && groups->is_array()) {
+        std::vector<std::string> known;
+        for (const auto& m : s_.member_states)
+          for (const auto& c : m.coalitions)
+            if (std::find(known.begin(), known.end(), c) == known.end()) known.push_back(c);
+        for (std::size_t i = 0; i < groups->size(); ++i) {
+          if (!(*groups)[i].is_string()) continue;
+          const std::string id = (*groups)[i].get<std::string>();
+          if (std::find(known.begin(), known.end(), id) == known.end()) {
+            error(pointer_append("/policies/floor/speaking_groups", i),
+                  fmt::format("speaking group '{}' is no member state's coalition{}", id, hint(id, known)), static_cast<int>(id.size()));
+          } else {
+            s_.speaking_groups.push_back(id);
+          }
+        }
+      }
     }
   }
 
@@ -497,6 +572,7 @@ class Builder {
         {"floor", "share_min", &fl.share_min},
         {"floor", "share_max", &fl.share_max},
         {"floor", "no_interpretation_factor", &fl.no_interpretation_factor},
+        {"floor", "after_group_request_factor", &fl.after_group_request_factor},
         {"drafting", "delay_sd_days", &dr.delay_sd_days},
         {"drafting", "late_probability", &dr.late_probability},
         {"drafting", "late_extra_min", &dr.late_extra_min},
@@ -547,7 +623,7 @@ class Builder {
         const auto state = s_.find_state(iso3);
         if (!state) {
           diag_.error(doc_.origins.find(p).key, fmt::format("delegation '{}' is not a member state in this scenario{}", iso3,
-                                                            did_you_mean(iso3, state_codes())), 3);
+                                                            hint(iso3, state_codes())), 3);
           continue;
         }
         model::DelegationSpec spec_d;
@@ -595,6 +671,7 @@ class Builder {
                {"self_weight", &q.self_weight}, {"coalition_weight", &q.coalition_weight}, {"group_weight", &q.group_weight},
                {"susceptibility", &q.susceptibility}, {"reservation", &q.reservation}, {"adopt_threshold", &q.adopt_threshold}, {"object_threshold", &q.object_threshold},
                {"voice_spoke", &q.voice_spoke}, {"voice_present", &q.voice_present}, {"voice_absent", &q.voice_absent},
+               {"voice_capital_expert", &q.voice_capital_expert}, {"voice_group", &q.voice_group},
                {"draft_step", &q.draft_step},
                {"objection_tolerance", &q.objection_tolerance}, {"tolerance_spread", &q.tolerance_spread},
                {"deadline_concession", &q.deadline_concession}, {"deadline_decay", &q.deadline_decay},
@@ -642,8 +719,17 @@ class Builder {
     }
   }
 
+  void check_horizon() {
+    std::int64_t total = 0;
+    for (const auto& a : s_.activities) total += a.days + (a.due ? a.due->working_days : 0);
+    if (total > kHorizonWorkingDays) {
+      error("/activities", fmt::format("the activities' days and lead times add up to {} working days; expected at most {} "
+                                       "(a scenario's horizon is {} years)", total, kHorizonWorkingDays, kHorizonYears));
+    }
+  }
+
   void check_thematic_sessions() {
-    int total = 0;
+    std::int64_t total = 0;
     for (std::size_t i = 0; i < s_.activities.size(); ++i) {
       const auto& a = s_.activities[i];
       if (a.kind != model::ActivityKind::thematic_session) continue;
@@ -668,6 +754,7 @@ class Builder {
   const Document& doc_;
   Diagnostics& diag_;
   model::Scenario s_;
+  bool epoch_read_ = false;  // dates are checked against the horizon once the epoch is known
 };
 
 }  // namespace

@@ -3,16 +3,10 @@
 namespace gcmsim::loader {
 
 int SourceFiles::add(std::string display_path, std::string_view text) {
-  File f{std::move(display_path), {}};
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const std::size_t nl = text.find('\n', start);
-    const std::size_t end = nl == std::string_view::npos ? text.size() : nl;
-    std::string line(text.substr(start, end - start));
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    f.lines.push_back(std::move(line));
-    if (nl == std::string_view::npos) break;
-    start = nl + 1;
+  File f{std::move(display_path), std::string(text), {0}};
+  // Files are capped far below 4 GiB (ReadLimits), so 32-bit offsets suffice.
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') f.line_starts.push_back(static_cast<std::uint32_t>(i + 1));
   }
   files_.push_back(std::move(f));
   return static_cast<int>(files_.size()) - 1;
@@ -20,9 +14,15 @@ int SourceFiles::add(std::string display_path, std::string_view text) {
 
 std::string_view SourceFiles::line(int file, int line) const {
   if (file < 0 || file >= static_cast<int>(files_.size())) return {};
-  const auto& lines = files_[file].lines;
-  if (line < 1 || line > static_cast<int>(lines.size())) return {};
-  return lines[line - 1];
+  const File& f = files_[static_cast<std::size_t>(file)];
+  if (line < 1 || line > static_cast<int>(f.line_starts.size())) return {};
+  const std::size_t begin = f.line_starts[static_cast<std::size_t>(line - 1)];
+  const std::size_t next = static_cast<std::size_t>(line) < f.line_starts.size()
+                               ? f.line_starts[static_cast<std::size_t>(line)] - 1
+                               : f.text.size();
+  std::string_view text = std::string_view(f.text).substr(begin, next - begin);
+  if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+  return text;
 }
 
 NodeOrigin Origins::find(std::string_view pointer) const {

@@ -3,6 +3,7 @@
 // error found anywhere (schema, semantic checks) points back at the text a user wrote. Nodes are
 // keyed by their JSON pointer ("/activities/3/venue"); files include the scenario, its includes,
 // override files and the command line's --set options (a pseudo-file, one line per option).
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -24,14 +25,18 @@ struct NodeOrigin {
 class SourceFiles {
  public:
   int add(std::string display_path, std::string_view text);
+  std::size_t size() const { return files_.size(); }
   const std::string& path(int file) const { return files_.at(file).path; }
   // The text of a 1-based line, without its newline; empty if out of range.
   std::string_view line(int file, int line) const;
 
  private:
+  // The text is kept once with the offset of each line's start: a file of a million empty lines
+  // costs four bytes a line, not a std::string each.
   struct File {
     std::string path;
-    std::vector<std::string> lines;
+    std::string text;
+    std::vector<std::uint32_t> line_starts;
   };
   std::vector<File> files_;
 };

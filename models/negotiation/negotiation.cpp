@@ -30,6 +30,9 @@ Negotiation::Negotiation(const ScenarioSetup& setup, RandomStream stream)
   tolerance_.resize(n);
   for (Eigen::Index i = 0; i < n; ++i) tolerance_[i] = p.objection_tolerance * stream_.lognormal(0.0, p.tolerance_spread);
   status_.assign(static_cast<std::size_t>(n), Status::in);
+  chairing_.assign(static_cast<std::size_t>(n), false);
+  for (std::size_t k : setup.co_facilitators())
+    if (takes_part(k)) chairing_[static_cast<std::size_t>(ns_.index[k])] = true;
   in_ = Eigen::VectorXd::Ones(n);
   last_voice_ = Eigen::VectorXd::Ones(n);
   draft_ = Eigen::RowVectorXd::Constant(dims, 0.5);
@@ -83,6 +86,7 @@ void Negotiation::circulate_zero_draft(SimTime when, std::size_t activity, const
   draft_ = compromise(x_, ns_.salience, weights_from(weight));
   has_draft_ = true;
   snapshot(activity, 0, when);
+  record_positions(activity, 0, when);  // the initial views, against the zero draft
 }
 
 DraftPull Negotiation::intervention(std::size_t state) {
@@ -102,6 +106,29 @@ DraftPull Negotiation::intervention(std::size_t state) {
   return {static_cast<std::size_t>(best), std::abs(step) * (spec().scale_max - spec().scale_min)};
 }
 
+DraftPull Negotiation::group_intervention(const std::vector<std::size_t>& members) {
+  if (!has_draft_) return {};
+  const Eigen::Index dims = x_.cols();
+  Eigen::RowVectorXd position = Eigen::RowVectorXd::Zero(dims);
+  Eigen::RowVectorXd salience = Eigen::RowVectorXd::Zero(dims);
+  int n = 0;
+  for (std::size_t k : members) {
+    if (!takes_part(k) || !in(ns_.index[k])) continue;
+    const Eigen::Index r = ns_.index[k];
+    position += x_.row(r);
+    salience += ns_.salience.row(r);
+    ++n;
+  }
+  if (n == 0) return {};
+  position /= static_cast<double>(n);
+  salience /= static_cast<double>(n);
+  Eigen::Index best = 0;
+  (salience.array() * (position - draft_).array().abs()).maxCoeff(&best);
+  const double step = spec().parameters.draft_step * (position(best) - draft_(best));
+  draft_(best) += step;
+  return {static_cast<std::size_t>(best), std::abs(step) * (spec().scale_max - spec().scale_min)};
+}
+
 double Negotiation::end_of_day(std::size_t round, int day, SimTime when, const std::vector<double>& voice) {
   ns_.network.set_voice(hearing_, weights_from(voice));
   double moved = 0.0;
@@ -114,6 +141,7 @@ double Negotiation::end_of_day(std::size_t round, int day, SimTime when, const s
     x_.swap(next_);
   }
   snapshot(round, day, when);
+  record_positions(round, day, when);
   return moved / static_cast<double>(std::max<Eigen::Index>(1, x_.size())) * (spec().scale_max - spec().scale_min);
 }
 
@@ -136,12 +164,15 @@ void Negotiation::revise(const Eigen::VectorXd& heard, int /*round_number*/) {
 }
 
 bool Negotiation::consensus(int round_number, SimTime when, std::size_t round, int consultation) {
+  // The conference keeps its date (fixed_dates.hpp): a round it overtook can no longer agree a text.
+  if (record_.conference_at) return false;
   const double extra = spec().parameters.deadline_concession * deadline_pressure(round_number);
   std::fill(objecting_.begin(), objecting_.end(), 0);
   bool any = false;
   std::vector<std::size_t> holders;
   for (Eigen::Index i = 0; i < x_.rows(); ++i) {
-    if (!in(i)) continue;
+    // The co-facilitators chair and draft: their states do not bracket the text they hold the pen on.
+    if (!in(i) || chairing_[static_cast<std::size_t>(i)]) continue;
     bool holds = false;
     for (Eigen::Index d = 0; d < x_.cols(); ++d) {
       if (ns_.salience(i, d) * std::abs(x_(i, d) - draft_(d)) > tolerance_[i] + extra) {
@@ -171,7 +202,7 @@ std::vector<std::size_t> Negotiation::end_of_round(std::size_t round, SimTime wh
   std::vector<std::size_t> leaving;
   for (std::size_t r = 0; r < ns_.states.size(); ++r) {
     const auto i = static_cast<Eigen::Index>(r);
-    if (in(i) && accept(i) < ns_.reservation(i)) {
+    if (in(i) && !chairing_[r] && accept(i) < ns_.reservation(i)) {
       in_(i) = 0.0;
       status_[r] = Status::left;
       leaving.push_back(ns_.states[r]);
@@ -179,12 +210,7 @@ std::vector<std::size_t> Negotiation::end_of_round(std::size_t round, SimTime wh
   }
   if (!agreed()) consensus(k, when, round, 0);
   snapshot(round, 0, when);
-  for (std::size_t r = 0; r < ns_.states.size(); ++r) {
-    const auto i = static_cast<Eigen::Index>(r);
-    PositionSnapshot ps{round, when, ns_.states[r], {}, accept(i), in(i)};
-    for (Eigen::Index d = 0; d < x_.cols(); ++d) ps.position.push_back(to_scale(x_(i, d)));
-    record_.positions.push_back(std::move(ps));
-  }
+  record_positions(round, 0, when);
   if (agreed() || k != ns_.scheduled_rounds) return leaving;
 
   // OP29: the co-facilitators may call further informal consultations, within the scenario's limit
@@ -204,6 +230,7 @@ std::vector<std::size_t> Negotiation::end_of_round(std::size_t round, SimTime wh
     ++record_.informal_consultations;
     consensus(k + j, at, round, j);
     snapshot(round, 0, at, j);
+    record_positions(round, 0, at);
   }
   return leaving;
 }
@@ -264,6 +291,17 @@ void Negotiation::conference(SimTime when, const std::vector<bool>& present) {
                    : (accept(i) < p.object_threshold ? GaVote::no : GaVote::abstain);
     }
     record_.ga_vote.emplace_back(ns_.states[r], vote);
+  }
+}
+
+void Negotiation::record_positions(std::size_t round, int day, SimTime when) {
+  if (!has_draft_) return;  // acceptance is against a text
+  const Eigen::VectorXd accept = acceptance(x_, ns_.salience, draft_);
+  for (std::size_t r = 0; r < ns_.states.size(); ++r) {
+    const auto i = static_cast<Eigen::Index>(r);
+    PositionSnapshot ps{round, when, ns_.states[r], {}, accept(i), in(i), day};
+    for (Eigen::Index d = 0; d < x_.cols(); ++d) ps.position.push_back(to_scale(x_(i, d)));
+    record_.positions.push_back(std::move(ps));
   }
 }
 

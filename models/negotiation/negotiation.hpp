@@ -65,6 +65,10 @@ class Negotiation {
   // Adoption by acclamation (`present` per member state); nothing to adopt without an agreed text.
   void conference(SimTime when, const std::vector<bool>& present);
 
+  // A group's statement: pulls the working text toward its members' mean (those still in), on the
+  // dimension where the group's mean salience × distance is largest.
+  DraftPull group_intervention(const std::vector<std::size_t>& members);
+
   const NegotiationRecord& record() const { return record_; }
   NegotiationRecord take_record() { return std::move(record_); }
 
@@ -83,6 +87,8 @@ class Negotiation {
   void revise(const Eigen::VectorXd& heard, int round_number);
   bool consensus(int round_number, SimTime when, std::size_t round, int consultation);
   void snapshot(std::size_t round, int day, SimTime when, int consultation = 0);
+  // Every state's position and acceptance now, for positions.csv (day 0: round end or zero draft).
+  void record_positions(std::size_t round, int day, SimTime when);
   double to_scale(double unit) const { return spec().scale_min + unit * (spec().scale_max - spec().scale_min); }
   const NegotiationSpec& spec() const { return ns_.spec; }
   bool in(Eigen::Index row) const { return status_[static_cast<std::size_t>(row)] == Status::in; }
@@ -95,6 +101,7 @@ class Negotiation {
   Eigen::MatrixXd next_;             // scratch for the influence step
   Hearing hearing_;
   Eigen::VectorXd tolerance_;        // each delegation's own tolerance (its mandate), drawn once
+  std::vector<bool> chairing_;       // by row: the co-facilitators' states, who chair and draft
   std::vector<Status> status_;
   Eigen::VectorXd in_;               // 1 while in the process, 0 once left or dissociated
   Eigen::VectorXd last_voice_;       // the last round's voices, for the OP29 consultations

@@ -25,13 +25,19 @@ void decide_attendance(const Scenario& s, const std::vector<std::size_t>& co_fac
   std::vector<double> p_alone(n);
   std::vector<double> p_funded(n);
   std::vector<std::size_t> requesting;
+  std::vector<std::size_t> experts;  // mission delegations asking for a capital-based expert's trip
+  std::vector<bool> mission_only(n, false);  // eligible, with a mission here: mission staff unless the fund pays
   // Until the first contribution arrives the fund is not yet operating: nobody applies to it.
   const bool fund_open = trust_fund_covers(a.kind) && state.fund.record.raised > 0.0;
   for (std::size_t k = 0; k < n; ++k) {
     draw[k] = stream.uniform01();
+    // Drawn for every state, so the fund's expert policy leaves the other draws alone.
+    const double expert_draw = stream.uniform01();
     const MemberState& st = s.member_states[k];
     if (state.withdrawn[k] || !a.invites(st)) continue;
     const bool mission = venue.mission_city && st.has_mission(*venue.mission_city);
+    const bool eligible = eligible_for_trust_fund(s.trust_fund, st);
+    mission_only[k] = mission && eligible;
     const double cost = mission ? 0.0 : travel_cost;
     const double salience = theme_salience(st, a.theme);
     const bool understood = language_offered(a, st);
@@ -39,10 +45,17 @@ void decide_attendance(const Scenario& s, const std::vector<std::size_t>& co_fac
     // A funded trip costs the delegation nothing: the fund's support replaces the cost penalty.
     p_funded[k] = attendance_probability(st, salience, mission, 0.0, true, params, understood);
     // An eligible delegation that would travel with support asks the fund for it (OP31).
-    if (fund_open && !mission && cost > 0 && draw[k] < p_funded[k] && eligible_for_trust_fund(s.trust_fund, st)) {
+    if (fund_open && !mission && cost > 0 && draw[k] < p_funded[k] && eligible) {
       requesting.push_back(k);
     }
+    // The fund as it was used (OP31): a delegation that attends through its mission may still ask
+    // for its capital's migration expert to be flown in, New York included.
+    if (fund_open && mission && travel_cost > 0 && eligible && draw[k] < p_alone[k] &&
+        expert_draw < s.trust_fund.capital_expert_request) {
+      experts.push_back(k);
+    }
   }
+  requesting.insert(requesting.end(), experts.begin(), experts.end());
   const std::vector<bool> funded = fund_travel(state.fund, s.trust_fund, s.member_states, requesting, venue.id, now);
   for (std::size_t r = 0; r < requesting.size(); ++r) {
     meeting.states[requesting[r]].funded = funded[r];
@@ -52,11 +65,17 @@ void decide_attendance(const Scenario& s, const std::vector<std::size_t>& co_fac
     if (state.withdrawn[k] || !a.invites(s.member_states[k])) continue;
     StateAtMeeting& sm = meeting.states[k];
     sm.present = sm.funded || draw[k] < p_alone[k];
+    // Capital-based experts are in the room unless the delegation is an eligible state's mission
+    // staff alone: a developed state sends its own, a delegation that travelled came from its capital.
+    sm.capital_expert = sm.present && (!mission_only[k] || sm.funded);
   }
   // The co-facilitators co-chair the sessions, the stocktaking and the negotiations (OP5, OP15,
   // OP23); moderators lead their panels (OP17).
   if (chaired_by_co_facilitators(a.kind)) {
-    for (std::size_t k : co_facilitators) meeting.states[k].present = !state.withdrawn[k];
+    for (std::size_t k : co_facilitators) {
+      meeting.states[k].present = !state.withdrawn[k];
+      meeting.states[k].chairing = !state.withdrawn[k];
+    }
   }
   for (std::size_t k : meeting.moderators) {
     meeting.states[k].present = !state.withdrawn[k];

@@ -7,6 +7,7 @@
 #include "models/process/agenda.hpp"
 #include "models/process/attendance_policy.hpp"
 #include "models/process/document_timing.hpp"
+#include "models/process/fixed_dates.hpp"
 #include "models/process/moderators.hpp"
 #include "models/process/process_simulation.hpp"
 
@@ -93,6 +94,7 @@ void ProcessSimulation::finish(std::size_t i) {
   rec.end = sim_.now();
   if (state_.negotiation && s_.activities[i].kind == ActivityKind::zero_draft) circulate_zero_draft(i);
   for (std::size_t d : setup_.dependants(i)) {
+    if (keeps_its_date(s_.activities[d].kind)) continue;  // already on its date (fixed_dates.hpp)
     if (--state_.waiting[d] == 0) {
       // Ready now, but not before its plan says.
       sim_.schedule_at(std::max(sim_.now(), planned_start(d)), [this, d] { on_ready(d); }, tag(EventKind::activity_ready, d));
@@ -141,8 +143,16 @@ void ProcessSimulation::open_meeting(std::size_t i) {
   }
   for (const FloorRequest& r : speakers_list) ++meeting.states[r.state].unserved_requests;  // never reached
   if (end == 0) end = last_session_end(cal_, venue, sim_.now(), a.days);
+  if (keeps_its_date(a.kind)) {
+    for (std::size_t need : a.needs) rec.inputs_missing += state_.results.activities[need].finished ? 0 : 1;
+  }
   if (is_consultation(a.kind)) {
-    for (std::size_t k = 0; k < meeting.states.size(); ++k) state_.consultation_minutes[k] += meeting.states[k].speaking_minutes;
+    // A meeting that kept its date without all its inputs (summaries still being written) carries
+    // less into the zero draft: its discussion counts by the share of its inputs that had arrived.
+    const double weight = a.needs.empty() ? 1.0
+                                          : 1.0 - static_cast<double>(rec.inputs_missing) / static_cast<double>(a.needs.size());
+    for (std::size_t k = 0; k < meeting.states.size(); ++k)
+      state_.consultation_minutes[k] += weight * meeting.states[k].speaking_minutes;
   }
   if (listener_ != nullptr) {
     MeetingOpened opened{i, 0, 0};

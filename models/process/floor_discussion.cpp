@@ -1,6 +1,8 @@
 #include "models/process/floor_discussion.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <string>
 
 #include "models/process/attendance.hpp"
 #include "models/process/floor.hpp"
@@ -33,6 +35,38 @@ std::vector<TimedIntervention> hold_floor(const Scenario& s, const Calendar& cal
     }
   }
   const FloorParameters& fp = s.parameters.floor;
+  // Coordinating groups speak first, each once, through one member (its chair; here its first member
+  // present, in data order), with the group limit: G77 and China, the African Group, the EU for its
+  // members (OP4), CELAC, CARICOM. Their members have been heard without taking the floor.
+  std::vector<TimedIntervention> timed;
+  std::vector<bool> group_spoke(meeting.states.size(), false);
+  if (at.format.group_statement_minutes > 0.0) {
+    for (std::size_t g = 0; g < s.speaking_groups.size(); ++g) {
+      const std::string& id = s.speaking_groups[g];
+      std::optional<std::size_t> chair;
+      for (std::size_t k = 0; k < meeting.states.size() && !chair; ++k) {
+        const MemberState& st = s.member_states[k];
+        if (meeting.states[k].present && !meeting.states[k].chairing &&
+            std::find(st.coalitions.begin(), st.coalitions.end(), id) != st.coalitions.end())
+          chair = k;
+      }
+      const double minutes = at.format.group_statement_minutes * fp.mean_intervention_share *
+                             stream.uniform(fp.share_min, fp.share_max);
+      if (!chair) continue;
+      const double spoken = std::min({minutes, at.format.group_statement_minutes, std::max(0.0, available)});
+      if (spoken <= 0.0) break;
+      timed.push_back({*chair, at.slot.day, at_minute(calendar, at.venue, at.slot, opening), static_cast<int>(g)});
+      meeting.group_statements.push_back({g, *chair, spoken});
+      opening += spoken;
+      available -= spoken;
+      for (std::size_t k = 0; k < meeting.states.size(); ++k) {
+        const MemberState& st = s.member_states[k];
+        if (std::find(st.coalitions.begin(), st.coalitions.end(), id) == st.coalitions.end()) continue;
+        group_spoke[k] = true;
+        meeting.states[k].heard_through_group = meeting.states[k].heard_through_group || meeting.states[k].present;
+      }
+    }
+  }
   std::vector<bool> inscribed(meeting.states.size(), false);
   if (at.speakers_list != nullptr) {
     for (const FloorRequest& r : *at.speakers_list) inscribed[r.state] = true;
@@ -42,11 +76,13 @@ std::vector<TimedIntervention> hold_floor(const Scenario& s, const Calendar& cal
     if (!meeting.states[k].present) continue;
     const MemberState& st = s.member_states[k];
     const double p = floor_request_probability(st, theme_salience(st, at.activity.theme), s.parameters,
-                                               language_offered(at.activity, st));
+                                               language_offered(at.activity, st)) *
+                     (group_spoke[k] ? fp.after_group_request_factor : 1.0);
     // Drawn for every present state, inscribed or not, so the list leaves the stream's use alone.
     const bool asks = stream.bernoulli(p);
     const double share = stream.uniform(fp.share_min, fp.share_max);
-    if (asks && !inscribed[k]) requests.push_back({k, st.group, at.format.intervention_limit_minutes * fp.mean_intervention_share * share});
+    // The chair does not take the floor as a national delegation (drawn all the same: streams stay aligned).
+    if (asks && !inscribed[k] && !meeting.states[k].chairing) requests.push_back({k, st.group, at.format.intervention_limit_minutes * fp.mean_intervention_share * share});
   }
   // Requests arrive in no particular order: shuffle them (Fisher-Yates).
   for (std::size_t r = requests.size(); r > 1; --r) std::swap(requests[r - 1], requests[stream.uniform_index(r)]);
@@ -59,8 +95,7 @@ std::vector<TimedIntervention> hold_floor(const Scenario& s, const Calendar& cal
   }
   const FloorOutcome outcome = give_floor(requests, available, at.format.intervention_limit_minutes, policy);
   meeting.floor_minutes += std::max(0.0, available);
-  std::vector<TimedIntervention> timed;
-  timed.reserve(outcome.interventions.size());
+  timed.reserve(timed.size() + outcome.interventions.size());
   for (const Intervention& iv : outcome.interventions) {
     ++meeting.states[iv.state].interventions;
     meeting.states[iv.state].speaking_minutes += iv.minutes;

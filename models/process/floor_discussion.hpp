@@ -37,6 +37,7 @@ struct TimedIntervention {
   std::size_t state = 0;
   int day = 1;
   SimTime when = 0;
+  int group = -1;  // a group statement: index into Scenario::speaking_groups (state is its speaker)
 };
 
 // The chance that a present delegation asks for the floor in an item on a theme of this salience;

@@ -2,6 +2,8 @@
 // its activity finishes; a round's interventions are replayed at their times and pull the draft;
 // each sitting day's end moves positions by the day's voices; the round's end revises the text and
 // lets states whose acceptance fell below their reservation leave; the conference decides.
+#include <algorithm>
+
 #include "models/process/process_simulation.hpp"
 
 namespace gcmsim::model {
@@ -18,7 +20,8 @@ void ProcessSimulation::schedule_negotiation(std::size_t i, const MeetingRecord&
   for (const TimedIntervention& iv : interventions) {
     const std::size_t k = iv.state;
     const int day = iv.day;
-    sim_.schedule_at(iv.when, [this, i, k, day] { on_intervention(i, k, day); }, tag(EventKind::intervention, k));
+    const int group = iv.group;
+    sim_.schedule_at(iv.when, [this, i, k, day, group] { on_intervention(i, k, day, group); }, tag(EventKind::intervention, k));
   }
   std::vector<std::vector<double>> voices;
   for (std::size_t d = 0; d < day_ends.size(); ++d) voices.push_back(day_voice(meeting, interventions, static_cast<int>(d + 1)));
@@ -42,14 +45,36 @@ std::vector<double> ProcessSimulation::day_voice(const MeetingRecord& meeting, c
   for (const TimedIntervention& iv : interventions) {
     if (day == 0 || iv.day == day) voice[iv.state] = p.voice_spoke;
   }
+  // A member whose group spoke that day has a voice without taking the floor.
+  for (const TimedIntervention& iv : interventions) {
+    if (iv.group < 0 || (day != 0 && iv.day != day)) continue;
+    for (std::size_t k : group_members(static_cast<std::size_t>(iv.group)))
+      if (meeting.states[k].present) voice[k] = std::max(voice[k], p.voice_group);
+  }
+  // The capital's experts know the file: a delegation with them weighs more than mission staff alone
+  // (and the trust fund, by flying them in, changes whose views the drafts carry).
+  for (std::size_t k = 0; k < meeting.states.size(); ++k) {
+    if (meeting.states[k].capital_expert) voice[k] *= p.voice_capital_expert;
+  }
   return voice;
 }
 
-void ProcessSimulation::on_intervention(std::size_t round, std::size_t state, int day) {
+std::vector<std::size_t> ProcessSimulation::group_members(std::size_t g) const {
+  std::vector<std::size_t> members;
+  const std::string& id = s_.speaking_groups[g];
+  for (std::size_t k = 0; k < s_.member_states.size(); ++k) {
+    const auto& c = s_.member_states[k].coalitions;
+    if (std::find(c.begin(), c.end(), id) != c.end()) members.push_back(k);
+  }
+  return members;
+}
+
+void ProcessSimulation::on_intervention(std::size_t round, std::size_t state, int day, int group) {
   Negotiation& negotiation = *state_.negotiation;
-  const DraftPull pull = negotiation.intervention(state);
+  const DraftPull pull = group >= 0 ? negotiation.group_intervention(group_members(static_cast<std::size_t>(group)))
+                                    : negotiation.intervention(state);
   if (listener_ == nullptr || !negotiation.takes_part(state)) return;
-  tell(FloorTaken{round, setup_.round_number(round), day, state, pull.dimension, pull.moved});
+  tell(FloorTaken{round, setup_.round_number(round), day, state, pull.dimension, pull.moved, group});
 }
 
 void ProcessSimulation::on_day_end(std::size_t round, int day, const std::vector<double>& voice) {

@@ -33,6 +33,7 @@ struct FloorTaken {
   std::size_t state = 0;
   std::size_t dimension = 0;  // the dimension it spoke on
   double moved = 0.0;         // how far the draft moved toward it, on the scenario's scale
+  int group = -1;             // a group statement: index into Scenario::speaking_groups; `state` speaks for it
 };
 
 // A negotiation day closed; informal consultations moved positions by `mean_move` on average.

@@ -1,5 +1,6 @@
 #include "models/process/process_model.hpp"
 
+#include "models/process/fixed_dates.hpp"
 #include "models/process/process_simulation.hpp"
 
 namespace gcmsim::model {
@@ -12,7 +13,9 @@ ProcessState initial_state(const ScenarioSetup& setup, std::uint64_t seed, std::
   state.results.replication = replication;
   state.results.activities.resize(scenario.activities.size());
   state.waiting.reserve(scenario.activities.size());
-  for (const Activity& a : scenario.activities) state.waiting.push_back(static_cast<int>(a.needs.size()));
+  // A meeting that keeps its date waits for nothing: it is ready on its planned day.
+  for (const Activity& a : scenario.activities)
+    state.waiting.push_back(keeps_its_date(a.kind) ? 0 : static_cast<int>(a.needs.size()));
   state.withdrawn.assign(scenario.member_states.size(), false);
   state.consultation_minutes.assign(scenario.member_states.size(), 0.0);
   return state;

@@ -102,11 +102,9 @@ void record(const model::ScenarioSetup& setup, const model::RunResults& run, Rec
   }
   for (std::size_t i : setup.planned_order()) {
     const model::ActivityRecord& r = run.activities.at(i);
-    const double planned_end = static_cast<double>(
-        (std::chrono::sys_days{setup.plan().activities[i].end} - std::chrono::sys_days{cal.epoch()}).count());
     out.add("slip_days", s.activities[i].id, MetricKind::days, "calendar days",
             fmt::format("how many days after its planned last day '{}' finished", s.activities[i].id),
-            r.finished ? std::optional<double>(days_since_epoch(cal, r.end) - planned_end) : std::nullopt);
+            r.finished ? std::optional<double>(model::slip_days(setup.plan().activities[i], r, cal)) : std::nullopt);
   }
   // Delegations present at each meeting (e.g. the stocktaking's ~136, a calibration target).
   for (std::size_t i : setup.planned_order()) {
@@ -229,6 +227,24 @@ void record(const model::ScenarioSetup& setup, const model::RunResults& run, Rec
                        n->informal_consultations == 0;  // consultations follow only a round that did not agree
   out.add("agreed_in_last_round", "all", MetricKind::flag, "yes/no", "the text was agreed at the end of the last scheduled round",
           n != nullptr ? std::optional<double>(in_last ? 1.0 : 0.0) : std::nullopt);
+  // Whose views the final text carries: each negotiating state's acceptance of the last text (its
+  // last snapshot), averaged by development status. Participation feeds the text, so a what-if on
+  // the trust fund or the floor shows here.
+  std::vector<std::optional<double>> last_acceptance(s.member_states.size());
+  if (n != nullptr)
+    for (const model::PositionSnapshot& ps : n->positions) last_acceptance[ps.state] = ps.acceptance;
+  for (int k = 0; k < kStatuses; ++k) {
+    double sum = 0.0;
+    int count = 0;
+    for (std::size_t st = 0; st < s.member_states.size(); ++st) {
+      if (!last_acceptance[st] || static_cast<int>(status_of(s.member_states[st])) != k) continue;
+      sum += *last_acceptance[st];
+      ++count;
+    }
+    out.add("final_acceptance", std::string(kStatusNames[k]), MetricKind::share, "share",
+            fmt::format("mean acceptance of the last text by the {} states negotiating", kStatusNames[k]),
+            count > 0 ? std::optional<double>(sum / count) : std::nullopt);
+  }
 }
 
 }  // namespace

@@ -37,12 +37,15 @@ TEST_CASE("the classroom scenario runs narrated, with --step ignored when stdin 
   const auto outcome = nlohmann::json::parse(read_text(dir + "/outcome.json"));
   REQUIRE(outcome["rounds_held"] == 3);
   const auto& c = outcome["conference"];
-  REQUIRE(c["adopt"]["count"].get<int>() + c["abstain"]["count"].get<int>() + c["object"]["count"].get<int>() +
-              c["left"]["count"].get<int>() == 10);
+  REQUIRE(c["adopt"]["count"].get<int>() + c["absent"]["count"].get<int>() + c["dissociated"]["count"].get<int>() +
+              c["left"]["count"].get<int>() ==
+          10);
+  REQUIRE(c["left"]["count"] == 1);
   REQUIRE(c["left"]["states"] == nlohmann::json::array({"AUS"}));
-  REQUIRE_THAT(read_text(dir + "/dynamics.csv"), Catch::StartsWith("round,day,time,dimension,draft,dissent,bracketed,"
-                                                                    "consensus_share,remaining\n"));
-  REQUIRE_THAT(read_text(dir + "/positions.csv"), Catch::Contains(",Australia,AUS,"));
+  REQUIRE_THAT(read_text(dir + "/votes.csv"), Catch::Contains("\nAUS,Australia,left,"));
+  REQUIRE_THAT(read_text(dir + "/dynamics.csv"), Catch::StartsWith("round,day,consultation,time,dimension,draft,dissent,"
+                                                                    "bracketed,objecting,consensus_share,remaining\n"));
+  REQUIRE_THAT(read_text(dir + "/positions.csv"), Catch::Contains(",AUS,Australia,"));
 }
 
 TEST_CASE("the Friedkin-Johnsen scenario's positions settle where the paper says", "[cli][classroom]") {
@@ -51,8 +54,8 @@ TEST_CASE("the Friedkin-Johnsen scenario's positions settle where the paper says
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   const std::string positions = read_text(dir + "/positions.csv");
-  REQUIRE_THAT(positions, Catch::Contains(",Norway,NOR,60.0208,"));
-  REQUIRE_THAT(positions, Catch::Contains(",Sweden,SWE,59.9840,"));
-  REQUIRE_THAT(positions, Catch::Contains(",Finland,FIN,75.0000,"));
-  REQUIRE_THAT(positions, Catch::Contains(",Denmark,DNK,74.9862,"));
+  REQUIRE_THAT(positions, Catch::Contains(",NOR,Norway,opinion,60.0208\n"));
+  REQUIRE_THAT(positions, Catch::Contains(",SWE,Sweden,opinion,59.9840\n"));
+  REQUIRE_THAT(positions, Catch::Contains(",FIN,Finland,opinion,75.0000\n"));
+  REQUIRE_THAT(positions, Catch::Contains(",DNK,Denmark,opinion,74.9862\n"));
 }

@@ -2,6 +2,7 @@
 // Runs the built gcmsim in a shell and captures what a user would see.
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -16,6 +17,13 @@ struct CommandResult {
   std::string out;
   std::string err;
 };
+
+// An empty folder for a test's outputs under the test build's temporary folder.
+inline std::string out_dir(const std::string& name) {
+  const std::filesystem::path dir = std::filesystem::path(GCMSIM_TEST_TMP) / name;
+  std::filesystem::remove_all(dir);
+  return dir.string();
+}
 
 inline std::string read_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

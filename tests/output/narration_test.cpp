@@ -49,7 +49,9 @@ TEST_CASE("each process event becomes one English line", "[output][narration]") 
         "Niger leaves the process (announced it)");
   CHECK(line(model::RoundEnded{ts1, 6, {1.0, 2.0}, {false, false}, 0.92, 190, true}) ==
         "Round 6 ends. Revised draft: sovereignty 1.0; human rights 2.0. Consensus 92% of 190 delegations \u2014 the text is agreed");
-  CHECK(line(model::ConferenceHeld{ts1, {152, 12, 5, 24}}) == "ts1: 152 adopt, 12 abstain, 5 object; 24 left the process before");
+  CHECK(line(model::ConferenceHeld{ts1, {152, 12, 5, 24}, true}) ==
+        "ts1: the compact is adopted by acclamation with 152 states present; 12 absent, 5 dissociated, 24 left the process before");
+  CHECK(line(model::ConferenceHeld{ts1, {}, false}) == "ts1: no text was agreed, so there is nothing to adopt");
 }
 
 TEST_CASE("the narration listener hands each worded line to its sink with the event's time", "[output][narration]") {

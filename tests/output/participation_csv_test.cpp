@@ -55,38 +55,63 @@ model::RunResults run(const model::Scenario& s, const Calendar& cal) {
 
 }  // namespace
 
-TEST_CASE("participation has one row per meeting and group, with group counts", "[output]") {
+TEST_CASE("participation has one row per meeting and member-state group, with group counts", "[output]") {
   const model::Scenario s = scenario();
   const Calendar cal = s.make_calendar();
   const std::vector<std::string> got = lines(output::participation_csv(s, run(s, cal), cal));
 
-  // Per meeting: 5 regional groups, 3 development groups, 2 stakeholder populations.
-  REQUIRE(got.size() == 1 + 2 * 10);
+  // Per meeting: 5 regional groups, 3 development groups; stakeholders have their own table.
+  REQUIRE(got.size() == 1 + 2 * 8);
   const std::vector<std::string> expected_ts1 = {
-      "meeting,kind,venue,date,group_type,group,members,delegations_present,funded,floor_requests,interventions,"
-      "unserved_requests,speaking_minutes,stakeholders_registered,stakeholders_accredited,stakeholders_admitted,"
-      "stakeholders_speaking",
-      "ts1,thematic_session,geneva,2017-05-08,regional_group,african,1,1,1,2,1,1,2.7,,,,",
-      "ts1,thematic_session,geneva,2017-05-08,regional_group,asia_pacific,0,0,0,0,0,0,0.0,,,,",
-      "ts1,thematic_session,geneva,2017-05-08,regional_group,eastern_european,0,0,0,0,0,0,0.0,,,,",
-      "ts1,thematic_session,geneva,2017-05-08,regional_group,latin_american_caribbean,1,1,0,3,2,1,5.5,,,,",
-      "ts1,thematic_session,geneva,2017-05-08,regional_group,western_european_others,1,1,0,1,1,0,3.0,,,,",
-      "ts1,thematic_session,geneva,2017-05-08,development,developed,1,1,0,1,1,0,3.0,,,,",
-      "ts1,thematic_session,geneva,2017-05-08,development,developing,1,1,0,3,2,1,5.5,,,,",
-      "ts1,thematic_session,geneva,2017-05-08,development,least_developed,1,1,1,2,1,1,2.7,,,,",
-      "ts1,thematic_session,geneva,2017-05-08,stakeholder,ecosoc_ngo,120,,,,,,,30,30,25,4",
-      "ts1,thematic_session,geneva,2017-05-08,stakeholder,academia,40,,,,,,,10,9,9,1",
+      "meeting,kind,venue,date,grouping,group,members,delegations_present,funded,floor_requests,interventions,"
+      "unserved_requests,speaking_minutes",
+      "ts1,thematic_session,geneva,2017-05-08,regional_group,african,1,1,1,2,1,1,2.7",
+      "ts1,thematic_session,geneva,2017-05-08,regional_group,asia_pacific,0,0,0,0,0,0,0.0",
+      "ts1,thematic_session,geneva,2017-05-08,regional_group,eastern_european,0,0,0,0,0,0,0.0",
+      "ts1,thematic_session,geneva,2017-05-08,regional_group,latin_american_caribbean,1,1,0,3,2,1,5.5",
+      "ts1,thematic_session,geneva,2017-05-08,regional_group,western_european_others,1,1,0,1,1,0,3.0",
+      "ts1,thematic_session,geneva,2017-05-08,development,developed,1,1,0,1,1,0,3.0",
+      "ts1,thematic_session,geneva,2017-05-08,development,developing,1,1,0,3,2,1,5.5",
+      "ts1,thematic_session,geneva,2017-05-08,development,least_developed,1,1,1,2,1,1,2.7",
   };
-  CHECK(std::vector<std::string>(got.begin(), got.begin() + 11) == expected_ts1);
+  CHECK(std::vector<std::string>(got.begin(), got.begin() + 9) == expected_ts1);
+}
+
+TEST_CASE("stakeholders have their own table, one row per meeting and population", "[output]") {
+  const model::Scenario s = scenario();
+  const Calendar cal = s.make_calendar();
+  const std::vector<std::string> got = lines(output::stakeholders_csv(s, run(s, cal), cal));
+  REQUIRE(got.size() == 1 + 2 * 2);
+  CHECK(got[0] == "meeting,kind,venue,date,stakeholder_kind,organisations,registered,accredited,admitted,speaking");
+  CHECK(got[1] == "ts1,thematic_session,geneva,2017-05-08,ecosoc_ngo,120,30,30,25,4");
+  CHECK(got[2] == "ts1,thematic_session,geneva,2017-05-08,academia,40,10,9,9,1");
+  CHECK(got[4] == "ts2,thematic_session,new_york,,academia,40,0,0,0,0");
+}
+
+TEST_CASE("attendance has one row per meeting and member state", "[output]") {
+  const model::Scenario s = scenario();
+  const Calendar cal = s.make_calendar();
+  const std::vector<std::string> got = lines(output::attendance_csv(s, run(s, cal), cal));
+  REQUIRE(got.size() == 1 + 2 * s.member_states.size());
+  CHECK(got[0] == "meeting,kind,venue,date,iso3,state,present,funded,floor_requests,interventions,unserved_requests,"
+                  "speaking_minutes");
+  const auto row_of = [&](const std::string& prefix) {
+    for (const std::string& line : got) {
+      if (line.rfind(prefix, 0) == 0) return line;
+    }
+    return std::string();
+  };
+  CHECK(row_of("ts1,thematic_session,geneva,2017-05-08,NER,") == "ts1,thematic_session,geneva,2017-05-08,NER,Niger,true,true,2,1,1,2.7");
+  CHECK(row_of("ts2,thematic_session,new_york,,MEX,") == "ts2,thematic_session,new_york,,MEX,Mexico,false,false,0,0,0,0.0");
 }
 
 TEST_CASE("a meeting with nobody recorded has zero counts and no date if it never started", "[output]") {
   const model::Scenario s = scenario();
   const Calendar cal = s.make_calendar();
   const std::vector<std::string> got = lines(output::participation_csv(s, run(s, cal), cal));
-  REQUIRE(got.size() == 21);
-  CHECK(got[11] == "ts2,thematic_session,new_york,,regional_group,african,1,0,0,0,0,0,0.0,,,,");
-  CHECK(got[20] == "ts2,thematic_session,new_york,,stakeholder,academia,40,,,,,,,0,0,0,0");
+  REQUIRE(got.size() == 17);
+  CHECK(got[9] == "ts2,thematic_session,new_york,,regional_group,african,1,0,0,0,0,0,0.0");
+  CHECK(got[16] == "ts2,thematic_session,new_york,,development,least_developed,1,0,0,0,0,0,0.0");
 }
 
 TEST_CASE("participation refuses a meeting record of another scenario", "[output]") {

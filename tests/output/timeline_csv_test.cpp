@@ -49,10 +49,10 @@ TEST_CASE("timeline rows give planned and simulated dates, slip and what each st
   // ib1 -> ts1 -> sum1 -> stocktaking (10 + 20 lead + 2 + 10 + 3 days) is longer than via ts2.
   const std::vector<std::string> expected = {
       "id,kind,phase,venue,planned_start,planned_end,simulated_start,simulated_end,slip_days,on_critical_path,started_after",
-      "ib1,issue_brief,consultations,,2017-03-28,2017-04-10,2017-03-28 09:00,2017-04-10 17:00,0,true,planned",
-      "ts1,thematic_session,consultations,geneva,2017-05-08,2017-05-09,2017-05-08 10:00,2017-05-09 17:50,0,true,planned",
-      "sum1,summary,consultations,,2017-05-10,2017-05-23,2017-05-10 09:00,2017-05-26 16:59,3,true,ts1",
-      "ts2,thematic_session,consultations,new_york,2017-05-22,2017-05-23,2017-05-22 10:00,2017-05-22 18:00,-1,false,planned",
+      "ib1,issue_brief,consultations,,2017-03-28,2017-04-10,2017-03-28T09:00,2017-04-10T17:00,0,true,planned",
+      "ts1,thematic_session,consultations,geneva,2017-05-08,2017-05-09,2017-05-08T10:00,2017-05-09T17:50,0,true,planned",
+      "sum1,summary,consultations,,2017-05-10,2017-05-23,2017-05-10T09:00,2017-05-26T16:59,3,true,ts1",
+      "ts2,thematic_session,consultations,new_york,2017-05-22,2017-05-23,2017-05-22T10:00,2017-05-22T18:00,-1,false,planned",
       "stocktaking,stocktaking,stocktaking,new_york,2017-12-04,2017-12-06,,,,true,",
   };
   CHECK(got == expected);

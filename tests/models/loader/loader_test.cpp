@@ -149,11 +149,12 @@ TEST_CASE("includes cannot leave the scenario's folder", "[loader]") {
 TEST_CASE("hostile input is an error, not a crash or a hang", "[loader]") {
   const auto start = std::chrono::steady_clock::now();
   const auto bomb = load(fixture("alias_bomb.yaml"));
+  // The expansion is charged alias by alias: it stops at the alias that crosses the limit.
   REQUIRE(error_lines(bomb) == std::vector<std::string>{
-                                   fixture("alias_bomb.yaml") + ":2:34: error: the document expands to more than 1000000 "
+                                   fixture("alias_bomb.yaml") + ":6:45: error: the document expands to more than 100000 "
                                                                 "nodes (through anchors and aliases?); expected a scenario of reasonable size"});
   const auto deep = load(fixture("deep_nesting.yaml"));
-  REQUIRE_THAT(error_lines(deep).at(0), Catch::EndsWith("error: the YAML nests too deeply to be a scenario"));
+  REQUIRE_THAT(error_lines(deep).at(0), Catch::Contains("error: the YAML nests too deeply to be a scenario"));
   const auto missing = load(fixture("no_such_file.yaml"));
   REQUIRE_THAT(error_lines(missing).at(0), Catch::Contains("cannot read"));
   const auto folder = load(fixture("included"));

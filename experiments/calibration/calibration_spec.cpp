@@ -1,0 +1,134 @@
+#include "experiments/calibration/calibration_spec.hpp"
+
+#include <filesystem>
+#include <set>
+
+#include <fmt/core.h>
+#include <yaml-cpp/yaml.h>
+
+namespace gcmsim::calibration {
+namespace {
+
+class Reader {
+ public:
+  explicit Reader(std::string file) : file_(std::move(file)) {}
+
+  void error(const YAML::Node& at, const std::string& message) {
+    const YAML::Mark m = at.Mark();
+    errors_.push_back(fmt::format("{}:{}:{}: error: {}", file_, m.line + 1, m.column + 1, message));
+  }
+  void keys(const YAML::Node& map, const std::set<std::string>& allowed, const std::string& where) {
+    if (!map.IsMap()) return error(map, fmt::format("{}: expected a mapping", where));
+    for (const auto& kv : map) {
+      const auto key = kv.first.as<std::string>();
+      if (!allowed.count(key)) {
+        std::string list;
+        for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+        error(kv.first, fmt::format("unknown key '{}' in {}; expected one of: {}", key, where, list));
+      }
+    }
+  }
+  double number(const YAML::Node& map, const char* key, std::optional<double> fallback) {
+    const YAML::Node n = map[key];
+    if (!n) {
+      if (!fallback) error(map, fmt::format("missing '{}' (a number)", key));
+      return fallback.value_or(0.0);
+    }
+    try {
+      return n.as<double>();
+    } catch (const YAML::Exception&) {
+      error(n, fmt::format("'{}' must be a number, found '{}'", key, n.Scalar()));
+      return 0.0;
+    }
+  }
+  std::string text(const YAML::Node& map, const char* key, bool required) {
+    const YAML::Node n = map[key];
+    if (!n || !n.IsScalar()) {
+      if (required) error(map, fmt::format("missing '{}' (text)", key));
+      return {};
+    }
+    return n.as<std::string>();
+  }
+  std::vector<std::string> errors_;
+
+ private:
+  std::string file_;
+};
+
+}  // namespace
+
+CalibrationSpec read_calibration_spec(const std::string& path) {
+  CalibrationSpec spec;
+  spec.file = path;
+  Reader r(path);
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(path);
+  } catch (const YAML::BadFile&) {
+    throw SpecError{{fmt::format("{}: error: cannot read the calibration file", path)}};
+  } catch (const YAML::ParserException& e) {
+    throw SpecError{{fmt::format("{}:{}:{}: error: {}", path, e.mark.line + 1, e.mark.column + 1, e.msg)}};
+  }
+  r.keys(root, {"scenario", "overrides", "replications", "draws", "accept", "seed", "parameters", "targets", "description"},
+         "the calibration file");
+  if (!r.errors_.empty()) throw SpecError{r.errors_};
+  const auto folder = std::filesystem::path(path).parent_path();
+  spec.scenario = (folder / r.text(root, "scenario", true)).lexically_normal().string();
+  if (const YAML::Node o = root["overrides"]) {
+    for (const auto& item : o) spec.overrides.push_back((folder / item.as<std::string>()).lexically_normal().string());
+  }
+  spec.replications = static_cast<int>(r.number(root, "replications", 2));
+  spec.abc.draws = static_cast<int>(r.number(root, "draws", 100));
+  spec.abc.accept_share = r.number(root, "accept", 0.1);
+  spec.abc.seed = static_cast<std::uint64_t>(r.number(root, "seed", 1));
+  if (spec.replications < 1) r.error(root["replications"], "replications must be at least 1");
+  if (spec.abc.draws < 1) r.error(root["draws"], "draws must be at least 1");
+  if (!(spec.abc.accept_share > 0.0 && spec.abc.accept_share <= 1.0)) r.error(root["accept"], "accept must be in (0, 1]");
+
+  const YAML::Node params = root["parameters"];
+  if (!params || !params.IsMap() || params.size() == 0) {
+    r.error(params ? params : root, "'parameters' must map --set keys to priors, e.g. "
+                                    "negotiation.parameters.deadline_decay: {prior: uniform, min: 0.1, max: 0.6}");
+  } else {
+    for (const auto& kv : params) {
+      Prior p;
+      p.name = kv.first.as<std::string>();
+      const YAML::Node& d = kv.second;
+      r.keys(d, {"prior", "min", "max", "mean", "sd"}, fmt::format("the prior of '{}'", p.name));
+      const std::string kind = d.IsMap() ? r.text(d, "prior", false) : std::string();
+      if (kind == "normal") {
+        p.kind = Prior::Kind::normal;
+        p.a = r.number(d, "mean", std::nullopt);
+        p.b = r.number(d, "sd", std::nullopt);
+        if (!(p.b > 0.0)) r.error(d, fmt::format("the prior of '{}': sd must be above 0", p.name));
+      } else {
+        if (!kind.empty() && kind != "uniform") r.error(d["prior"], fmt::format("unknown prior '{}'; expected uniform or normal", kind));
+        p.a = r.number(d, "min", std::nullopt);
+        p.b = r.number(d, "max", std::nullopt);
+        if (!(p.a < p.b)) r.error(d, fmt::format("the prior of '{}': min {} must be below max {}", p.name, p.a, p.b));
+      }
+      spec.parameters.push_back(p);
+    }
+  }
+  const YAML::Node targets = root["targets"];
+  if (!targets || !targets.IsSequence() || targets.size() == 0) {
+    r.error(targets ? targets : root, "'targets' must list observed facts, e.g. {metric: agreed_round, observed: 6}");
+  } else {
+    for (const auto& t : targets) {
+      r.keys(t, {"metric", "observed", "scale", "missing", "source", "date"}, "a target");
+      if (!t.IsMap()) continue;
+      Target target;
+      target.metric = r.text(t, "metric", true);
+      target.observed = r.number(t, "observed", std::nullopt);
+      target.scale = r.number(t, "scale", 1.0);
+      target.missing = r.number(t, "missing", 3.0);
+      target.source = r.text(t, "source", false);
+      if (!(target.scale > 0.0)) r.error(t, "scale must be above 0");
+      spec.targets.push_back(target);
+    }
+  }
+  if (!r.errors_.empty()) throw SpecError{r.errors_};
+  return spec;
+}
+
+}  // namespace gcmsim::calibration

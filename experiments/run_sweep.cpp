@@ -1,0 +1,169 @@
+#include "experiments/run_sweep.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "experiments/executors.hpp"
+
+namespace gcmsim::experiments {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+// "done/total runs, rate, ETA" on one line of stderr, redrawn at most four times a second.
+class Progress {
+ public:
+  Progress(bool on, std::size_t total, std::size_t done) : on_(on), total_(total), done_(done), start_done_(done) {}
+  void tick() {
+    if (!on_) return;
+    const std::lock_guard lock(mutex_);
+    ++done_;
+    const auto now = Clock::now();
+    if (done_ < total_ && now - last_ < std::chrono::milliseconds(250)) return;
+    last_ = now;
+    const double s = std::chrono::duration<double>(now - start_).count();
+    const double rate = s > 0 ? static_cast<double>(done_ - start_done_) / s : 0.0;
+    const double eta = rate > 0 ? static_cast<double>(total_ - done_) / rate : 0.0;
+    std::fprintf(stderr, "\rsweep: %zu/%zu runs  %.1f runs/s  ETA %d:%02d   ", done_, total_, rate,
+                 static_cast<int>(eta) / 60, static_cast<int>(eta) % 60);
+    if (done_ == total_) std::fprintf(stderr, "\n");
+    std::fflush(stderr);
+  }
+
+ private:
+  bool on_;
+  std::size_t total_, done_, start_done_;
+  Clock::time_point start_ = Clock::now();
+  Clock::time_point last_{};
+  std::mutex mutex_;
+};
+
+}  // namespace
+
+Shard parse_shard(const std::string& text) {
+  const std::size_t slash = text.find('/');
+  std::size_t i = 0, k = 0;
+  try {
+    if (slash == std::string::npos) throw std::invalid_argument("");
+    std::size_t used = 0;
+    i = std::stoul(text.substr(0, slash), &used);
+    if (used != slash) throw std::invalid_argument("");
+    k = std::stoul(text.substr(slash + 1), &used);
+    if (used != text.size() - slash - 1) throw std::invalid_argument("");
+  } catch (const std::exception&) {
+    throw SweepInvalid(fmt::format("--shard '{}': expected I/K, e.g. 0/4 (the first of four shards)", text));
+  }
+  if (k == 0 || i >= k) throw SweepInvalid(fmt::format("--shard '{}': expected 0 <= I < K", text));
+  return {i, k};
+}
+
+std::optional<Shard> shard_from_environment() {
+  const char* id = std::getenv("SLURM_ARRAY_TASK_ID");
+  const char* count = std::getenv("SLURM_ARRAY_TASK_COUNT");
+  if (id == nullptr || count == nullptr) return std::nullopt;
+  try {
+    return parse_shard(fmt::format("{}/{}", id, count));
+  } catch (const SweepInvalid&) {
+    throw SweepInvalid(fmt::format("SLURM_ARRAY_TASK_ID={} and SLURM_ARRAY_TASK_COUNT={} do not make a shard: the array "
+                                   "must be numbered 0 to COUNT-1 (sbatch --array=0-{})",
+                                   id, count, count));
+  }
+}
+
+SweepPlan plan_or_throw(const SweepSpec& spec, const SweepOptions& options) {
+  PlanResult planned = plan_sweep(spec, options.replications, options.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.threads);
+  if (!planned.ok()) throw SweepInvalid(planned.report);
+  return std::move(*planned.plan);
+}
+
+SweepOutcome run_sweep(const SweepSpec& spec, const SweepOptions& options) { return run_plan(plan_or_throw(spec, options), options); }
+
+SweepOutcome run_plan(const SweepPlan& plan, const SweepOptions& options) {
+  const auto start = Clock::now();
+  const fs::path dir(options.out);
+  SweepOutcome out;
+  out.info = sweep_info(plan);
+  const std::size_t metrics = plan.metrics().size();
+  const std::string keep = options.keep_runs ? (dir / "runs").string() : std::string();
+  const RunFunction run = [&](std::size_t r) { return plan.run(r, keep); };
+
+  if (options.resume && !fs::exists(dir / "sweep.json")) {
+    throw SweepInvalid(fmt::format("--resume: {} holds no sweep to resume", dir.string()));
+  }
+  try {
+    claim_results_dir(dir, out.info);
+  } catch (const std::invalid_argument& e) {
+    throw SweepInvalid(e.what());
+  }
+  const Shard shard = options.shard.value_or(Shard{});
+  const fs::path jpath = journal_path(dir, shard);
+  std::optional<JournalContents> existing;
+  if (fs::exists(jpath)) {
+    existing = read_journal(jpath);
+    const JournalHeader& h = existing->header;
+    if (h.shard.count != 0 && (h.hash != out.info.hash || h.metrics != metrics || h.shard.index != shard.index ||
+                               h.shard.count != shard.count)) {
+      throw SweepInvalid(fmt::format("{} belongs to another sweep or shard (hash {}, shard {})", jpath.string(), h.hash, h.shard.label()));
+    }
+  }
+  std::vector<bool> done(plan.runs(), false);
+  if (existing) {
+    for (const auto& [r, offset] : existing->records) {
+      if (r < done.size()) done[r] = true;
+    }
+  }
+  std::vector<std::size_t> pending;
+  for (std::size_t r = 0; r < plan.runs(); ++r) {
+    if (!shard.owns(r)) continue;
+    ++out.shard_runs;
+    if (done[r]) {
+      ++out.already;
+    } else {
+      pending.push_back(r);
+    }
+  }
+  done = {};
+  {
+    JournalWriter journal(jpath, {out.info.hash, shard, plan.runs(), metrics}, existing ? &*existing : nullptr,
+                          options.journal_batch);
+    existing.reset();
+    Progress progress(options.progress, out.shard_runs, out.already);
+    const RunSink sink = [&](std::size_t r, RunValues values) {
+      const RunCoordinates at = plan.coordinates(r);
+      journal.append({r, at.point, at.replication, plan.seed(at.point), std::move(values)});
+      progress.tick();
+    };
+    if (options.mpi) {
+      mpi_manager(pending, metrics, sink);
+    } else {
+      run_on_threads(pending, options.threads, run, sink);
+    }
+    journal.sync();
+  }
+  out.ran = pending.size();
+  if (shard.count == 1) {
+    write_tables(dir, out.info, read_journals(dir, out.info));
+    out.tables = true;
+  }
+  out.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  return out;
+}
+
+void serve_as_mpi_worker(const SweepPlan& plan, const SweepOptions& options) {
+  const std::string keep = options.keep_runs ? (fs::path(options.out) / "runs").string() : std::string();
+  mpi_worker(plan.metrics().size(), [&](std::size_t r) { return plan.run(r, keep); });
+}
+
+TableFiles merge_sweep(const std::string& dir) {
+  const SweepInfo info = read_sweep_info(dir);
+  return write_tables(dir, info, read_journals(dir, info));
+}
+
+}  // namespace gcmsim::experiments

@@ -1,0 +1,200 @@
+#include "experiments/sweep_plan.hpp"
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <mutex>
+
+#include <fmt/format.h>
+
+#include "engine/parallel.hpp"
+#include "models/run/simulate.hpp"
+#include "output/run_writer.hpp"
+
+namespace gcmsim::experiments {
+namespace {
+
+std::uint64_t fnv1a(std::uint64_t h, std::string_view bytes) {
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return h ^ 0xff;  // a separator, so that "ab"+"c" and "a"+"bc" differ
+}
+
+std::uint64_t splitmix(std::uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+// Above this many points the prepared points are not kept (memory): each run prepares its point again.
+constexpr std::size_t kKeptPoints = 256;  // about 1.5 MB each for the baseline
+
+std::string describe_point(const Design& d, std::size_t p) {
+  std::string s;
+  for (std::size_t i = 0; i < d.parameters.size(); ++i) {
+    s += fmt::format("{}{}={}", i ? ", " : "", d.parameters[i], d.points[p][i]);
+  }
+  return s;
+}
+
+}  // namespace
+
+SweepPlan::SweepPlan(SweepSpec spec, Design design, std::shared_ptr<const sim::PreparedScenario> base,
+                     std::vector<sim::MetricInfo> metrics, std::vector<std::vector<std::size_t>> metric_index,
+                     std::vector<std::shared_ptr<const sim::PreparedScenario>> points)
+    : spec_(std::move(spec)),
+      design_(std::move(design)),
+      base_(std::move(base)),
+      metrics_(std::move(metrics)),
+      metric_index_(std::move(metric_index)),
+      points_(std::move(points)) {
+  for (const model::Contribution& c : base_->scenario().trust_fund.contributions) trust_fund_base_.push_back(c.usd);
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  h = fnv1a(h, spec_.text);
+  h = fnv1a(h, fmt::format("replications={}", spec_.replications));
+  h = fnv1a(h, base_->content_hash());
+  for (const std::string& p : design_.parameters) h = fnv1a(h, p);
+  for (const auto& point : design_.points) {
+    for (const std::string& v : point) h = fnv1a(h, v);
+  }
+  for (const sim::MetricInfo& m : metrics_) h = fnv1a(h, m.key());
+  hash_ = fmt::format("{:016x}", h);
+}
+
+std::uint64_t SweepPlan::seed(std::size_t point) const {
+  if (spec_.streams == Streams::common) return spec_.seed;
+  return splitmix(spec_.seed ^ splitmix(point + 1));
+}
+
+std::vector<std::string> SweepPlan::point_sets(std::size_t point) const {
+  std::vector<std::string> sets;
+  for (std::size_t i = 0; i < spec_.parameters.size(); ++i) {
+    const Parameter& p = spec_.parameters[i];
+    const std::string& value = design_.points[point][i];
+    for (const std::string& path : p.paths) sets.push_back(path + "=" + value);
+    if (p.shorthand == Shorthand::trust_fund_scale) {
+      const double scale = std::strtod(value.c_str(), nullptr);
+      for (std::size_t c = 0; c < trust_fund_base_.size(); ++c) {
+        sets.push_back(fmt::format("policies.trust_fund.contributions.{}.usd={}", c, trust_fund_base_[c] * scale));
+      }
+    }
+  }
+  return sets;
+}
+
+std::shared_ptr<const sim::PreparedScenario> SweepPlan::point_scenario(std::size_t point) const {
+  if (!points_.empty()) return points_[point];
+  sim::Preparation p = base_->with({}, point_sets(point));
+  if (!p.ok()) throw std::runtime_error(fmt::format("point {} no longer prepares:\n{}", point, p.error_report()));
+  return p.scenario;
+}
+
+std::vector<std::optional<double>> SweepPlan::run(std::size_t run_index, const std::string& keep_dir) const {
+  const RunCoordinates at = coordinates(run_index);
+  const auto prepared = point_scenario(at.point);
+  const auto start = std::chrono::steady_clock::now();
+  const model::RunResults results = sim::simulate(*prepared, {seed(at.point), at.replication, nullptr, nullptr});
+  if (!keep_dir.empty()) {
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    output::write_run(std::filesystem::path(keep_dir) / fmt::format("point-{:05d}", at.point) /
+                          fmt::format("rep-{:04d}", at.replication),
+                      *prepared, results, output::manifest_info(*prepared, results, spec_.replications, wall));
+  }
+  const sim::RunMetrics all = sim::metrics(*prepared, results);
+  std::vector<std::optional<double>> kept;
+  kept.reserve(metrics_.size());
+  for (const std::size_t i : metric_index_[at.point]) kept.push_back(all.values[i]);
+  return kept;
+}
+
+PlanResult plan_sweep(const SweepSpec& spec_in, std::optional<int> replications, unsigned threads) {
+  PlanResult out;
+  out.files = spec_in.files;
+  SweepSpec spec = spec_in;
+  if (replications) spec.replications = *replications;
+  sim::Preparation base = sim::prepare(spec.base);
+  if (!base.ok()) {
+    out.report = fmt::format("{}the sweep's base scenario {} is invalid\n", base.error_report(), spec.base.path);
+    return out;
+  }
+  Design design = make_design(spec, out.files, out.diagnostics);
+
+  // The metrics to keep, by key in the base's catalogue.
+  const sim::MetricCatalog& catalog = base.scenario->metric_catalog();
+  std::vector<sim::MetricInfo> metrics;
+  std::vector<std::string> keys;
+  for (const sim::MetricInfo& m : catalog.list()) keys.push_back(m.key());
+  if (spec.metrics.empty()) {
+    metrics = catalog.list();
+  } else {
+    for (std::size_t i = 0; i < spec.metrics.size(); ++i) {
+      const auto found = catalog.find(spec.metrics[i]);
+      if (!found) {
+        out.diagnostics.error(spec.metric_at[i],
+                              fmt::format("unknown metric '{}'{} (gcmsim metrics --list names them all)", spec.metrics[i],
+                                          loader::did_you_mean(spec.metrics[i], keys)),
+                              static_cast<int>(spec.metrics[i].size()));
+      } else {
+        metrics.push_back(catalog[*found]);
+      }
+    }
+  }
+  for (const Parameter& p : spec.parameters) {
+    for (const sim::MetricInfo& m : metrics) {
+      if (m.key() == p.name) out.diagnostics.error(p.at, fmt::format("parameter '{}' has the name of a metric; rename it", p.name));
+    }
+    if (p.shorthand == Shorthand::trust_fund_scale && base.scenario->scenario().trust_fund.contributions.empty()) {
+      out.diagnostics.error(p.at, fmt::format("parameter '{}': trust_fund_scale scales the trust fund's contributions, but {} "
+                                              "has none (policies.trust_fund.contributions)", p.name, spec.base.path));
+    }
+    if (p.name == "point" || p.name == "replication" || p.name == "seed") {
+      out.diagnostics.error(p.at, fmt::format("parameter '{}' has the name of a column of runs.csv; rename it", p.name));
+    }
+  }
+  if (!out.diagnostics.empty()) {
+    out.report = out.diagnostics.format(out.files);
+    return out;
+  }
+
+  // Every point, prepared from the base in memory, before the first run.
+  SweepPlan probe(spec, design, base.scenario, metrics, {}, {});
+  const std::size_t n = design.size();
+  std::vector<std::shared_ptr<const sim::PreparedScenario>> points(n);
+  std::vector<std::vector<std::size_t>> index(n);
+  std::vector<std::string> errors(n);
+  parallel_for(n, std::max(1u, threads), [&](std::size_t p) {
+    sim::Preparation prepared = base.scenario->with({}, probe.point_sets(p));
+    if (!prepared.ok()) {
+      errors[p] = fmt::format("point {} ({}) makes the scenario invalid:\n{}", p, describe_point(design, p), prepared.error_report());
+      return;
+    }
+    const sim::MetricCatalog& c = prepared.scenario->metric_catalog();
+    for (const sim::MetricInfo& m : metrics) {
+      const auto i = c.find(m.key());
+      if (!i) {
+        errors[p] = fmt::format("point {} ({}) has no metric '{}'\n", p, describe_point(design, p), m.key());
+        return;
+      }
+      index[p].push_back(*i);
+    }
+    if (n <= kKeptPoints) points[p] = prepared.scenario;
+  });
+  std::size_t invalid = 0;
+  for (const std::string& e : errors) {
+    if (e.empty()) continue;
+    if (++invalid <= 5) out.report += e;
+  }
+  if (invalid > 0) {
+    if (invalid > 5) out.report += fmt::format("... and {} more invalid points\n", invalid - 5);
+    out.report += fmt::format("{} of {} points of {} are invalid; nothing was run\n", invalid, n, spec.path);
+    return out;
+  }
+  if (n > kKeptPoints) points.clear();
+  out.plan.emplace(std::move(spec), std::move(design), base.scenario, std::move(metrics), std::move(index), std::move(points));
+  return out;
+}
+
+}  // namespace gcmsim::experiments

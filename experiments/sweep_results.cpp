@@ -1,0 +1,339 @@
+#include "experiments/sweep_results.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <fcntl.h>
+#include <fstream>
+#include <limits>
+#include <map>
+#include <regex>
+#include <sstream>
+#include <stdexcept>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "engine/statistics.hpp"
+#include "experiments/sobol_indices.hpp"
+#include "experiments/sweep_plan.hpp"
+#include "output/atomic_file.hpp"
+#include "output/csv.hpp"
+#include "output/replications.hpp"
+
+namespace gcmsim::experiments {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+sim::MetricKind kind_from(const std::string& s) {
+  for (auto k : {sim::MetricKind::count, sim::MetricKind::share, sim::MetricKind::flag, sim::MetricKind::days,
+                 sim::MetricKind::day, sim::MetricKind::amount}) {
+    if (sim::to_string(k) == s) return k;
+  }
+  return sim::MetricKind::number;
+}
+
+// A table written line by line to a temporary file in the same folder, synced and renamed over
+// the target when complete: readers see the old file or the whole new one, and memory does not
+// grow with the number of rows.
+class StreamedFile {
+ public:
+  explicit StreamedFile(fs::path path)
+      : path_(std::move(path)), tmp_(path_.parent_path() / fmt::format(".{}.{}.tmp", path_.filename().string(), ::getpid())) {
+    file_ = std::fopen(tmp_.c_str(), "wb");
+    if (file_ == nullptr) throw std::runtime_error(fmt::format("cannot write {}", tmp_.string()));
+  }
+  ~StreamedFile() {
+    if (file_ != nullptr) {
+      std::fclose(file_);
+      std::remove(tmp_.c_str());
+    }
+  }
+  void write(std::string_view text) {
+    if (std::fwrite(text.data(), 1, text.size(), file_) != text.size()) throw std::runtime_error(fmt::format("cannot write {}", tmp_.string()));
+  }
+  void commit() {
+    if (std::fflush(file_) != 0 || ::fsync(::fileno(file_)) != 0) throw std::runtime_error(fmt::format("cannot write {}", tmp_.string()));
+    std::fclose(file_);
+    file_ = nullptr;
+    fs::rename(tmp_, path_);
+  }
+
+ private:
+  fs::path path_;
+  fs::path tmp_;
+  std::FILE* file_ = nullptr;
+};
+
+std::string row(const std::vector<std::string>& fields) {
+  std::string line;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i) line += ',';
+    line += output::csv_field(fields[i]);
+  }
+  line += '\n';
+  return line;
+}
+
+std::string exact(double x) { return fmt::format("{}", x); }
+std::string stat(double x) { return std::isfinite(x) ? fmt::format("{:.10g}", x) : std::string(); }
+
+// Where each run's record lies, checked: every run once, from the shard that owns it.
+struct RunIndex {
+  std::vector<std::int32_t> journal;  // -1: not found
+  std::vector<std::uint64_t> offset;
+};
+
+RunIndex index_runs(const SweepInfo& info, const std::vector<JournalContents>& journals, const fs::path& dir) {
+  RunIndex idx;
+  idx.journal.assign(info.runs(), -1);
+  idx.offset.assign(info.runs(), 0);
+  std::size_t count = 0;
+  for (const JournalContents& j : journals) count = std::max(count, j.header.shard.count);
+  for (std::size_t n = 0; n < journals.size(); ++n) {
+    const JournalContents& j = journals[n];
+    if (j.header.shard.count != count) {
+      throw std::runtime_error(fmt::format("{} belongs to a split into {} shards, {} to one into {}: they cannot be merged",
+                                           j.path.string(), j.header.shard.count, journals[0].path.string(), count));
+    }
+    for (const auto& [run, offset] : j.records) {
+      if (run >= info.runs()) throw std::runtime_error(fmt::format("{}: run {} is beyond the sweep's {} runs", j.path.string(), run, info.runs()));
+      if (idx.journal[run] >= 0) {
+        throw std::runtime_error(fmt::format("run {} is recorded twice (in {} and {}): the journals overlap", run,
+                                             journals[static_cast<std::size_t>(idx.journal[run])].path.string(), j.path.string()));
+      }
+      idx.journal[run] = static_cast<std::int32_t>(n);
+      idx.offset[run] = offset;
+    }
+  }
+  if (count == 0) throw std::runtime_error(fmt::format("{} holds no journal: nothing has run yet", dir.string()));
+  std::vector<bool> present(count, false);
+  for (const JournalContents& j : journals) present[j.header.shard.index] = true;
+  std::string problems;
+  for (std::size_t s = 0; s < count; ++s) {
+    const Shard shard{s, count};
+    if (!present[s]) {
+      problems += fmt::format("shard {} is missing: no {}\n", shard.label(), journal_path(dir, shard).string());
+      continue;
+    }
+    std::size_t missing = 0;
+    std::size_t first = 0;
+    for (std::size_t r = s; r < info.runs(); r += count) {
+      if (idx.journal[r] < 0 && missing++ == 0) first = r;
+    }
+    if (missing > 0) {
+      problems += fmt::format("shard {} is incomplete: {} of its runs are missing (the first is run {}: point {}, replication {}); "
+                              "run it again with --shard {} to finish it\n",
+                              shard.label(), missing, first, first % info.design.size(), first / info.design.size(), shard.label());
+    }
+  }
+  if (!problems.empty()) throw std::runtime_error(fmt::format("{}the tables were not written", problems));
+  return idx;
+}
+
+}  // namespace
+
+nlohmann::ordered_json SweepInfo::to_json() const {
+  nlohmann::ordered_json j;
+  j["format"] = "gcmsim-sweep 1";
+  j["hash"] = hash;
+  j["name"] = name;
+  j["file"] = file;
+  j["replications"] = replications;
+  j["seed"] = seed;
+  j["sobol"] = sobol;
+  j["bootstrap"] = bootstrap;
+  j["design_seed"] = design_seed;
+  j["parameters"] = design.parameters;
+  j["metrics"] = nlohmann::ordered_json::array();
+  for (const sim::MetricInfo& m : metrics) {
+    j["metrics"].push_back({{"name", m.name}, {"group", m.group}, {"kind", sim::to_string(m.kind)}, {"unit", m.unit}});
+  }
+  j["points"] = design.points;
+  return j;
+}
+
+SweepInfo SweepInfo::from_json(const json& j) {
+  SweepInfo s;
+  s.hash = j.at("hash");
+  s.name = j.at("name");
+  s.file = j.at("file");
+  s.replications = j.at("replications");
+  s.seed = j.at("seed");
+  s.sobol = j.at("sobol");
+  s.bootstrap = j.at("bootstrap");
+  s.design_seed = j.at("design_seed");
+  s.design.parameters = j.at("parameters").get<std::vector<std::string>>();
+  for (const json& m : j.at("metrics")) {
+    sim::MetricInfo info;
+    info.name = m.at("name");
+    info.group = m.at("group");
+    info.unit = m.at("unit");
+    info.kind = kind_from(m.at("kind"));
+    s.metrics.push_back(std::move(info));
+  }
+  s.design.points = j.at("points").get<std::vector<std::vector<std::string>>>();
+  return s;
+}
+
+SweepInfo sweep_info(const SweepPlan& plan) {
+  SweepInfo s;
+  s.hash = plan.hash();
+  s.name = plan.spec().name;
+  s.file = plan.spec().path;
+  s.design = plan.design();
+  s.metrics = plan.metrics();
+  s.replications = plan.replications();
+  s.seed = plan.spec().seed;
+  s.sobol = plan.spec().design.kind == DesignKind::sobol;
+  s.bootstrap = plan.spec().design.bootstrap;
+  s.design_seed = plan.spec().design.seed;
+  return s;
+}
+
+SweepInfo read_sweep_info(const fs::path& dir) {
+  const fs::path path = dir / "sweep.json";
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(fmt::format("{} has no sweep.json: not a sweep's results folder", dir.string()));
+  try {
+    return SweepInfo::from_json(json::parse(in));
+  } catch (const json::exception& e) {
+    throw std::runtime_error(fmt::format("{}: unreadable ({})", path.string(), e.what()));
+  }
+}
+
+void claim_results_dir(const fs::path& dir, const SweepInfo& info) {
+  fs::create_directories(dir);
+  if (fs::exists(dir / "sweep.json")) {
+    const SweepInfo there = read_sweep_info(dir);
+    if (there.hash != info.hash) {
+      throw std::invalid_argument(fmt::format("{} holds the results of another sweep ('{}' from {}, hash {}; this one is '{}' "
+                                              "from {}, hash {}); choose another folder with -o",
+                                              dir.string(), there.name, there.file, there.hash, info.name, info.file, info.hash));
+    }
+    return;
+  }
+  output::CsvTable design([&] {
+    std::vector<std::string> cols{"point"};
+    cols.insert(cols.end(), info.design.parameters.begin(), info.design.parameters.end());
+    return cols;
+  }());
+  for (std::size_t p = 0; p < info.design.size(); ++p) {
+    std::vector<std::string> fields{fmt::format("{}", p)};
+    fields.insert(fields.end(), info.design.points[p].begin(), info.design.points[p].end());
+    design.add_row(std::move(fields));
+  }
+  output::write_file_atomically(dir / "design.csv", design.str());
+  // sweep.json last: its presence says the folder is claimed and complete.
+  output::write_file_atomically(dir / "sweep.json", info.to_json().dump(2) + "\n");
+}
+
+std::vector<JournalContents> read_journals(const fs::path& dir, const SweepInfo& info) {
+  static const std::regex name(R"(journal-(\d+)-of-(\d+)\.txt)");
+  std::vector<fs::path> paths;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (std::regex_match(entry.path().filename().string(), name)) paths.push_back(entry.path());
+  }
+  std::sort(paths.begin(), paths.end());
+  std::vector<JournalContents> out;
+  for (const fs::path& p : paths) {
+    JournalContents j = read_journal(p);
+    if (j.header.shard.count == 0) continue;  // created and killed before its header was written
+    if (j.header.hash != info.hash) {
+      throw std::runtime_error(fmt::format("{} belongs to another sweep (hash {}, expected {})", p.string(), j.header.hash, info.hash));
+    }
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+TableFiles write_tables(const fs::path& dir, const SweepInfo& info, const std::vector<JournalContents>& journals) {
+  const RunIndex idx = index_runs(info, journals, dir);
+  std::vector<std::ifstream> files;
+  for (const JournalContents& j : journals) files.emplace_back(j.path, std::ios::binary);
+  const std::size_t P = info.design.size();
+  const std::size_t M = info.metrics.size();
+  const sim::MetricCatalog catalog(info.metrics);
+
+  std::vector<std::string> run_cols{"point", "replication", "seed"};
+  std::vector<std::string> point_cols{"point"};
+  run_cols.insert(run_cols.end(), info.design.parameters.begin(), info.design.parameters.end());
+  point_cols.insert(point_cols.end(), info.design.parameters.begin(), info.design.parameters.end());
+  for (const sim::MetricInfo& m : info.metrics) {
+    run_cols.push_back(m.key());
+    for (const char* s : {"_mean", "_sd", "_ci95_low", "_ci95_high", "_n"}) point_cols.push_back(m.key() + s);
+  }
+  StreamedFile runs(dir / "runs.csv");
+  StreamedFile points(dir / "points.csv");
+  runs.write(row(run_cols));
+  points.write(row(point_cols));
+  std::vector<std::vector<double>> means;  // Sobol only: per point, per metric
+  if (info.sobol) means.assign(P, std::vector<double>(M, kNaN));
+
+  std::string line;
+  for (std::size_t p = 0; p < P; ++p) {
+    output::ReplicationSummary summary(catalog);
+    std::vector<RunningStats> spread(M);
+    for (std::size_t k = 0; k < info.replications; ++k) {
+      const std::size_t r = k * P + p;
+      const auto j = static_cast<std::size_t>(idx.journal[r]);
+      std::ifstream& in = files[j];
+      in.clear();
+      in.seekg(static_cast<std::streamoff>(idx.offset[r]));
+      std::getline(in, line);
+      const auto record = parse_record(line, M);
+      if (!record || record->run != r || record->point != p || record->replication != k) {
+        throw std::runtime_error(fmt::format("{}: the record of run {} changed since it was read", journals[j].path.string(), r));
+      }
+      std::vector<std::string> fields{fmt::format("{}", p), fmt::format("{}", k), fmt::format("{}", record->seed)};
+      fields.insert(fields.end(), info.design.points[p].begin(), info.design.points[p].end());
+      sim::RunMetrics metrics{record->values};
+      for (std::size_t m = 0; m < M; ++m) {
+        fields.push_back(record->values[m] ? exact(*record->values[m]) : std::string());
+        if (record->values[m]) spread[m].add(*record->values[m]);
+      }
+      runs.write(row(fields));
+      summary.add(metrics);
+    }
+    std::vector<std::string> fields{fmt::format("{}", p)};
+    fields.insert(fields.end(), info.design.points[p].begin(), info.design.points[p].end());
+    for (std::size_t m = 0; m < M; ++m) {
+      const ConfidenceInterval ci = summary.interval(m);
+      const bool known = ci.n >= 2 || (info.metrics[m].kind == sim::MetricKind::flag && ci.n >= 1);
+      fields.push_back(ci.n > 0 ? stat(ci.mean) : std::string());
+      fields.push_back(ci.n >= 2 ? stat(spread[m].stddev()) : std::string());
+      fields.push_back(known ? stat(ci.lower) : std::string());
+      fields.push_back(known ? stat(ci.upper) : std::string());
+      fields.push_back(fmt::format("{}", ci.n));
+      if (info.sobol && ci.n > 0) means[p][m] = ci.mean;
+    }
+    points.write(row(fields));
+  }
+  runs.commit();
+  points.commit();
+
+  TableFiles out{info.runs(), false};
+  if (info.sobol) {
+    const std::size_t k = info.design.parameters.size();
+    StreamedFile sens(dir / "sensitivity.csv");
+    sens.write(row({"metric", "parameter", "S1", "S1_low", "S1_high", "ST", "ST_low", "ST_high", "rows"}));
+    std::vector<double> y(P);
+    for (std::size_t m = 0; m < M; ++m) {
+      for (std::size_t p = 0; p < P; ++p) y[p] = means[p][m];
+      const SobolIndices s = sobol_indices(y, k, info.bootstrap, info.design_seed);
+      for (std::size_t i = 0; i < k; ++i) {
+        sens.write(row({info.metrics[m].key(), info.design.parameters[i], stat(s.first[i].value), stat(s.first[i].low),
+                        stat(s.first[i].high), stat(s.total[i].value), stat(s.total[i].low), stat(s.total[i].high),
+                        fmt::format("{}", s.rows)}));
+      }
+    }
+    sens.commit();
+    out.sensitivity = true;
+  }
+  return out;
+}
+
+}  // namespace gcmsim::experiments

@@ -1,0 +1,67 @@
+#pragma once
+// What a sweep's results folder holds besides the journals, and the tables built from them.
+//
+//   sweep.json   the sweep's identity (hash), parameters, design points, metrics, replications:
+//                everything `gcmsim sweep merge DIR` needs, so that merging needs no sweep file
+//   design.csv   point, one column per parameter
+//   runs.csv     point, replication, seed, one column per parameter, one per metric; one row per
+//                run, ordered by point then replication
+//   points.csv   point, the parameters, and per metric <key>_mean, _sd, _ci95_low, _ci95_high, _n
+//   sensitivity.csv (sobol designs) metric, parameter, S1, S1_low, S1_high, ST, ST_low, ST_high
+//
+// The tables are built from the journals alone, reading each run's record in their fixed order,
+// so their bytes do not depend on how the runs were executed. Memory: one offset per run, and the
+// running statistics of one point (a Sobol design also keeps each point's means).
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "experiments/design.hpp"
+#include "experiments/journal.hpp"
+#include "models/run/run_metrics.hpp"
+
+namespace gcmsim::experiments {
+
+class SweepPlan;
+
+struct SweepInfo {
+  std::string hash;
+  std::string name;
+  std::string file;
+  Design design;
+  std::vector<sim::MetricInfo> metrics;
+  std::size_t replications = 1;
+  std::uint64_t seed = 1;
+  bool sobol = false;
+  int bootstrap = 1000;
+  std::uint64_t design_seed = 0;
+
+  std::size_t runs() const { return design.size() * replications; }
+  nlohmann::ordered_json to_json() const;
+  static SweepInfo from_json(const nlohmann::json& j);
+};
+
+SweepInfo sweep_info(const SweepPlan& plan);
+
+// Reads DIR/sweep.json; throws std::runtime_error when it is missing or unreadable.
+SweepInfo read_sweep_info(const std::filesystem::path& dir);
+// Writes sweep.json and design.csv, or, when DIR already holds a sweep, checks that it is this one
+// (throws std::invalid_argument naming both hashes when not).
+void claim_results_dir(const std::filesystem::path& dir, const SweepInfo& info);
+
+// Every journal in DIR (journal-I-of-K.txt), read.
+std::vector<JournalContents> read_journals(const std::filesystem::path& dir, const SweepInfo& info);
+
+struct TableFiles {
+  std::size_t runs = 0;
+  bool sensitivity = false;
+};
+
+// Checks that the journals hold every run exactly once (throws std::runtime_error naming a
+// doubled run, a missing shard or an incomplete one) and writes runs.csv, points.csv and, for a
+// Sobol design, sensitivity.csv, each atomically.
+TableFiles write_tables(const std::filesystem::path& dir, const SweepInfo& info, const std::vector<JournalContents>& journals);
+
+}  // namespace gcmsim::experiments

@@ -1,0 +1,219 @@
+#include "experiments/sweep_spec.hpp"
+
+#include <filesystem>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "models/loader/document.hpp"
+#include "models/loader/schema.hpp"
+
+namespace gcmsim::experiments {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+// A level as the text a --set takes: YAML reads it back as the same scalar.
+std::string scalar_text(const json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  return v.dump();
+}
+
+std::string resolve_path(const std::string& folder, const std::string& path) {
+  if (fs::path(path).is_absolute() || folder.empty()) return path;
+  return (fs::path(folder) / path).lexically_normal().string();
+}
+
+class Builder {
+ public:
+  Builder(const loader::Document& doc, std::string folder, loader::Diagnostics& diagnostics)
+      : doc_(doc), folder_(std::move(folder)), diagnostics_(diagnostics) {}
+
+  SweepSpec build() {
+    const json& v = doc_.value;
+    SweepSpec s;
+    s.name = v.at("name").get<std::string>();
+    const json& base = v.at("base");
+    s.base.path = resolve_path(folder_, base.at("scenario").get<std::string>());
+    for (const json& o : base.value("overrides", json::array())) s.base.overrides.push_back(resolve_path(folder_, o.get<std::string>()));
+    for (const json& set : base.value("sets", json::array())) s.base.sets.push_back(set.get<std::string>());
+    s.replications = v.value("replications", 1);
+    s.seed = v.value("seed", std::uint64_t{1});
+    s.streams = v.value("streams", std::string("common")) == "independent" ? Streams::independent : Streams::common;
+    if (v.contains("metrics")) {
+      for (std::size_t i = 0; i < v["metrics"].size(); ++i) {
+        s.metrics.push_back(v["metrics"][i].get<std::string>());
+        s.metric_at.push_back(at(loader::pointer_append("/metrics", i)));
+      }
+    }
+    s.design = design(v.at("design"), s.seed);
+    std::set<std::string> names;
+    for (std::size_t i = 0; i < v["parameters"].size(); ++i) {
+      Parameter p = parameter(v["parameters"][i], loader::pointer_append("/parameters", i), s.design.kind);
+      if (!names.insert(p.name).second) error(p.at, fmt::format("parameter '{}' is named twice", p.name));
+      s.parameters.push_back(std::move(p));
+    }
+    s.text = v.dump();
+    return s;
+  }
+
+ private:
+  loader::Location at(const std::string& pointer) const { return doc_.origins.find(pointer).value; }
+  loader::Location key_at(const std::string& pointer) const {
+    const loader::NodeOrigin o = doc_.origins.find(pointer);
+    return o.key.file >= 0 ? o.key : o.value;
+  }
+  void error(loader::Location where, std::string message) { diagnostics_.error(where, std::move(message)); }
+
+  DesignSpec design(const json& d, std::uint64_t sweep_seed) {
+    DesignSpec out;
+    const std::string kind = d.at("kind");
+    out.kind = kind == "grid" ? DesignKind::grid
+               : kind == "latin_hypercube" ? DesignKind::latin_hypercube
+               : kind == "sobol" ? DesignKind::sobol
+                                 : DesignKind::table;
+    out.points = d.value("points", std::size_t{0});
+    out.criterion = d.value("criterion", std::string("maximin")) == "centred" ? LhsCriterion::centred : LhsCriterion::maximin;
+    out.candidates = d.value("candidates", 100);
+    out.samples = d.value("samples", std::size_t{0});
+    out.bootstrap = d.value("bootstrap", 1000);
+    out.seed = d.value("seed", sweep_seed);
+    if (d.contains("file")) {
+      out.file = resolve_path(folder_, d["file"].get<std::string>());
+      out.file_at = at("/design/file");
+    }
+    const auto needs = [&](const char* key, bool present, const char* what) {
+      if (!present) error(key_at("/design/kind"), fmt::format("a {} design needs '{}' ({})", kind, key, what));
+    };
+    const auto refuses = [&](const char* key) {
+      if (d.contains(key)) error(key_at(std::string("/design/") + key), fmt::format("'{}' has no meaning in a {} design", key, kind));
+    };
+    switch (out.kind) {
+      case DesignKind::grid:
+        for (const char* k : {"points", "criterion", "candidates", "samples", "bootstrap", "file", "seed"}) refuses(k);
+        break;
+      case DesignKind::latin_hypercube:
+        needs("points", d.contains("points"), "how many points");
+        for (const char* k : {"samples", "bootstrap", "file"}) refuses(k);
+        if (out.criterion == LhsCriterion::centred && d.contains("candidates")) refuses("candidates");
+        break;
+      case DesignKind::sobol:
+        needs("samples", d.contains("samples"), "the base sample size N");
+        for (const char* k : {"points", "criterion", "candidates", "file"}) refuses(k);
+        break;
+      case DesignKind::table:
+        needs("file", d.contains("file"), "a CSV of points, one column per parameter");
+        for (const char* k : {"points", "criterion", "candidates", "samples", "bootstrap", "seed"}) refuses(k);
+        break;
+    }
+    return out;
+  }
+
+  Parameter parameter(const json& p, const std::string& pointer, DesignKind kind) {
+    Parameter out;
+    out.name = p.at("name");
+    out.at = at(pointer + "/name");
+    const std::string who = fmt::format("parameter '{}'", out.name);
+    if (p.contains("set") == p.contains("shorthand")) {
+      error(key_at(pointer), fmt::format("{} needs exactly one of 'set' (a --set path) and 'shorthand'", who));
+    }
+    if (p.contains("set")) {
+      if (p["set"].is_string()) {
+        out.paths.push_back(p["set"]);
+      } else {
+        for (const json& s : p["set"]) out.paths.push_back(s);
+      }
+      for (std::size_t i = 0; i < out.paths.size(); ++i) {
+        if (out.paths[i].find('=') != std::string::npos) {
+          error(p["set"].is_string() ? at(pointer + "/set") : at(loader::pointer_append(pointer + "/set", i)),
+                fmt::format("{}: 'set' is a path without '=value' (the design gives the value)", who));
+        }
+      }
+    }
+    if (p.contains("shorthand")) out.shorthand = Shorthand::trust_fund_scale;
+    for (const json& l : p.value("levels", json::array())) out.levels.push_back(scalar_text(l));
+    if (p.contains("range")) {
+      const json& r = p["range"];
+      Range range;
+      range.min = r.at("min").get<double>();
+      range.max = r.at("max").get<double>();
+      const std::string scale = r.value("scale", std::string("uniform"));
+      range.scale = scale == "log_uniform" ? RangeScale::log_uniform : scale == "integer" ? RangeScale::integer : RangeScale::uniform;
+      range.steps = r.value("steps", 0);
+      if (!(range.min < range.max)) {
+        error(at(pointer + "/range/max"), fmt::format("{}: the range's max ({}) must be above its min ({})", who, range.max, range.min));
+      }
+      if (range.scale == RangeScale::log_uniform && range.min <= 0) {
+        error(at(pointer + "/range/min"), fmt::format("{}: a log_uniform range needs min > 0, found {}", who, range.min));
+      }
+      if (range.steps > 0 && kind != DesignKind::grid) {
+        error(key_at(pointer + "/range/steps"), fmt::format("{}: 'steps' makes levels for a grid design only", who));
+      }
+      out.range = range;
+    }
+    const bool levels = p.contains("levels");
+    const bool range = p.contains("range");
+    if (levels && range) error(key_at(pointer + "/range"), fmt::format("{} has both 'levels' and 'range'; expected one", who));
+    if (kind == DesignKind::table) {
+      if (levels || range) error(key_at(pointer + (levels ? "/levels" : "/range")), fmt::format("{}: a table design takes its values from the file; remove '{}'", who, levels ? "levels" : "range"));
+    } else if (kind == DesignKind::grid) {
+      if (!levels && !(range && out.range->steps > 0)) {
+        error(key_at(pointer), fmt::format("{}: a grid needs 'levels', or a 'range' with 'steps'", who));
+      }
+    } else if (!levels && !range) {
+      error(key_at(pointer), fmt::format("{}: a sampled design needs a 'range' (or 'levels' to choose from)", who));
+    }
+    if (kind == DesignKind::sobol && levels) {
+      error(key_at(pointer + "/levels"), fmt::format("{}: Sobol indices need a continuous 'range', not levels", who));
+    }
+    return out;
+  }
+
+  const loader::Document& doc_;
+  std::string folder_;
+  loader::Diagnostics& diagnostics_;
+};
+
+SweepReading finish(loader::Document doc, const std::string& folder, SweepReading reading) {
+  if (!doc.complete || reading.diagnostics.size() > 0) return reading;
+  if (!doc.value.is_object()) {
+    reading.diagnostics.error(doc.origins.find("").value, "a sweep file must be a mapping (see docs/experiments.md)");
+    return reading;
+  }
+  loader::check_schema(doc, sweep_schema(), reading.diagnostics);
+  if (!reading.diagnostics.empty()) return reading;
+  SweepSpec spec = Builder(doc, folder, reading.diagnostics).build();
+  spec.files = reading.files;
+  if (reading.diagnostics.empty()) reading.spec = std::move(spec);
+  return reading;
+}
+
+}  // namespace
+
+const nlohmann::json& sweep_schema() {
+  static const json schema = json::parse(sweep_schema_text());
+  return schema;
+}
+
+SweepReading read_sweep(const std::string& path) {
+  SweepReading reading;
+  loader::Document doc = loader::read_yaml_file(path, path, reading.files, reading.diagnostics);
+  reading = finish(std::move(doc), fs::path(path).parent_path().string(), std::move(reading));
+  if (reading.spec) reading.spec->path = path;
+  return reading;
+}
+
+SweepReading parse_sweep(const nlohmann::json& sweep, const std::string& folder) {
+  SweepReading reading;
+  // A value from memory has no text; its nodes are located in its JSON dump, line 1.
+  const int file = reading.files.add("<sweep>", sweep.dump());
+  loader::Document doc;
+  doc.value = sweep;
+  doc.origins.set("", {{file, 1, 1}, {file, 1, 1}});
+  reading = finish(std::move(doc), folder, std::move(reading));
+  if (reading.spec) reading.spec->path = "<memory>";
+  return reading;
+}
+
+}  // namespace gcmsim::experiments

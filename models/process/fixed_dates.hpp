@@ -1,0 +1,14 @@
+#pragma once
+// Soft and hard needs. A meeting with a fixed date and a host (the stocktaking, which Mexico hosts and
+// pays for, OP23-OP24; the conference, OP1) takes place when planned: what it needs and is not
+// ready reaches it late, with less weight, but does not move it. Everything else waits for what it
+// needs (a document cannot summarise a meeting that has not happened).
+#include "models/scenario.hpp"
+
+namespace gcmsim::model {
+
+inline bool keeps_its_date(ActivityKind kind) {
+  return kind == ActivityKind::stocktaking || kind == ActivityKind::conference;
+}
+
+}  // namespace gcmsim::model

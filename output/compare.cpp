@@ -1,0 +1,121 @@
+#include "output/compare.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "output/csv.hpp"
+
+namespace gcmsim::output {
+namespace {
+
+int decimals(const sim::MetricInfo& m) {
+  return m.kind == sim::MetricKind::share || m.kind == sim::MetricKind::flag ? 4 : 2;
+}
+
+std::string number_or_empty(double x, int d) { return std::isfinite(x) ? csv_number(x, d) : std::string(); }
+
+// A difference of two values in [lo, hi] lies in [lo - hi, hi - lo].
+std::optional<double> difference_bound(const sim::MetricInfo& m) {
+  const auto lo = m.lower();
+  const auto hi = m.upper();
+  if (lo && hi) return *hi - *lo;
+  return std::nullopt;
+}
+
+}  // namespace
+
+PairedComparison::PairedComparison(const sim::MetricCatalog& base, const sim::MetricCatalog& whatif) {
+  std::unordered_map<std::string, std::size_t> position;
+  for (std::size_t i = 0; i < whatif.size(); ++i) {
+    MetricComparison m;
+    m.key = whatif[i].key();
+    m.info = &whatif[i];
+    m.whatif_index = i;
+    m.base_index = base.find(m.key);
+    position.emplace(m.key, metrics_.size());
+    metrics_.push_back(std::move(m));
+  }
+  for (std::size_t i = 0; i < base.size(); ++i) {
+    if (position.count(base[i].key()) != 0) continue;
+    MetricComparison m;
+    m.key = base[i].key();
+    m.info = &base[i];
+    m.base_index = i;
+    metrics_.push_back(std::move(m));
+  }
+}
+
+void PairedComparison::add(const sim::RunMetrics& base, const sim::RunMetrics& whatif) {
+  for (MetricComparison& m : metrics_) {
+    std::optional<double> b, w;
+    if (m.base_index) b = base.values.at(*m.base_index);
+    if (m.whatif_index) w = whatif.values.at(*m.whatif_index);
+    if (b) m.base.add(*b);
+    if (w) m.whatif.add(*w);
+    if (b && w) m.difference.add(*w - *b);
+  }
+  ++pairs_;
+}
+
+const MetricComparison* PairedComparison::find(const std::string& key) const {
+  const auto it = std::find_if(metrics_.begin(), metrics_.end(), [&](const MetricComparison& m) { return m.key == key; });
+  return it == metrics_.end() ? nullptr : &*it;
+}
+
+ConfidenceInterval PairedComparison::paired_interval(const MetricComparison& m) {
+  ConfidenceInterval ci = mean_ci95(m.difference);
+  if (ci.n >= 2) {
+    if (const auto bound = difference_bound(*m.info)) {
+      ci.lower = std::max(ci.lower, -*bound);
+      ci.upper = std::min(ci.upper, *bound);
+    }
+  }
+  return ci;
+}
+
+ConfidenceInterval PairedComparison::unpaired_interval(const MetricComparison& m) {
+  const double nb = static_cast<double>(m.base.count());
+  const double nw = static_cast<double>(m.whatif.count());
+  const double mean = m.whatif.mean() - m.base.mean();
+  if (m.base.count() < 2 || m.whatif.count() < 2) {
+    const double inf = std::numeric_limits<double>::infinity();
+    return {mean, inf, -inf, inf, std::min(m.base.count(), m.whatif.count())};
+  }
+  const double vb = m.base.variance() / nb;
+  const double vw = m.whatif.variance() / nw;
+  const double se = std::sqrt(vb + vw);
+  // Welch-Satterthwaite degrees of freedom, rounded down (the conservative side).
+  const double df = (vb + vw) * (vb + vw) / (vb * vb / (nb - 1.0) + vw * vw / (nw - 1.0));
+  const double t = student_t_975(std::isfinite(df) ? static_cast<std::uint64_t>(std::max(1.0, std::floor(df)))
+                                                   : static_cast<std::uint64_t>(nb + nw - 2.0));
+  const double half = t * se;
+  return {mean, half, mean - half, mean + half, std::min(m.base.count(), m.whatif.count())};
+}
+
+bool PairedComparison::excludes_zero(const MetricComparison& m) {
+  const ConfidenceInterval ci = paired_interval(m);
+  if (ci.n < 2) return false;
+  return ci.lower > 0.0 || ci.upper < 0.0;
+}
+
+std::string PairedComparison::csv() const {
+  CsvTable table({"metric", "group", "unit", "base_mean", "whatif_mean", "difference", "ci95_low", "ci95_high", "n",
+                  "excludes_zero"});
+  for (const MetricComparison& m : metrics_) {
+    const int d = decimals(*m.info);
+    const ConfidenceInterval ci = paired_interval(m);
+    const bool known = ci.n >= 2;
+    table.add_row({m.info->name, m.info->group, m.info->unit, number_or_empty(m.base.mean(), d),
+                   number_or_empty(m.whatif.mean(), d), number_or_empty(ci.n == 0 ? NAN : ci.mean, d),
+                   known ? number_or_empty(ci.lower, d) : std::string(), known ? number_or_empty(ci.upper, d) : std::string(),
+                   fmt::format("{}", ci.n), excludes_zero(m) ? "true" : "false"});
+  }
+  return table.str();
+}
+
+}  // namespace gcmsim::output

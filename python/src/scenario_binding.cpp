@@ -1,0 +1,195 @@
+// Prepared scenarios for Python: prepare/with (diagnostics as data, never a crash), run (the GIL
+// released, replications on threads, a narration callback) and the run's tables as the exact text
+// the CLI writes: the same output/ functions format both, so Python and the CLI cannot disagree.
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include "bindings.hpp"
+#include "events.hpp"
+#include "engine/parallel.hpp"
+#include "models/run/simulate.hpp"
+#include "output/negotiation_outputs.hpp"
+#include "output/participation_csv.hpp"
+#include "output/replications.hpp"
+#include "output/run_writer.hpp"
+#include "output/timeline_csv.hpp"
+
+namespace py = pybind11;
+
+namespace gcmsim::python {
+namespace {
+
+// A prepared scenario, shared read-only by every Python thread that runs it.
+struct Prepared {
+  std::shared_ptr<const sim::PreparedScenario> scenario;
+};
+
+// One diagnostic, located: what scenario.validate() raises with.
+struct Problem {
+  std::string file;
+  int line = 0;
+  int column = 0;
+  std::string message;
+};
+
+// The outcome of preparing: a scenario or its problems (and the compiler-style report of them).
+struct Preparation {
+  std::optional<Prepared> scenario;
+  std::vector<Problem> problems;
+  std::string report;
+};
+
+Preparation from(const sim::Preparation& prepared) {
+  Preparation out;
+  if (prepared.ok()) {
+    out.scenario = Prepared{prepared.scenario};
+    return out;
+  }
+  for (const loader::Diagnostic& d : prepared.diagnostics.list()) {
+    const std::string file = d.where.file >= 0 ? prepared.files.path(d.where.file) : std::string();
+    out.problems.push_back({file, d.where.line, d.where.column, d.message});
+  }
+  out.report = prepared.error_report();
+  return out;
+}
+
+// One replication's outputs, formatted by output/ exactly as `gcmsim run` writes them.
+struct RunText {
+  std::uint64_t replication = 0;
+  std::map<std::string, std::string> tables;  // "timeline" -> timeline.csv's text; only those the run writes
+  std::string outcome;                        // JSON; empty without a negotiation
+  std::string manifest;                       // JSON
+  std::vector<std::optional<double>> metrics; // in the order of the metric catalogue
+};
+
+struct Batch {
+  std::vector<RunText> runs;  // in replication order
+  std::string summary;        // summary.csv over every replication
+};
+
+std::string json_text(const nlohmann::ordered_json& json) {
+  return json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + '\n';
+}
+
+RunText format_run(const sim::PreparedScenario& p, const model::RunResults& results, int replications) {
+  RunText t;
+  t.replication = results.replication;
+  t.tables["timeline"] = output::timeline_csv(p.scenario(), p.plan(), results, p.calendar());
+  t.tables["participation"] = output::participation_csv(p.scenario(), results, p.calendar());
+  t.tables["stakeholders"] = output::stakeholders_csv(p.scenario(), results, p.calendar());
+  t.tables["attendance"] = output::attendance_csv(p.scenario(), results, p.calendar());
+  if (results.negotiation) {
+    t.tables["dynamics"] = output::dynamics_csv(p.scenario(), *results.negotiation, p.calendar());
+    t.tables["positions"] = output::positions_csv(p.scenario(), *results.negotiation, p.calendar());
+    t.tables["acceptance"] = output::acceptance_csv(p.scenario(), *results.negotiation, p.calendar());
+    t.tables["votes"] = output::votes_csv(p.scenario(), results, p.calendar());
+    t.outcome = json_text(output::outcome_json(p.scenario(), results, p.calendar()));
+  }
+  // wall_seconds 0: the one manifest field that differs between identical runs.
+  t.manifest = json_text(output::manifest_json(output::manifest_info(p, results, replications, 0.0)));
+  t.metrics = sim::metrics(p, results).values;
+  return t;
+}
+
+Batch run(const Prepared& prepared, std::uint64_t seed, int replications, unsigned threads,
+          const py::object& on_event) {
+  if (replications < 1) throw py::value_error("replications must be at least 1");
+  const sim::PreparedScenario& p = *prepared.scenario;
+  Batch batch;
+  batch.runs.resize(static_cast<std::size_t>(replications));
+  {
+    const py::gil_scoped_release release;
+    // Replication 0 is told, as `gcmsim run --narrate` narrates it: on this thread, before the
+    // others start, so the callback sees one run's events in order on the caller's thread.
+    std::optional<PythonListener> listener;
+    if (!on_event.is_none()) listener.emplace(p.scenario(), p.calendar(), on_event);
+    std::size_t begin = 0;
+    if (listener) {
+      batch.runs[0] = format_run(p, sim::simulate(p, sim::RunSpec{seed, 0, nullptr, &*listener}), replications);
+      begin = 1;
+    }
+    parallel_for(batch.runs.size() - begin, threads == 0 ? default_threads() : threads, [&](std::size_t k) {
+      const std::size_t r = begin + k;
+      batch.runs[r] = format_run(p, sim::simulate(p, sim::RunSpec{seed, r, nullptr, nullptr}), replications);
+    });
+    output::ReplicationSummary summary(p.metric_catalog());
+    for (const RunText& t : batch.runs) summary.add(sim::RunMetrics{t.metrics});
+    batch.summary = summary.csv();
+  }
+  return batch;
+}
+
+py::list metric_catalogue(const Prepared& prepared) {
+  py::list out;
+  for (const sim::MetricInfo& m : prepared.scenario->metric_catalog().list()) {
+    py::dict d;
+    d["key"] = m.key();
+    d["name"] = m.name;
+    d["group"] = m.group;
+    d["unit"] = m.unit;
+    d["kind"] = std::string(sim::to_string(m.kind));
+    d["description"] = m.description;
+    d["lower"] = m.lower();
+    d["upper"] = m.upper();
+    out.append(d);
+  }
+  return out;
+}
+
+}  // namespace
+
+void bind_scenario(py::module_& m) {
+  py::class_<Problem>(m, "Problem", "One located problem in a scenario.")
+      .def_readonly("file", &Problem::file)
+      .def_readonly("line", &Problem::line)
+      .def_readonly("column", &Problem::column)
+      .def_readonly("message", &Problem::message)
+      .def("__repr__", [](const Problem& p) {
+        return p.file + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": " + p.message;
+      });
+
+  py::class_<Preparation>(m, "Preparation", "A prepared scenario, or the problems that stopped it.")
+      .def_readonly("scenario", &Preparation::scenario)
+      .def_readonly("problems", &Preparation::problems)
+      .def_readonly("report", &Preparation::report);
+
+  py::class_<RunText>(m, "RunText", "One replication's outputs as the CLI writes them.")
+      .def_readonly("replication", &RunText::replication)
+      .def_readonly("tables", &RunText::tables)
+      .def_readonly("outcome", &RunText::outcome)
+      .def_readonly("manifest", &RunText::manifest)
+      .def_readonly("metrics", &RunText::metrics);
+
+  py::class_<Batch>(m, "Batch", "Every replication's outputs and summary.csv over them.")
+      .def_readonly("runs", &Batch::runs)
+      .def_readonly("summary", &Batch::summary);
+
+  py::class_<Prepared>(m, "Prepared", "A scenario loaded, checked and set up once; immutable.")
+      .def("with_", [](const Prepared& p, const std::vector<std::string>& overrides,
+                       const std::vector<std::string>& sets) { return from(p.scenario->with(overrides, sets)); },
+           py::arg("overrides"), py::arg("sets"), py::call_guard<py::gil_scoped_release>(),
+           "This scenario with more override files and sets on top, derived in memory.")
+      .def("run", &run, py::arg("seed"), py::arg("replications"), py::arg("threads"), py::arg("on_event"),
+           "Runs replications 0..n-1 with the GIL released; on_event(dict) gets replication 0's events.")
+      .def("metric_catalogue", &metric_catalogue, "Every metric a run of this scenario measures.")
+      .def_property_readonly("default_seed", [](const Prepared& p) { return p.scenario->defaults().seed; })
+      .def_property_readonly("default_replications",
+                             [](const Prepared& p) { return p.scenario->defaults().replications; })
+      .def_property_readonly("content_hash", [](const Prepared& p) { return p.scenario->content_hash(); })
+      .def_property_readonly("name", [](const Prepared& p) { return p.scenario->scenario().name; })
+      .def_property_readonly("path", [](const Prepared& p) { return p.scenario->source().path; });
+
+  m.def("prepare", [](const std::string& path, const std::vector<std::string>& overrides,
+                      const std::vector<std::string>& sets) { return from(sim::prepare({path, overrides, sets})); },
+        py::arg("path"), py::arg("overrides"), py::arg("sets"), py::call_guard<py::gil_scoped_release>(),
+        "Loads PATH with its override files and sets (in that order) and prepares it.");
+}
+
+}  // namespace gcmsim::python

@@ -1,0 +1,77 @@
+// One-line what-ifs through the built binary: each option end to end, as a planner types it.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "run_gcmsim.hpp"
+
+using gcmsim::testing::out_dir;
+using gcmsim::testing::read_text;
+using gcmsim::testing::run_gcmsim;
+using Catch::Contains;
+namespace fs = std::filesystem;
+
+
+TEST_CASE("shift moves an activity by weeks and keeps its length", "[cli][what-if]") {
+  const auto r = run_gcmsim("explain scenarios/gcm-2017-2018.yaml --shift activities.ts3=+8w");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  // ts3 is planned for 19-20 June 2017 (Geneva); eight weeks later is 14-15 August, still two days.
+  REQUIRE_THAT(r.out, Contains("2017-08-14 2017-08-15    2"));
+  const auto back = run_gcmsim("explain scenarios/gcm-2017-2018.yaml --shift activities.ts3=-3d");
+  REQUIRE(back.exit_code == 0);
+  // Monday-Tuesday 19-20 June, three days back: Friday 16 and Monday 19, still two working days.
+  REQUIRE_THAT(back.out, Contains("2017-06-16 2017-06-19    2"));
+  const auto bad = run_gcmsim("validate scenarios/gcm-2017-2018.yaml --shift activities.ts3=8w");
+  REQUIRE(bad.exit_code == 2);
+  REQUIRE_THAT(bad.err, Contains("--shift #1:1:1: error: --shift 'activities.ts3=8w': expected path=+Nw or path=-Nd"));
+}
+
+TEST_CASE("a set of an activity's start alone moves its end and keeps its working days", "[cli][what-if]") {
+  const auto r = run_gcmsim("explain scenarios/gcm-2017-2018.yaml --set activities.ts3.start=2017-07-03");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  REQUIRE_THAT(r.out, Contains("2017-07-03 2017-07-04    2"));
+  // Over a weekend: Friday and the Monday after.
+  const auto friday = run_gcmsim("explain scenarios/gcm-2017-2018.yaml --set activities.ts3.start=2017-07-07");
+  REQUIRE(friday.exit_code == 0);
+  REQUIRE_THAT(friday.out, Contains("2017-07-07 2017-07-10    2"));
+}
+
+TEST_CASE("set addresses member states by ISO3 code", "[cli][what-if]") {
+  const std::string dir = out_dir("what-if-iso3");
+  const auto r = run_gcmsim("run -q --set member_states.USA.engagement=0.9 -o " + dir);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto manifest = nlohmann::json::parse(read_text(dir + "/manifest.json"));
+  REQUIRE(manifest["sets"] == nlohmann::json::array({"member_states.USA.engagement=0.9"}));
+  const auto typo = run_gcmsim("validate scenarios/gcm-2017-2018.yaml --set member_states.USX.engagement=0.9");
+  REQUIRE(typo.exit_code == 2);
+  REQUIRE_THAT(typo.err, Contains("no item with id 'USX' in 'member_states'; did you mean 'USA'?"));
+}
+
+TEST_CASE("scale multiplies every trust-fund contribution in one option", "[cli][what-if]") {
+  const std::string dir = out_dir("what-if-scale");
+  const auto r = run_gcmsim("run --scale policies.trust_fund.contributions.usd=0.5 -o " + dir);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  // The same as trust-fund-halved.yaml's five amounts: 1.7 million halved.
+  REQUIRE_THAT(r.out, Contains("Trust fund: raised 850000.00 USD"));
+  REQUIRE_THAT(r.out, Contains("Ran scenarios/gcm-2017-2018.yaml + --scale policies.trust_fund.contributions.usd=0.5"));
+  const auto bad = run_gcmsim("validate scenarios/gcm-2017-2018.yaml --scale policies.trust_fund.contributions.usd=-1");
+  REQUIRE(bad.exit_code == 2);
+  REQUIRE_THAT(bad.err, Contains("expected path=factor with a factor >= 0"));
+}
+
+TEST_CASE("compare takes a one-line what-if and names it", "[cli][what-if][compare]") {
+  const std::string dir = out_dir("what-if-compare-shift");
+  const auto r = run_gcmsim("compare --shift activities.ts6=+7w -r 3 -o " + dir);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  REQUIRE_THAT(r.out, Contains("What-if: scenarios/gcm-2017-2018.yaml + --shift activities.ts6=+7w"));
+  // The same move as session-slips.yaml: ts6 ends 49 days later in every run.
+  REQUIRE_THAT(read_text(dir + "/compare.csv"), Contains("\nend_day,ts6,days since 2017-04-01,185.00,234.00,49.00,49.00,49.00,3,true\n"));
+}

@@ -1,0 +1,188 @@
+// End-to-end: `gcmsim sweep` on small sweeps of the classroom scenario. The tables must be the same
+// bytes whatever the threads, shards and kills.
+#include <filesystem>
+#include <chrono>
+#include <cstdlib>
+#include <random>
+#include <sys/wait.h>
+#include <string>
+
+#include <catch2/catch.hpp>
+#include <fmt/format.h>
+
+#include "tests/cli/run_gcmsim.hpp"
+
+using gcmsim::testing::read_text;
+using gcmsim::testing::run_gcmsim;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kGrid = "tests/experiments/fixtures/classroom-grid.yaml";
+
+std::string out_dir(const std::string& name) {
+  const std::string dir = fmt::format("{}/sweep-{}-{}", GCMSIM_TEST_TMP, ::getpid(), name);
+  fs::remove_all(dir);
+  return dir;
+}
+
+std::size_t count_lines(const std::string& text) { return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')); }
+
+void require_ok(const gcmsim::testing::CommandResult& r) {
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+}
+
+}  // namespace
+
+TEST_CASE("a sweep writes runs.csv and points.csv with a column per parameter and metric") {
+  const std::string dir = out_dir("tables");
+  require_ok(run_gcmsim(fmt::format("sweep {} -o {} -j 2", kGrid, dir)));
+  const std::string runs = read_text(dir + "/runs.csv");
+  CHECK(runs.substr(0, runs.find('\n')) ==
+        "point,replication,seed,adopt_threshold,susceptibility,agreed,agreed_round,withdrawals,conference_adopt");
+  CHECK(count_lines(runs) == 1 + 4 * 3);
+  CHECK(runs.find("\n0,0,5,0.8,0.3,") != std::string::npos);
+  CHECK(runs.find("\n3,2,5,0.85,0.6,") != std::string::npos);
+  const std::string points = read_text(dir + "/points.csv");
+  CHECK(points.rfind("point,adopt_threshold,susceptibility,agreed_mean,agreed_sd,agreed_ci95_low,agreed_ci95_high,agreed_n,", 0) == 0);
+  CHECK(count_lines(points) == 1 + 4);
+  CHECK(fs::exists(dir + "/design.csv"));
+  CHECK(fs::exists(dir + "/sweep.json"));
+  CHECK_FALSE(fs::exists(dir + "/runs"));
+}
+
+TEST_CASE("one thread and two threads give byte-identical tables") {
+  const std::string a = out_dir("j1");
+  const std::string b = out_dir("j2");
+  require_ok(run_gcmsim(fmt::format("sweep {} -o {} -j 1 -r 5", kGrid, a)));
+  require_ok(run_gcmsim(fmt::format("sweep {} -o {} -j 2 -r 5", kGrid, b)));
+  CHECK(read_text(a + "/runs.csv") == read_text(b + "/runs.csv"));
+  CHECK(read_text(a + "/points.csv") == read_text(b + "/points.csv"));
+}
+
+TEST_CASE("shards merged equal the whole, and a missing shard makes merge fail naming it") {
+  const std::string whole = out_dir("whole");
+  const std::string sharded = out_dir("sharded");
+  require_ok(run_gcmsim(fmt::format("sweep {} -o {} -j 2", kGrid, whole)));
+  for (const char* shard : {"0/3", "2/3"}) {
+    const auto r = run_gcmsim(fmt::format("sweep {} -o {} -j 1 --shard {}", kGrid, sharded, shard));
+    require_ok(r);
+    CHECK(r.out.find("gcmsim sweep merge") != std::string::npos);
+  }
+  CHECK_FALSE(fs::exists(sharded + "/runs.csv"));
+  const auto missing = run_gcmsim("sweep merge " + sharded);
+  CHECK(missing.exit_code == 1);
+  CHECK(missing.err.find("shard 1/3 is missing: no " + sharded + "/journal-1-of-3.txt") != std::string::npos);
+  require_ok(run_gcmsim(fmt::format("sweep {} -o {} --shard 1/3", kGrid, sharded)));
+  require_ok(run_gcmsim("sweep merge " + sharded));
+  CHECK(read_text(whole + "/runs.csv") == read_text(sharded + "/runs.csv"));
+  CHECK(read_text(whole + "/points.csv") == read_text(sharded + "/points.csv"));
+}
+
+TEST_CASE("Slurm's array variables choose the shard when --shard is absent") {
+  const std::string dir = out_dir("slurm-env");
+  const std::string command = fmt::format("cd '{}' && SLURM_ARRAY_TASK_ID=1 SLURM_ARRAY_TASK_COUNT=2 '{}' sweep {} -o {} </dev/null",
+                                          GCMSIM_SOURCE_DIR, GCMSIM_BINARY, kGrid, dir);
+  REQUIRE(std::system(command.c_str()) == 0);
+  CHECK(fs::exists(dir + "/journal-1-of-2.txt"));
+  CHECK_FALSE(fs::exists(dir + "/journal-0-of-2.txt"));
+}
+
+TEST_CASE("a sweep killed with SIGKILL at random moments and resumed gives byte-identical tables") {
+  const std::string reference = out_dir("kill-ref");
+  const std::string killed = out_dir("killed");
+  const std::string args = fmt::format("sweep {} -r 400 -j 2", kGrid);
+  const auto start = std::chrono::steady_clock::now();
+  require_ok(run_gcmsim(fmt::format("{} -o {}", args, reference)));
+  // Kill moments are drawn within the time the whole sweep took here, so that they land while it runs.
+  const double whole = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::mt19937 rng(20170401);
+  std::uniform_real_distribution<double> moment(0.05 * whole, 0.7 * whole);
+  int kills = 0;
+  bool finished = false;
+  for (int attempt = 0; attempt < 40 && !finished; ++attempt) {
+    // gcmsim itself is the background job, so that the kill reaches it and not a shell around it.
+    const std::string command =
+        fmt::format("cd '{}' && {{ '{}' {} -o {} </dev/null >/dev/null 2>&1 & pid=$!; sleep {:.3f}; kill -9 $pid 2>/dev/null; wait $pid; }}",
+                    GCMSIM_SOURCE_DIR, GCMSIM_BINARY, args, killed, moment(rng));
+    const int status = std::system(command.c_str());
+    const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    // The shell reports a killed child's status as 128 + 9.
+    if (code == 0) finished = true;
+    else if (code == 128 + 9) ++kills;
+    else FAIL("unexpected exit " << code);
+  }
+  if (!finished) require_ok(run_gcmsim(fmt::format("{} -o {} --resume", args, killed)));
+  INFO(kills << " kills, the whole sweep took " << whole << " s");
+  CHECK(kills >= 3);
+  CHECK(read_text(reference + "/runs.csv") == read_text(killed + "/runs.csv"));
+  CHECK(read_text(reference + "/points.csv") == read_text(killed + "/points.csv"));
+}
+
+TEST_CASE("a folder that holds another sweep is refused") {
+  const std::string dir = out_dir("other");
+  require_ok(run_gcmsim(fmt::format("sweep {} -o {} -r 1", kGrid, dir)));
+  const auto r = run_gcmsim(fmt::format("sweep {} -o {} -r 2", kGrid, dir));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("holds the results of another sweep") != std::string::npos);
+  const auto resume = run_gcmsim(fmt::format("sweep {} -o {}-none --resume", kGrid, dir));
+  CHECK(resume.exit_code == 2);
+  CHECK(resume.err.find("holds no sweep to resume") != std::string::npos);
+}
+
+TEST_CASE("every point is checked before the first run, and an invalid one is named") {
+  const std::string dir = out_dir("invalid");
+  const auto r = run_gcmsim(fmt::format("sweep tests/experiments/fixtures/invalid-point.yaml -o {}", dir));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("point 1 (adopt_threshold=high) makes the scenario invalid:") != std::string::npos);
+  CHECK(r.err.find("1 of 2 points of tests/experiments/fixtures/invalid-point.yaml are invalid; nothing was run") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir));
+}
+
+TEST_CASE("a dry run prints the design and an estimate, and writes nothing") {
+  const std::string dir = out_dir("dry");
+  const auto r = run_gcmsim(fmt::format("sweep {} -o {} --dry-run", kGrid, dir));
+  require_ok(r);
+  CHECK(r.out.find("4 points x 3 replications = 12 runs") != std::string::npos);
+  CHECK(r.out.find("estimated time:") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir));
+}
+
+TEST_CASE("a table design runs the points of a CSV, and a Sobol design also writes sensitivity.csv") {
+  const std::string table = out_dir("table");
+  require_ok(run_gcmsim(fmt::format("sweep tests/experiments/fixtures/classroom-table.yaml -o {}", table)));
+  CHECK(count_lines(read_text(table + "/points.csv")) == 1 + 3);
+  const std::string sobol = out_dir("sobol");
+  require_ok(run_gcmsim(fmt::format("sweep tests/experiments/fixtures/classroom-sobol.yaml -o {} -j 2", sobol)));
+  const std::string s = read_text(sobol + "/sensitivity.csv");
+  CHECK(s.rfind("metric,parameter,S1,S1_low,S1_high,ST,ST_low,ST_high,rows\n", 0) == 0);
+  CHECK(count_lines(s) == 1 + 2 * 2);
+  CHECK(s.find("\nconference_adopt,adopt_threshold,") != std::string::npos);
+}
+
+TEST_CASE("with --keep-runs, a sweep writes each run's full outputs") {
+  const std::string dir = out_dir("keep");
+  require_ok(run_gcmsim(fmt::format("sweep {} -o {} -r 1 --keep-runs", kGrid, dir)));
+  CHECK(fs::exists(dir + "/runs/point-00003/rep-0000/manifest.json"));
+}
+
+TEST_CASE("the shipped grid and Latin hypercube sweeps of the baseline check every point and plan their runs") {
+  const auto grid = run_gcmsim("sweep scenarios/sweeps/trust-fund-by-intervention-limit.yaml --dry-run -j 2");
+  require_ok(grid);
+  CHECK(grid.out.find("12 points x 20 replications = 240 runs, 8 metrics kept") != std::string::npos);
+  // The shorthand scales each of the baseline's five contributions (USD 400,000 first) by 0.25.
+  CHECK(grid.out.find("point 0: policies.trust_fund.contributions.0.usd=100000 ") != std::string::npos);
+  CHECK(grid.out.find("policies.trust_fund.contributions.4.usd=75000 formats.thematic_session.intervention_limit_minutes=2") !=
+        std::string::npos);
+  const auto lhs = run_gcmsim("sweep scenarios/sweeps/negotiation-lhs.yaml --dry-run -j 2");
+  require_ok(lhs);
+  CHECK(lhs.out.find("40 points x 10 replications = 400 runs") != std::string::npos);
+}
+
+TEST_CASE("an unknown metric is located in the sweep file with a did-you-mean") {
+  const auto r = run_gcmsim("sweep tests/experiments/fixtures/bad-metric.yaml --dry-run");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("tests/experiments/fixtures/bad-metric.yaml:9:19: error: unknown metric 'withdrawls'; did you mean "
+                   "'withdrawals'? (gcmsim metrics --list names them all)") != std::string::npos);
+}

@@ -1,0 +1,124 @@
+"""Every output file loads in pandas in one call, with the dtypes docs/outputs.md promises.
+
+Run by ctest with Debian's /usr/bin/python3 (python3-pandas): pandas_check.py GCMSIM SOURCE_DIR TMP.
+It runs the built gcmsim on the baseline (one run, two replications, a comparison) and reads what
+it wrote: integer columns stay integers, booleans are booleans, dates and date-times parse.
+"""
+import json
+import pathlib
+import shutil
+import subprocess
+import sys
+
+import pandas as pd
+
+gcmsim, source, tmp = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3]) / "pandas-check"
+shutil.rmtree(tmp, ignore_errors=True)
+
+
+def run(*args):
+    subprocess.run([gcmsim, *args], cwd=source, check=True, stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+
+
+run("run", "-q", "-o", str(tmp / "one"))
+run("run", "-q", "-r", "2", "-o", str(tmp / "two"))
+run("compare", "-q", "-r", "2", "--override", "scenarios/what-if/session-slips.yaml", "-o", str(tmp / "cmp"))
+
+failures = []
+
+
+def expect(table, frame, column, kind):
+    if column not in frame.columns:
+        failures.append(f"{table}: no column {column!r}")
+        return
+    dtype = frame[column].dtype
+    ok = {
+        "int": pd.api.types.is_integer_dtype(dtype),
+        "float": pd.api.types.is_float_dtype(dtype),
+        "bool": pd.api.types.is_bool_dtype(dtype),
+        "str": pd.api.types.is_object_dtype(dtype),
+        "datetime": pd.api.types.is_datetime64_any_dtype(dtype),
+    }[kind]
+    if not ok:
+        failures.append(f"{table}: column {column!r} is {dtype}, expected {kind}")
+
+
+def check(table, path, columns, dates=()):
+    frame = pd.read_csv(path, parse_dates=list(dates))
+    for column, kind in columns.items():
+        expect(table, frame, column, kind)
+    extra = set(frame.columns) - set(columns)
+    if extra:
+        failures.append(f"{table}: undocumented columns {sorted(extra)}")
+    if "in" in frame.columns:
+        failures.append(f"{table}: a column named 'in'")
+    return frame
+
+
+meeting = {"meeting": "str", "kind": "str", "venue": "str", "date": "datetime"}
+for folder in [tmp / "one", tmp / "two" / "rep-0000", tmp / "two" / "rep-0001"]:
+    check("timeline.csv", folder / "timeline.csv",
+          {"id": "str", "kind": "str", "phase": "str", "venue": "str", "planned_start": "datetime",
+           "planned_end": "datetime", "simulated_start": "datetime", "simulated_end": "datetime", "slip_days": "int",
+           "on_critical_path": "bool", "started_after": "str"},
+          dates=["planned_start", "planned_end", "simulated_start", "simulated_end"])
+    p = check("participation.csv", folder / "participation.csv",
+              {**meeting, "grouping": "str", "group": "str", "members": "int", "delegations_present": "int",
+               "funded": "int", "floor_requests": "int", "interventions": "int", "unserved_requests": "int",
+               "speaking_minutes": "float"}, dates=["date"])
+    assert set(p["grouping"]) == {"regional_group", "development"}, set(p["grouping"])
+    # Each grouping covers every state once: 193 members per meeting in each.
+    members = p.groupby(["meeting", "grouping"])["members"].sum()
+    assert (members == 193).all(), members[members != 193]
+    check("stakeholders.csv", folder / "stakeholders.csv",
+          {**meeting, "stakeholder_kind": "str", "organisations": "int", "registered": "int", "accredited": "int",
+           "admitted": "int", "speaking": "int"}, dates=["date"])
+    a = check("attendance.csv", folder / "attendance.csv",
+              {**meeting, "iso3": "str", "state": "str", "present": "bool", "funded": "bool", "floor_requests": "int",
+               "interventions": "int", "unserved_requests": "int", "speaking_minutes": "float"}, dates=["date"])
+    # attendance.csv and participation.csv agree: present delegations per meeting.
+    present = a.groupby("meeting")["present"].sum()
+    by_group = p[p["grouping"] == "regional_group"].groupby("meeting")["delegations_present"].sum()
+    assert (present.sort_index() == by_group.sort_index()).all()
+    check("dynamics.csv", folder / "dynamics.csv",
+          {"round": "str", "day": "int", "consultation": "int", "time": "datetime", "dimension": "str", "draft": "float",
+           "dissent": "float", "bracketed": "bool", "objecting": "int", "consensus_share": "float", "remaining": "int"},
+          dates=["time"])
+    pos = check("positions.csv", folder / "positions.csv",
+                {"round": "str", "day": "int", "time": "datetime", "iso3": "str", "state": "str", "dimension": "str",
+                 "position": "float"}, dates=["time"])
+    # Initial views, then a snapshot per sitting day: more than one day inside round 1.
+    assert pos[pos["round"] == "round1"]["day"].nunique() > 2
+    check("acceptance.csv", folder / "acceptance.csv",
+          {"round": "str", "day": "int", "time": "datetime", "iso3": "str", "state": "str", "acceptance": "float",
+           "taking_part": "bool"}, dates=["time"])
+    v = check("votes.csv", folder / "votes.csv",
+              {"iso3": "str", "state": "str", "vote": "str", "left_at": "datetime", "left_because": "str",
+               "acceptance_when_left": "float", "reservation": "float", "dissociated_at": "datetime", "ga_vote": "str"},
+              dates=["left_at", "dissociated_at"])
+    assert len(v) == 193, len(v)
+    for name in ["outcome.json", "manifest.json"]:
+        with open(folder / name) as f:
+            frame = pd.json_normalize(json.load(f))
+        assert len(frame) == 1, name
+        if name == "outcome.json":
+            expect(name, frame, "conference.adopt.count", "int")
+            expect(name, frame, "withdrawals", "int")
+            expect(name, frame, "rounds_held", "int")
+            pd.to_datetime(frame["agreed_at"])
+        else:
+            expect(name, frame, "replication", "int")
+            expect(name, frame, "seed", "int")
+
+manifests = [json.load(open(tmp / "two" / f"rep-{k:04d}" / "manifest.json"))["replication"] for k in range(2)]
+assert manifests == [0, 1], manifests
+s = check("summary.csv", tmp / "two" / "summary.csv",
+          {"metric": "str", "group": "str", "mean": "float", "ci95_low": "float", "ci95_high": "float", "n": "int"})
+c = check("compare.csv", tmp / "cmp" / "compare.csv",
+          {"metric": "str", "group": "str", "unit": "str", "base_mean": "float", "whatif_mean": "float",
+           "difference": "float", "ci95_low": "float", "ci95_high": "float", "n": "int", "excludes_zero": "bool"})
+
+if failures:
+    print("\n".join(failures))
+    sys.exit(1)
+print("every output file loads in one call with the documented dtypes")
