@@ -64,12 +64,6 @@ class LadderQueue {
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
 
-  // An entry expected to come `k` pops after the top (k >= 1), or null when it is not at hand. Only
-  // a guess (a later push may come first): the simulator uses it to prefetch that event's slot.
-  [[gnu::always_inline]] const QueueEntry* ahead(std::size_t k) const {
-    return run_pos_ + k < run_.size() ? &run_[run_pos_ + k] : nullptr;
-  }
-
   void clear() {
     top_ = BucketPool::Bucket{};
     reset_top_range();

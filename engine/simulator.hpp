@@ -17,10 +17,6 @@
 #include "engine/ladder_queue.hpp"
 #include "engine/sim_time.hpp"
 
-#ifndef GCMSIM_PREFETCH_DISTANCE
-#define GCMSIM_PREFETCH_DISTANCE 4
-#endif
-
 namespace gcmsim {
 
 enum class StopReason { queue_empty, time_bound, stopped };
@@ -125,7 +121,6 @@ class BasicSimulator {
 
  private:
   static constexpr SimTime kNever = INT64_MAX;
-  static constexpr std::size_t kPrefetchDistance = GCMSIM_PREFETCH_DISTANCE;
 
   template <bool Observed>
   StopReason loop(SimTime bound) {
@@ -158,7 +153,7 @@ class BasicSimulator {
     queue_.pop();
     // The next event's slot is a random line in a large set: start loading it now, so that it has
     // arrived by the time this handler has run.
-    if (options_.prefetch) prefetch_next();
+    if (options_.prefetch && !queue_.empty()) slots_.prefetch(event_key::slot_of(queue_.top().key));
     const std::uint32_t slot = event_key::slot_of(e.key);
     now_ = e.time;
     ++events_;
@@ -167,18 +162,6 @@ class BasicSimulator {
       for (EventObserver* o : observers_) o->on_event(e.time, tag);
     }
     slots_.fire(slot);  // frees the slot before the handler runs: its successor may reuse it
-  }
-
-  // Sets that can see a few events ahead (the ladder's sorted bottom) let the load start several
-  // handlers early, which hides a miss to memory; the others prefetch the next top.
-  void prefetch_next() {
-    if constexpr (requires { queue_.ahead(std::size_t{1}); }) {
-      if (const QueueEntry* e = queue_.ahead(kPrefetchDistance - 1)) {
-        slots_.prefetch(event_key::slot_of(e->key));
-        return;
-      }
-    }
-    if (!queue_.empty()) slots_.prefetch(event_key::slot_of(queue_.top().key));
   }
 
   // Rebuilds the queue without cancelled entries and with sequences 0..n-1 in the same order.

@@ -179,25 +179,6 @@ TEST_CASE("the ladder's rung 0 keeps the full order on both sides of its density
   }
 }
 
-TEST_CASE("the ladder's look-ahead names the entries that come next", "[event_queue]") {
-  LadderQueue q;
-  for (std::uint32_t seq = 0; seq < 1000; ++seq) q.push({static_cast<SimTime>((seq * 7919) % 1000), event_key::make(0, seq, seq)});
-  while (!q.empty()) {
-    const QueueEntry* next = q.ahead(1);
-    const QueueEntry* after = next != nullptr ? q.ahead(2) : nullptr;
-    const QueueEntry expected_next = next != nullptr ? *next : QueueEntry{};
-    const QueueEntry expected_after = after != nullptr ? *after : QueueEntry{};
-    q.pop();
-    if (next != nullptr) {
-      REQUIRE(q.top().key == expected_next.key);  // no push in between: the guess is exact
-      if (after != nullptr) {
-        q.pop();
-        REQUIRE(q.top().key == expected_after.key);
-      }
-    }
-  }
-}
-
 TEST_CASE("the event key packs priority, sequence and slot without overlap", "[event_queue]") {
   const auto k = event_key::make(-3, 123456, 0xABCDEF);
   REQUIRE(event_key::slot_of(k) == 0xABCDEF);
