@@ -194,7 +194,7 @@ void add_bench_command(CLI::App& app) {
   phold->add_flag("--skip-top", *skip_top, "With --sweep: leave out the 16.7-million-event cell "
                                            "(about 1.3 GB and minutes)");
   phold->add_flag("--json", *json, "Print one JSON object (an array of them with --sweep): events, "
-                                   "kernel_events_per_s, bare_events_per_s, ratio, bytes per event");
+                                   "kernel_events_per_s, bare_events_per_s, ratio, cpu_ratio, load_average, bytes per event");
   phold->callback([params, json, no_prefetch, sweep, skip_top] {
     params->prefetch = !*no_prefetch;
     if (*sweep) {

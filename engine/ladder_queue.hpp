@@ -17,8 +17,9 @@
 // `bottom` orders by the full (time, priority, sequence) rank, so ties break as in every other set.
 //
 // Differences from the paper: `bottom` is a sorted array plus a heap rather than a sorted list (a
-// burst of events into the current bucket costs O(log k) each, not O(k)); rung 0 has one bucket per kBucketTarget events
-// rather than one per event, which keeps the bucket headers small at 16 million events.
+// burst of events into the current bucket costs O(log k) each, not O(k)); above kFineRungUpTo
+// events rung 0 has one bucket per kBucketTarget events rather than one per event, which keeps the
+// bucket headers and partly filled blocks small at 16 million events.
 #include <algorithm>
 #include <array>
 #include <bit>
