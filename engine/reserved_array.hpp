@@ -6,7 +6,8 @@
 // 2^24), and reaching a slot must cost one load from one base pointer (a table of chunks costs a
 // second, dependent load on every access). Reserving 2^24 slots of 32 bytes takes 512 MB of address
 // space but no memory: the reservation is PROT_NONE, so it is not even counted against the system's
-// commit limit; committed chunks become resident only as their pages are first written.
+// commit limit. Memory is committed (and its elements constructed) a chunk at a time as the array
+// fills. Without mmap the whole array is allocated at construction.
 #include <algorithm>
 #include <cstddef>
 #include <new>
