@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
+#include <ctime>
 #include <cmath>
 #include <queue>
 #include <stdexcept>
@@ -16,6 +18,14 @@ namespace gcmsim::bench {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// CPU time of this thread: on a shared machine the wall clock also counts the time other processes
+// held the core, which neither loop spent; the ratio is given both ways.
+double thread_cpu_seconds() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
 
 SimTime to_ticks(double units) { return static_cast<SimTime>(std::llround(units * kTicksPerUnit)); }
 
@@ -84,11 +94,13 @@ template <class Sim>
 PholdRun run_kernel_on(const PholdParams& p) {
   const std::size_t baseline = p.measure_memory ? start_peak_measurement() : 0;
   const auto start = Clock::now();
+  const double cpu_start = thread_cpu_seconds();
   KernelPhold<Sim> model(p);
   const std::uint64_t events = model.run();
+  const double cpu = thread_cpu_seconds() - cpu_start;
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   const std::size_t peak = p.measure_memory ? peak_resident_bytes() : 0;
-  return {events, seconds, peak > baseline ? peak - baseline : 0, model.model_bytes()};
+  return {events, seconds, cpu, peak > baseline ? peak - baseline : 0, model.model_bytes()};
 }
 
 double median(std::vector<double> v) {
@@ -144,6 +156,7 @@ PholdRun run_phold_bare(const PholdParams& p) {
   };
   const std::size_t baseline = p.measure_memory ? start_peak_measurement() : 0;
   const auto start = Clock::now();
+  const double cpu_start = thread_cpu_seconds();
   std::vector<RandomStream> streams = make_streams(p);
   std::priority_queue<Event, std::vector<Event>, Later> queue;
   for (std::uint32_t lp = 0; lp < p.lps; ++lp) {
@@ -160,16 +173,17 @@ PholdRun run_phold_bare(const PholdParams& p) {
     const Hop hop = next_hop(streams[e.lp], e.lp, p);
     queue.push({e.time + hop.delay, hop.destination});
   }
+  const double cpu = thread_cpu_seconds() - cpu_start;
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   const std::size_t peak = p.measure_memory ? peak_resident_bytes() : 0;
-  return {events, seconds, peak > baseline ? peak - baseline : 0, streams.capacity() * sizeof(RandomStream)};
+  return {events, seconds, cpu, peak > baseline ? peak - baseline : 0, streams.capacity() * sizeof(RandomStream)};
 }
 
 PholdResult compare_phold(const PholdParams& params) {
   if (const std::string error = validate(params); !error.empty()) throw std::invalid_argument(error);
   PholdParams p = params;
   p.measure_memory = true;
-  std::vector<double> kernel_rates, bare_rates, ratios;
+  std::vector<double> kernel_rates, bare_rates, ratios, cpu_ratios;
   std::size_t kernel_peak = 0, bare_peak = 0, model_bytes = 0;
   std::uint64_t events = 0;
   for (int r = 0; r < p.repeat; ++r) {
@@ -190,6 +204,7 @@ PholdResult compare_phold(const PholdParams& params) {
     kernel_rates.push_back(static_cast<double>(events) / kernel.seconds);
     bare_rates.push_back(static_cast<double>(events) / bare.seconds);
     ratios.push_back(bare.seconds / kernel.seconds);
+    cpu_ratios.push_back(bare.cpu_seconds / kernel.cpu_seconds);
     kernel_peak = std::max(kernel_peak, kernel.peak_bytes);
     bare_peak = std::max(bare_peak, bare.peak_bytes);
     model_bytes = kernel.model_bytes;
@@ -200,6 +215,9 @@ PholdResult compare_phold(const PholdParams& params) {
   result.kernel_events_per_s = median(kernel_rates);
   result.bare_events_per_s = median(bare_rates);
   result.ratio = median(ratios);
+  result.cpu_ratio = median(cpu_ratios);
+  double load[1] = {0};
+  if (getloadavg(load, 1) == 1) result.load_average = load[0];
   const auto pending = static_cast<double>(result.pending);
   result.kernel_bytes_per_event = static_cast<double>(kernel_peak) / pending;
   result.bare_bytes_per_event = static_cast<double>(bare_peak) / pending;

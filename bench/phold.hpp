@@ -37,7 +37,8 @@ const std::vector<std::string>& queue_names();
 
 struct PholdRun {
   std::uint64_t events = 0;
-  double seconds = 0.0;
+  double seconds = 0.0;      // wall clock
+  double cpu_seconds = 0.0;  // CPU time of the thread
   std::size_t peak_bytes = 0;   // peak resident memory during the run, above what it started with
   std::size_t model_bytes = 0;  // of which the model's own state (the random streams)
 };
@@ -47,7 +48,9 @@ struct PholdResult {
   std::uint64_t pending = 0;  // events in flight: lps x population
   double kernel_events_per_s = 0.0;  // median over the pairs
   double bare_events_per_s = 0.0;    // median over the pairs
-  double ratio = 0.0;                // median of the pairs' kernel / bare
+  double ratio = 0.0;                // median of the pairs' kernel / bare, wall clock
+  double cpu_ratio = 0.0;            // the same in CPU time: robust when other work shares the cores
+  double load_average = 0.0;         // 1-minute load when the cell ended: above 2, wall figures are contended
   double kernel_bytes_per_event = 0.0;  // peak RSS of the run / pending events, all included
   double bare_bytes_per_event = 0.0;
   double kernel_bookkeeping_bytes = 0.0;  // the kernel's part: minus the model and handler state

@@ -4,9 +4,10 @@
 // Each pending event owns one 32-byte slot, aligned so that it never straddles a cache line: how to
 // call and destroy the handler (8), a generation for handle checks (4), the event's tag (4) and a
 // 16-byte inline buffer for the handler's captured state (`[this, i]` fits); a handler that does not
-// fit is moved to the heap and the buffer keeps a pointer. Slots live in fixed-size chunks that
-// never move, so a running handler may schedule new events (and grow the table) without its own
-// storage shifting under it.
+// fit is moved to the heap and the buffer keeps a pointer. The table is one ReservedArray: its
+// address range is reserved for the simulator's whole limit of pending events and committed as it
+// fills, so slots never move (a handler's state is never relocated, whatever its type) and reaching
+// a slot is one load from one base pointer.
 //
 // Firing moves the handler onto the stack and frees the slot *before* calling it. So a handler that
 // schedules its successor (the common case) reuses the slot it came from, whose cache line is hot,
@@ -20,9 +21,9 @@
 #include <string>
 #include <type_traits>
 #include <utility>
-#include <vector>
 
 #include "engine/event_queue.hpp"
+#include "engine/reserved_array.hpp"
 
 namespace gcmsim {
 
@@ -45,7 +46,7 @@ class HandlerSlots {
  public:
   static constexpr std::size_t kInlineBytes = 16;
 
-  explicit HandlerSlots(std::uint32_t max_slots = event_key::kMaxSlots) : max_slots_(max_slots) {}
+  explicit HandlerSlots(std::uint32_t max_slots = event_key::kMaxSlots) : slots_(max_slots), max_slots_(max_slots) {}
   HandlerSlots(const HandlerSlots&) = delete;
   HandlerSlots& operator=(const HandlerSlots&) = delete;
   ~HandlerSlots() { clear(); }
@@ -116,10 +117,12 @@ class HandlerSlots {
   void clear() {
     for (std::uint32_t i = 0; i < count_; ++i) {
       Slot& s = at(i);
-      if (s.ops != nullptr) s.ops(Op::destroy, s.storage, this, i);
+      if (s.ops != nullptr) {
+        s.ops(Op::destroy, s.storage, this, i);
+        ++s.generation;  // the slots stay: a handle from before must not match a later event
+      }
       s.ops = nullptr;
     }
-    chunks_.clear();
     free_ = kNoSlot;
     count_ = 0;
   }
@@ -136,8 +139,8 @@ class HandlerSlots {
   };
   static_assert(sizeof(Slot) == 32, "two slots per cache line");
 
-  static constexpr std::uint32_t kChunkBits = 11;
-  static constexpr std::uint32_t kChunkSize = 1u << kChunkBits;
+  // Slots committed at a time (64 KB).
+  static constexpr std::uint32_t kChunkSize = 2048;
 
   template <class Fn>
   static constexpr bool fits_inline() {
@@ -180,8 +183,8 @@ class HandlerSlots {
     }
   }
 
-  Slot& at(std::uint32_t i) { return chunks_[i >> kChunkBits][i & (kChunkSize - 1)]; }
-  const Slot& at(std::uint32_t i) const { return chunks_[i >> kChunkBits][i & (kChunkSize - 1)]; }
+  Slot& at(std::uint32_t i) { return slots_[i]; }
+  const Slot& at(std::uint32_t i) const { return slots_[i]; }
 
   std::uint32_t acquire() {
     if (free_ != kNoSlot) [[likely]] {
@@ -197,11 +200,11 @@ class HandlerSlots {
     if (count_ >= max_slots_) {
       throw std::length_error("more than " + std::to_string(max_slots_) + " events pending at once");
     }
-    if ((count_ & (kChunkSize - 1)) == 0) chunks_.push_back(std::make_unique<Slot[]>(kChunkSize));
+    slots_.commit(count_ + std::size_t{1}, kChunkSize);
     return count_++;
   }
 
-  std::vector<std::unique_ptr<Slot[]>> chunks_;
+  ReservedArray<Slot> slots_;
   std::uint32_t free_ = kNoSlot;  // top of the stack of free slots
   std::uint32_t count_ = 0;
   std::uint32_t max_slots_;

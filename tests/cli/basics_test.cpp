@@ -23,7 +23,7 @@ TEST_CASE("bench phold --json prints one object with the documented keys", "[cli
   const auto r = run_gcmsim("bench phold --lps 64 --population 4 --end 20 --repeat 1 --json");
   REQUIRE(r.exit_code == 0);
   const auto j = nlohmann::json::parse(r.out);
-  for (const char* key : {"events", "kernel_events_per_s", "bare_events_per_s", "ratio"}) {
+  for (const char* key : {"events", "kernel_events_per_s", "bare_events_per_s", "ratio", "cpu_ratio", "load_average"}) {
     INFO(key);
     REQUIRE(j.contains(key));
   }
@@ -31,6 +31,7 @@ TEST_CASE("bench phold --json prints one object with the documented keys", "[cli
   REQUIRE(j["events"].get<double>() > 4000);
   REQUIRE(j["events"].get<double>() < 6500);
   REQUIRE(j["ratio"].get<double>() > 0.0);
+  REQUIRE(j["cpu_ratio"].get<double>() > 0.0);
 }
 
 TEST_CASE("bad arguments exit with code 2 and a message on stderr, no stack trace", "[cli]") {

@@ -151,6 +151,34 @@ TEST_CASE("a large spread-out ladder refines crowded buckets into rungs", "[even
   REQUIRE(q.rungs() == 0);
 }
 
+TEST_CASE("the ladder's rung 0 keeps the full order on both sides of its density switch", "[event_queue]") {
+  // Up to kFineRungUpTo events rung 0 gets one bucket per event, beyond it one per kBucketTarget:
+  // the same ties and priorities must come out in (time, priority, sequence) order either way.
+  for (const std::size_t n : {LadderQueue::kFineRungUpTo, LadderQueue::kFineRungUpTo + 1}) {
+    LadderQueue q;
+    std::vector<QueueEntry> expected;
+    std::mt19937_64 gen(n);
+    for (std::uint32_t seq = 0; seq < n; ++seq) {
+      const auto t = static_cast<SimTime>(gen() % 5000);  // about three events per time: ties
+      const auto priority = static_cast<std::int8_t>(static_cast<int>(gen() % 3) - 1);
+      const QueueEntry e{t, event_key::make(priority, seq, seq)};
+      q.push(e);
+      expected.push_back(e);
+    }
+    std::sort(expected.begin(), expected.end());
+    std::vector<QueueEntry> popped;
+    while (!q.empty()) {
+      popped.push_back(q.top());
+      q.pop();
+    }
+    REQUIRE(popped.size() == expected.size());
+    for (std::size_t i = 0; i < popped.size(); ++i) {
+      REQUIRE(popped[i].time == expected[i].time);
+      REQUIRE(popped[i].key == expected[i].key);
+    }
+  }
+}
+
 TEST_CASE("the event key packs priority, sequence and slot without overlap", "[event_queue]") {
   const auto k = event_key::make(-3, 123456, 0xABCDEF);
   REQUIRE(event_key::slot_of(k) == 0xABCDEF);
