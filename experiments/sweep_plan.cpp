@@ -156,10 +156,11 @@ PlanResult plan_sweep(const SweepSpec& spec_in, std::optional<int> replications,
     return out;
   }
 
-  // Every point, prepared from the base in memory once, before the first run, and kept for the runs:
-  // without the document it was derived from (PreparedScenario::point) a point of the baseline
-  // weighs about 0.2 MB, so 10,000 points fit in 2 GB... and the interleaved order, which visits every
-  // point once per replication, never prepares one again.
+  // Every point, prepared from the base in memory once, before the first run, and kept for the runs
+  // (the interleaved order visits every point once per replication: any cache smaller than the
+  // design would miss on every run). Without the document it was derived from
+  // (PreparedScenario::point), a point of the baseline weighs about 0.2 MB: a 1,000-point design
+  // peaks at 213 MB against 14 MB for 10 points (`sweep --dry-run`, measured).
   SweepPlan probe(spec, design, base.scenario, metrics, {}, {});
   const std::size_t n = design.size();
   std::vector<std::shared_ptr<const sim::PreparedScenario>> points(n);
