@@ -4,6 +4,7 @@
 
 #include <fmt/core.h>
 
+#include "models/loader/scenario_builder.hpp"
 #include "models/loader/schema.hpp"
 #include "models/loader/text_checks.hpp"
 
@@ -137,7 +138,7 @@ void check_and_build(LoadResult& out) {
     // that reads it.
     const std::vector<std::string> refused = check_schema(doc, out.diagnostics);
     auto scenario = refused.empty() ? build_scenario(doc, out.diagnostics)
-                                    : build_scenario(without_refused(doc, refused), out.diagnostics);
+                                    : build_scenario(without_refused(doc, refused), out.diagnostics, refused);
     if (out.diagnostics.empty()) {
       out.scenario = std::move(scenario);
       out.defaults = run_defaults(doc.value);

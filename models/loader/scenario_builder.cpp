@@ -16,6 +16,7 @@
 
 #include "engine/dependency_graph.hpp"
 #include "models/loader/loader.hpp"
+#include "models/loader/scenario_builder.hpp"
 
 namespace gcmsim::loader {
 namespace {
@@ -77,7 +78,8 @@ constexpr const auto& kFloorPolicies = model::kFloorPolicyNames;
 
 class Builder {
  public:
-  Builder(const Document& doc, Diagnostics& diagnostics) : doc_(doc), diag_(diagnostics) {}
+  Builder(const Document& doc, Diagnostics& diagnostics, const std::vector<std::string>& refused)
+      : doc_(doc), diag_(diagnostics), refused_(refused) {}
 
   model::Scenario build() {
     const json& root = doc_.value;
@@ -140,7 +142,21 @@ class Builder {
 
   Location at(const std::string& pointer) const { return doc_.origins.find(pointer).value; }
   void error(const std::string& pointer, std::string message, int width = 1) {
+    if (follows_refused(pointer)) return;
     diag_.error(at(pointer), std::move(message), width);
+  }
+  // A check here relates values (a min to its max, weights to their sum, a count to the
+  // dimensions, days to dates): when the schema refused one of them, the refused value is left out
+  // and the relation would be judged on a default instead. So a message is dropped when a refused
+  // value lies in the mapping or list it points into (the parent of its node; the node itself for
+  // a top-level section): the schema's message about that value is the one to act on first.
+  bool follows_refused(const std::string& pointer) const {
+    if (refused_.empty()) return false;
+    const std::size_t slash = pointer.rfind('/');
+    const std::string scope = slash == 0 || slash == std::string::npos ? pointer : pointer.substr(0, slash);
+    return std::any_of(refused_.begin(), refused_.end(), [&](const std::string& r) {
+      return r == scope || r.rfind(scope + "/", 0) == 0;
+    });
   }
   std::string hint(std::string_view word, const std::vector<std::string>& candidates) const {
     return diag_.size() < kMaxErrorsWithHints ? did_you_mean(word, candidates) : std::string{};
@@ -726,14 +742,21 @@ class Builder {
 
   const Document& doc_;
   Diagnostics& diag_;
+  const std::vector<std::string>& refused_;
   model::Scenario s_;
   bool epoch_read_ = false;  // dates are checked against the horizon once the epoch is known
 };
 
 }  // namespace
 
+std::optional<model::Scenario> build_scenario(const Document& doc, Diagnostics& diagnostics,
+                                              const std::vector<std::string>& refused) {
+  return Builder(doc, diagnostics, refused).build();
+}
+
 std::optional<model::Scenario> build_scenario(const Document& doc, Diagnostics& diagnostics) {
-  return Builder(doc, diagnostics).build();
+  static const std::vector<std::string> none;
+  return Builder(doc, diagnostics, none).build();
 }
 
 }  // namespace gcmsim::loader

@@ -306,7 +306,10 @@ std::vector<std::string> check_schema(const Document& doc, const nlohmann::json&
   if (validator.validate(compiled_schema(schema), target, &results)) return refused;
   for (const auto& e : results) {
     if (is_summary_error(e.description)) continue;  // its specific cause is reported on its own
-    if (report(schema, doc, e, diagnostics)) refused.push_back(context_pointer(e.context, doc.value));
+    // One message per value: 1e300 in an integer field breaks both the range and the type.
+    const std::string pointer = context_pointer(e.context, doc.value);
+    if (std::find(refused.begin(), refused.end(), pointer) != refused.end()) continue;
+    if (report(schema, doc, e, diagnostics)) refused.push_back(pointer);
   }
   return refused;
 }

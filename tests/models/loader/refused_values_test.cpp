@@ -69,3 +69,23 @@ TEST_CASE("a list item the schema refuses keeps the other items in place", "[loa
   CHECK(lines[0].find("'calendar.holidays.0': found the integer 12") != std::string::npos);
   CHECK(lines[1].find("invalid date \"2017-02-30\"") != std::string::npos);
 }
+
+TEST_CASE("a check relating values says nothing when the schema refused one of them", "[loader]") {
+  struct Case {
+    const char* set;
+    const char* message;
+  };
+  const Case cases[] = {
+      // max refused: "min 5 is above max 0" (its default) would follow.
+      {"formats.thematic_session.agenda.1.expert_minutes.max=-3", "'formats.thematic_session.agenda.1.expert_minutes.max': found the integer -3"},
+      // 1e300 breaks both the range and the type of an integer: one message for the value.
+      {"activities.ts1.days=1e300", "'days' in activity 'ts1': found the number 1e+300"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.set);
+    const std::vector<std::string> lines = errors_with(c.set);
+    INFO(Catch::Detail::stringify(lines));
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].find(c.message) != std::string::npos);
+  }
+}
