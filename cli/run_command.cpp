@@ -129,6 +129,7 @@ void run(const RunOptions& options) {
   output::ReplicationSummary summary(prepared->metric_catalog());
   OrderedSummary ordered(summary);
   std::optional<model::RunResults> first;  // replication 0, for the terminal summary
+  output::ReplicationWriter folders(out);
   const auto simulate = [&](std::size_t r) {
     const auto start = std::chrono::steady_clock::now();
     sim::RunSpec spec{seed, r, nullptr, nullptr};
@@ -140,7 +141,7 @@ void run(const RunOptions& options) {
     if (replications == 1) {
       output::write_run(out, *prepared, results, info);
     } else {
-      output::write_replication(out, *prepared, results, info);
+      folders.write(*prepared, results, info);
     }
     ordered.add(r, sim::metrics(*prepared, results));
     if (r == 0) first = std::move(results);  // nobody else writes `first`
@@ -154,6 +155,9 @@ void run(const RunOptions& options) {
   parallel_for(count - begin, options.threads == 0 ? default_threads() : options.threads,
                [&](std::size_t k) { simulate(begin + k); });
 
+  // The durability point of -r R (output/run_folder.hpp): the last replications committed, then
+  // the summary, synced, written last of all.
+  folders.finish();
   if (replications > 1) output::write_file_atomically(out / "summary.csv", summary.csv());
   if (options.quiet) return;
   fmt::print("Ran {}\n", output::describe_source(prepared->source()));

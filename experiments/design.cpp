@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "engine/random_streams.hpp"
+#include "experiments/distributions.hpp"
 
 namespace gcmsim::experiments {
 namespace {
@@ -163,6 +164,7 @@ std::string value_at(const Parameter& p, double u) {
     const auto i = std::min(p.levels.size() - 1, static_cast<std::size_t>(u * static_cast<double>(p.levels.size())));
     return p.levels[i];
   }
+  if (p.distribution) return number_text(quantile(*p.distribution, u));
   const Range& r = *p.range;
   switch (r.scale) {
     case RangeScale::log_uniform: return number_text(std::exp(std::log(r.min) + u * (std::log(r.max) - std::log(r.min))));

@@ -29,9 +29,6 @@ std::uint64_t splitmix(std::uint64_t x) {
   return x ^ (x >> 31);
 }
 
-// Above this many points the prepared points are not kept (memory): each run prepares its point again.
-constexpr std::size_t kKeptPoints = 256;  // about 1.5 MB each for the baseline
-
 std::string describe_point(const Design& d, std::size_t p) {
   std::string s;
   for (std::size_t i = 0; i < d.parameters.size(); ++i) {
@@ -86,8 +83,8 @@ std::vector<std::string> SweepPlan::point_sets(std::size_t point) const {
 }
 
 std::shared_ptr<const sim::PreparedScenario> SweepPlan::point_scenario(std::size_t point) const {
-  if (!points_.empty()) return points_[point];
-  sim::Preparation p = base_->with({}, point_sets(point));
+  if (point < points_.size() && points_[point]) return points_[point];
+  sim::Preparation p = base_->point(point_sets(point));
   if (!p.ok()) throw std::runtime_error(fmt::format("point {} no longer prepares:\n{}", point, p.error_report()));
   return p.scenario;
 }
@@ -159,14 +156,18 @@ PlanResult plan_sweep(const SweepSpec& spec_in, std::optional<int> replications,
     return out;
   }
 
-  // Every point, prepared from the base in memory, before the first run.
+  // Every point, prepared from the base in memory once, before the first run, and kept for the runs
+  // (the interleaved order visits every point once per replication: any cache smaller than the
+  // design would miss on every run). Without the document it was derived from
+  // (PreparedScenario::point), a point of the baseline weighs about 0.2 MB: a 1,000-point design
+  // peaks at 213 MB against 14 MB for 10 points (`sweep --dry-run`, measured).
   SweepPlan probe(spec, design, base.scenario, metrics, {}, {});
   const std::size_t n = design.size();
   std::vector<std::shared_ptr<const sim::PreparedScenario>> points(n);
   std::vector<std::vector<std::size_t>> index(n);
   std::vector<std::string> errors(n);
   parallel_for(n, std::max(1u, threads), [&](std::size_t p) {
-    sim::Preparation prepared = base.scenario->with({}, probe.point_sets(p));
+    sim::Preparation prepared = base.scenario->point(probe.point_sets(p));
     if (!prepared.ok()) {
       errors[p] = fmt::format("point {} ({}) makes the scenario invalid:\n{}", p, describe_point(design, p), prepared.error_report());
       return;
@@ -180,7 +181,7 @@ PlanResult plan_sweep(const SweepSpec& spec_in, std::optional<int> replications,
       }
       index[p].push_back(*i);
     }
-    if (n <= kKeptPoints) points[p] = prepared.scenario;
+    points[p] = prepared.scenario;
   });
   std::size_t invalid = 0;
   for (const std::string& e : errors) {
@@ -192,7 +193,6 @@ PlanResult plan_sweep(const SweepSpec& spec_in, std::optional<int> replications,
     out.report += fmt::format("{} of {} points of {} are invalid; nothing was run\n", invalid, n, spec.path);
     return out;
   }
-  if (n > kKeptPoints) points.clear();
   out.plan.emplace(std::move(spec), std::move(design), base.scenario, std::move(metrics), std::move(index), std::move(points));
   return out;
 }

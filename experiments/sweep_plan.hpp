@@ -42,7 +42,7 @@ class SweepPlan {
 
   // The --sets that make point p from the base.
   std::vector<std::string> point_sets(std::size_t point) const;
-  // Point p prepared (kept from the check when the design is small enough, else prepared again).
+  // Point p prepared: kept from the check before the first run (prepared once per process).
   std::shared_ptr<const sim::PreparedScenario> point_scenario(std::size_t point) const;
 
   // Runs one run: a pure function of (prepared scenario, point, replication, seed). The values of
@@ -55,7 +55,7 @@ class SweepPlan {
   std::shared_ptr<const sim::PreparedScenario> base_;
   std::vector<sim::MetricInfo> metrics_;
   std::vector<std::vector<std::size_t>> metric_index_;  // per point: catalogue index of each kept metric
-  std::vector<std::shared_ptr<const sim::PreparedScenario>> points_;  // empty when not kept
+  std::vector<std::shared_ptr<const sim::PreparedScenario>> points_;  // each point, prepared once
   std::vector<double> trust_fund_base_;                  // the base's contributions, for trust_fund_scale
   std::string hash_;
 };

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "experiments/distributions.hpp"
 #include "models/loader/document.hpp"
 #include "models/loader/schema.hpp"
 
@@ -152,20 +153,73 @@ class Builder {
       }
       out.range = range;
     }
+    if (p.contains("distribution")) out.distribution = distribution(p["distribution"], pointer + "/distribution", who);
     const bool levels = p.contains("levels");
     const bool range = p.contains("range");
-    if (levels && range) error(key_at(pointer + "/range"), fmt::format("{} has both 'levels' and 'range'; expected one", who));
+    const bool drawn = p.contains("distribution");
+    if (static_cast<int>(levels) + static_cast<int>(range) + static_cast<int>(drawn) > 1) {
+      error(key_at(pointer + (drawn ? "/distribution" : "/range")),
+            fmt::format("{} has more than one of 'levels', 'range' and 'distribution'; expected one", who));
+    }
     if (kind == DesignKind::table) {
-      if (levels || range) error(key_at(pointer + (levels ? "/levels" : "/range")), fmt::format("{}: a table design takes its values from the file; remove '{}'", who, levels ? "levels" : "range"));
+      if (levels || range || drawn) {
+        const std::string key = levels ? "levels" : range ? "range" : "distribution";
+        error(key_at(pointer + "/" + key), fmt::format("{}: a table design takes its values from the file; remove '{}'", who, key));
+      }
     } else if (kind == DesignKind::grid) {
-      if (!levels && !(range && out.range->steps > 0)) {
+      if (drawn) {
+        error(key_at(pointer + "/distribution"),
+              fmt::format("{}: a grid takes 'levels' or a 'range' with 'steps'; a distribution is for latin_hypercube and sobol", who));
+      } else if (!levels && !(range && out.range->steps > 0)) {
         error(key_at(pointer), fmt::format("{}: a grid needs 'levels', or a 'range' with 'steps'", who));
       }
-    } else if (!levels && !range) {
-      error(key_at(pointer), fmt::format("{}: a sampled design needs a 'range' (or 'levels' to choose from)", who));
+    } else if (!levels && !range && !drawn) {
+      error(key_at(pointer), fmt::format("{}: a sampled design needs a 'range' or a 'distribution' (or 'levels' to choose from)", who));
     }
     if (kind == DesignKind::sobol && levels) {
       error(key_at(pointer + "/levels"), fmt::format("{}: Sobol indices need a continuous 'range', not levels", who));
+    }
+    return out;
+  }
+
+  // {normal: {mean, sd, min?, max?}} or {triangular: {min, mode, max}}; the schema has checked
+  // the keys and that sd > 0. What it cannot say (the order of the bounds, a truncation that holds
+  // no probability) is said here, at the number concerned.
+  Distribution distribution(const json& d, const std::string& pointer, const std::string& who) {
+    Distribution out;
+    if (d.contains("normal") == d.contains("triangular")) {
+      error(key_at(pointer), fmt::format("{}: a distribution is exactly one of 'normal' {{mean, sd, min?, max?}} and "
+                                         "'triangular' {{min, mode, max}}", who));
+      return out;
+    }
+    if (d.contains("normal")) {
+      const json& n = d["normal"];
+      const std::string at_n = pointer + "/normal";
+      out.kind = DistributionKind::normal;
+      out.mean = n.at("mean").get<double>();
+      out.sd = n.at("sd").get<double>();
+      if (n.contains("min")) out.min = n["min"].get<double>();
+      if (n.contains("max")) out.max = n["max"].get<double>();
+      if (!(out.min < out.max)) {
+        error(at(at_n + "/max"), fmt::format("{}: the normal's truncation max ({}) must be above its min ({})", who, out.max, out.min));
+      } else if (truncated_mass(out) <= 0.0) {
+        error(at(at_n + (n.contains("min") ? "/min" : "/max")),
+              fmt::format("{}: the normal (mean {}, sd {}) has no probability between {} and {}; move the bounds or the mean",
+                          who, out.mean, out.sd, out.min, out.max));
+      }
+    } else {
+      const json& t = d.at("triangular");
+      const std::string at_t = pointer + "/triangular";
+      out.kind = DistributionKind::triangular;
+      out.min = t.at("min").get<double>();
+      out.mode = t.at("mode").get<double>();
+      out.max = t.at("max").get<double>();
+      if (!(out.min < out.max)) {
+        error(at(at_t + "/max"), fmt::format("{}: the triangle's max ({}) must be above its min ({})", who, out.max, out.min));
+      } else if (out.mode < out.min || out.mode > out.max) {
+        error(at(at_t + "/mode"), fmt::format("{}: the triangle's mode ({}) must lie between its min ({}) and max ({})", who,
+                                              out.mode, out.min, out.max));
+      }
     }
     return out;
   }

@@ -5,6 +5,7 @@
 // locations, the schema check, compiler-style diagnostics) or from a JSON value in memory (the
 // Python module, calibration).
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,21 @@ struct Range {
   int steps = 0;  // grid only: evenly spaced levels from min to max
 };
 
+// A distribution a sampled design (latin_hypercube, sobol) draws a parameter from, through its
+// inverse CDF on the design's uniform draws: the strata of a Latin hypercube become strata of equal
+// probability, and Sobol's low-discrepancy points keep their balance.
+enum class DistributionKind { normal, triangular };
+
+struct Distribution {
+  DistributionKind kind = DistributionKind::normal;
+  double mean = 0.0;  // normal
+  double sd = 1.0;    // normal
+  // normal: the bounds it is truncated to (infinite when not given); triangular: its support.
+  double min = -std::numeric_limits<double>::infinity();
+  double max = std::numeric_limits<double>::infinity();
+  double mode = 0.0;  // triangular
+};
+
 // A named shorthand that expands to several --sets computed from the base scenario.
 enum class Shorthand { none, trust_fund_scale };
 
@@ -35,6 +51,7 @@ struct Parameter {
   Shorthand shorthand = Shorthand::none;
   std::vector<std::string> levels;   // as YAML scalars, e.g. "3", "first_come"
   std::optional<Range> range;
+  std::optional<Distribution> distribution;
   loader::Location at;               // where the parameter is written, for messages
 };
 

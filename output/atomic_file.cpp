@@ -75,8 +75,9 @@ void write_all(const fs::path& path, int fd, std::string_view content) {
   }
 }
 
-// Makes the rename itself durable. Best effort: some file systems refuse fsync on a folder, and
-// the file's content is already safe by then.
+}  // namespace
+
+// The file's content is already safe when this runs, so a refusal is not an error.
 void sync_folder(const fs::path& folder) {
   const int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) return;
@@ -84,9 +85,16 @@ void sync_folder(const fs::path& folder) {
   ::close(fd);
 }
 
-}  // namespace
+void sync_file_system(const fs::path& folder) {
+  const int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) fail(folder, "cannot open the folder to flush it", errno);
+  const int rc = ::syncfs(fd);
+  const int error = errno;
+  ::close(fd);
+  if (rc != 0) fail(folder, "cannot flush the file system", error);
+}
 
-void write_file_atomically(const fs::path& path, std::string_view content) {
+void write_file_atomically(const fs::path& path, std::string_view content, Durability durability) {
   if (path.filename().empty()) fail(path, "not a file name", EISDIR);
   if (const fs::path parent = path.parent_path(); !parent.empty()) {
     std::error_code ec;
@@ -95,11 +103,12 @@ void write_file_atomically(const fs::path& path, std::string_view content) {
   }
   TemporaryFile tmp = create_temporary(path);
   write_all(path, tmp.fd(), content);
-  if (::fsync(tmp.fd()) != 0) fail(path, "cannot flush the temporary file", errno);
+  const bool synced = durability == Durability::synced;
+  if (synced && ::fsync(tmp.fd()) != 0) fail(path, "cannot flush the temporary file", errno);
   if (tmp.close() != 0) fail(path, "cannot close the temporary file", errno);
   if (::rename(tmp.path().c_str(), path.c_str()) != 0) fail(path, "cannot replace the file", errno);
   tmp.mark_renamed();
-  sync_folder(path.parent_path());
+  if (synced) sync_folder(path.parent_path());
 }
 
 }  // namespace gcmsim::output

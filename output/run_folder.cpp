@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "output/atomic_file.hpp"
 #include "output/run_writer.hpp"
 
 namespace gcmsim::output {
@@ -46,6 +47,9 @@ bool is_partial_replication_folder(const std::string& name) {
   static const std::regex pattern(R"(\.rep-[0-9]{4,}\.partial)");
   return std::regex_match(name, pattern);
 }
+
+// Where replication r is written before it is committed.
+std::string partial_folder_name(std::size_t replication) { return fmt::format(".rep-{:04d}.partial", replication); }
 
 std::optional<nlohmann::json> read_manifest(const fs::path& path) {
   std::ifstream in(path);
@@ -109,18 +113,47 @@ void remove_run_files(const FolderContents& contents) {
   }
 }
 
-void write_replication(const fs::path& out, const sim::PreparedScenario& prepared, const model::RunResults& results,
-                       const ManifestInfo& manifest) {
-  const std::string name = replication_folder_name(manifest.replication);
-  const fs::path partial = out / ("." + name + ".partial");
-  const fs::path final_dir = out / name;
+ReplicationWriter::ReplicationWriter(fs::path out, std::size_t batch) : out_(std::move(out)), batch_(std::max<std::size_t>(batch, 1)) {}
+
+void ReplicationWriter::write(const sim::PreparedScenario& prepared, const model::RunResults& results,
+                              const ManifestInfo& manifest) {
+  const fs::path partial = out_ / partial_folder_name(manifest.replication);
   std::error_code ec;
   fs::remove_all(partial, ec);
-  write_run(partial, prepared, results, manifest);
-  fs::remove_all(final_dir, ec);
-  if (std::rename(partial.c_str(), final_dir.c_str()) != 0) {
-    throw std::runtime_error(fmt::format("cannot move {} into place as {}", partial.string(), final_dir.string()));
+  write_run(partial, prepared, results, manifest, Durability::deferred);
+  std::vector<std::size_t> ready;
+  {
+    const std::lock_guard lock(mutex_);
+    waiting_.push_back(manifest.replication);
+    if (waiting_.size() >= batch_) ready.swap(waiting_);
   }
+  // Outside the lock: the other threads go on writing while this batch goes to disk.
+  if (!ready.empty()) commit(ready);
+}
+
+void ReplicationWriter::finish() {
+  std::vector<std::size_t> ready;
+  {
+    const std::lock_guard lock(mutex_);
+    ready.swap(waiting_);
+  }
+  if (!ready.empty()) commit(ready);
+}
+
+void ReplicationWriter::commit(const std::vector<std::size_t>& replications) {
+  sync_file_system(out_);  // every waiting folder's files on disk before any of them is renamed
+  for (const std::size_t r : replications) {
+    const std::string name = replication_folder_name(r);
+    const fs::path partial = out_ / partial_folder_name(r);
+    const fs::path final_dir = out_ / name;
+    std::error_code ec;
+    fs::remove_all(final_dir, ec);
+    if (std::rename(partial.c_str(), final_dir.c_str()) != 0) {
+      throw std::runtime_error(fmt::format("cannot move {} into place as {}", partial.string(), final_dir.string()));
+    }
+  }
+  sync_folder(out_);  // the renames on disk
+  ++commits_;
 }
 
 }  // namespace gcmsim::output

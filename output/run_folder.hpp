@@ -4,7 +4,9 @@
 // uses, from 0000), summary.csv, and the leftovers of an interrupted run (the atomic writer's
 // .NAME.PID.N.tmp files and the .rep-NNNN.partial/ folders a replication is written into before it
 // is renamed into place). A replication folder is therefore complete, manifest included, or absent.
+#include <atomic>
 #include <filesystem>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -32,10 +34,37 @@ bool same_run(const std::filesystem::path& dir, const ManifestInfo& manifest);
 // Removes exactly what run_contents lists. Throws std::runtime_error naming what it cannot remove.
 void remove_run_files(const FolderContents& contents);
 
-// Writes replication `manifest.replication` into `out`/rep-NNNN: first into .rep-NNNN.partial/,
-// then renamed into place, so that a kill leaves either a complete folder or a partial one that
-// the next run removes.
-void write_replication(const std::filesystem::path& out, const sim::PreparedScenario& prepared,
-                       const model::RunResults& results, const ManifestInfo& manifest);
+// Writes the replication folders of `gcmsim run -r R`, durable in batches rather than with two
+// fsyncs per file (20 per replication). Each replication is written, unsynced, into
+// .rep-NNNN.partial/ and waits there. Every `batch` replications, and at finish(), the waiting ones
+// are committed: one sync of the file system puts their files on disk, then each is renamed into
+// place as rep-NNNN/ and the folder's names are synced. The durability point is therefore the
+// commit: a rep-NNNN/ folder is complete, manifest included, after a kill -9 and after a power loss
+// alike; a kill or a power loss loses the replications waiting or in flight (at most `batch` plus
+// one per thread), whose .partial folders the next run into the folder removes. write() may be
+// called from several threads at once.
+class ReplicationWriter {
+ public:
+  static constexpr std::size_t kDefaultBatch = 32;
+
+  explicit ReplicationWriter(std::filesystem::path out, std::size_t batch = kDefaultBatch);
+  ReplicationWriter(const ReplicationWriter&) = delete;
+  ReplicationWriter& operator=(const ReplicationWriter&) = delete;
+
+  void write(const sim::PreparedScenario& prepared, const model::RunResults& results, const ManifestInfo& manifest);
+  // Commits the replications still waiting. Call once every write() has returned.
+  void finish();
+
+  std::size_t commits() const { return commits_; }
+
+ private:
+  void commit(const std::vector<std::size_t>& replications);
+
+  std::filesystem::path out_;
+  std::size_t batch_;
+  std::mutex mutex_;
+  std::vector<std::size_t> waiting_;
+  std::atomic<std::size_t> commits_{0};
+};
 
 }  // namespace gcmsim::output

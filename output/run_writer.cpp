@@ -13,7 +13,7 @@ namespace gcmsim::output {
 
 void write_run(const std::filesystem::path& dir, const model::Scenario& scenario, const model::Plan& plan,
                const model::RunResults& results, const Calendar& calendar, const ManifestInfo& manifest,
-               const loader::OutputSwitches& which) {
+               const loader::OutputSwitches& which, Durability durability) {
   // Everything is formatted before anything is written: a formatting error leaves the folder as it was.
   const auto dump = [](const nlohmann::ordered_json& j) {
     // Replacing invalid UTF-8 (a path in a legacy encoding) beats failing after the run has finished.
@@ -37,8 +37,9 @@ void write_run(const std::filesystem::path& dir, const model::Scenario& scenario
     files.emplace_back("votes.csv", votes_csv(scenario, results, calendar));
   }
   const std::string json = dump(manifest_json(manifest));
-  for (const auto& [name, text] : files) write_file_atomically(dir / name, text);
-  write_file_atomically(dir / "manifest.json", json);
+  for (const auto& [name, text] : files) write_file_atomically(dir / name, text, Durability::deferred);
+  if (durability == Durability::synced) sync_file_system(dir);
+  write_file_atomically(dir / "manifest.json", json, durability);
 }
 
 ManifestInfo manifest_info(const sim::PreparedScenario& prepared, const model::RunResults& results, int replications,
@@ -60,8 +61,9 @@ ManifestInfo manifest_info(const sim::PreparedScenario& prepared, const model::R
 }
 
 void write_run(const std::filesystem::path& dir, const sim::PreparedScenario& prepared,
-               const model::RunResults& results, const ManifestInfo& manifest) {
-  write_run(dir, prepared.scenario(), prepared.plan(), results, prepared.calendar(), manifest, prepared.defaults().outputs);
+               const model::RunResults& results, const ManifestInfo& manifest, Durability durability) {
+  write_run(dir, prepared.scenario(), prepared.plan(), results, prepared.calendar(), manifest, prepared.defaults().outputs,
+            durability);
 }
 
 std::string describe_source(const sim::ScenarioSource& source) {

@@ -11,15 +11,19 @@
 #include "models/run/prepared_scenario.hpp"
 #include "models/run_results.hpp"
 #include "models/scenario.hpp"
+#include "output/atomic_file.hpp"
 #include "output/manifest.hpp"
 
 namespace gcmsim::output {
 
 // Creates `dir` if needed. The manifest is written last: its presence says the run's other files
-// are complete. Throws std::runtime_error (naming the file) when a write fails.
+// are complete. Synced: the other files are put on disk together (one sync of the file system),
+// then the manifest is written and synced, so that this holds after a power loss too (three
+// flushes, not two per file). Deferred: atomic against a kill, on disk at the caller's next
+// sync_file_system. Throws std::runtime_error (naming the file) when a write fails.
 void write_run(const std::filesystem::path& dir, const model::Scenario& scenario, const model::Plan& plan,
                const model::RunResults& results, const Calendar& calendar, const ManifestInfo& manifest,
-               const loader::OutputSwitches& which = {});
+               const loader::OutputSwitches& which = {}, Durability durability = Durability::synced);
 
 // The manifest of one replication of a prepared scenario: its source, hash, seed and replication
 // from the results, the version, and what to check a rerun against.
@@ -31,6 +35,7 @@ std::string describe_source(const sim::ScenarioSource& source);
 
 // write_run for a prepared scenario, with the files its `outputs` section chooses.
 void write_run(const std::filesystem::path& dir, const sim::PreparedScenario& prepared,
-               const model::RunResults& results, const ManifestInfo& manifest);
+               const model::RunResults& results, const ManifestInfo& manifest,
+               Durability durability = Durability::synced);
 
 }  // namespace gcmsim::output

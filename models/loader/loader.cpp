@@ -4,6 +4,7 @@
 
 #include <fmt/core.h>
 
+#include "models/loader/scenario_builder.hpp"
 #include "models/loader/schema.hpp"
 #include "models/loader/text_checks.hpp"
 
@@ -133,8 +134,11 @@ void check_and_build(LoadResult& out) {
 
   out.scenario.reset();
   if (doc.complete && doc.value.is_object() && check_limits(doc, out.diagnostics)) {
-    check_schema(doc, out.diagnostics);
-    auto scenario = build_scenario(doc, out.diagnostics);
+    // A value the schema refused is left out of the build: reported once, not again by a check
+    // that reads it.
+    const std::vector<std::string> refused = check_schema(doc, out.diagnostics);
+    auto scenario = refused.empty() ? build_scenario(doc, out.diagnostics)
+                                    : build_scenario(without_refused(doc, refused), out.diagnostics, refused);
     if (out.diagnostics.empty()) {
       out.scenario = std::move(scenario);
       out.defaults = run_defaults(doc.value);

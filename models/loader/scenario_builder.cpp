@@ -16,6 +16,7 @@
 
 #include "engine/dependency_graph.hpp"
 #include "models/loader/loader.hpp"
+#include "models/loader/scenario_builder.hpp"
 
 namespace gcmsim::loader {
 namespace {
@@ -77,7 +78,8 @@ constexpr const auto& kFloorPolicies = model::kFloorPolicyNames;
 
 class Builder {
  public:
-  Builder(const Document& doc, Diagnostics& diagnostics) : doc_(doc), diag_(diagnostics) {}
+  Builder(const Document& doc, Diagnostics& diagnostics, const std::vector<std::string>& refused)
+      : doc_(doc), diag_(diagnostics), refused_(refused) {}
 
   model::Scenario build() {
     const json& root = doc_.value;
@@ -141,6 +143,14 @@ class Builder {
   Location at(const std::string& pointer) const { return doc_.origins.find(pointer).value; }
   void error(const std::string& pointer, std::string message, int width = 1) {
     diag_.error(at(pointer), std::move(message), width);
+  }
+  // Whether the schema refused a value at or under `scope`. A check that relates values (a min to
+  // its max, weights to their sum, a count to the dimensions) is skipped then: the refused value
+  // was left out, and the relation would be judged on a default instead; the schema's message
+  // about it is the one to act on. Checks of a value on its own are not affected.
+  bool refused_under(const std::string& scope) const {
+    return std::any_of(refused_.begin(), refused_.end(),
+                       [&](const std::string& r) { return r == scope || r.rfind(scope + "/", 0) == 0; });
   }
   std::string hint(std::string_view word, const std::vector<std::string>& candidates) const {
     return diag_.size() < kMaxErrorsWithHints ? did_you_mean(word, candidates) : std::string{};
@@ -348,8 +358,9 @@ class Builder {
           if (const json* em = child(a, "expert_minutes")) {
             item.expert_minutes_min = number<double>(*em, "min").value_or(0);
             item.expert_minutes_max = number<double>(*em, "max").value_or(0);
-            if (item.expert_minutes_min > item.expert_minutes_max) {
-              error(pointer_append(pointer_append(pointer_append(pointer_append("/formats", std::string_view(id)), "agenda"), i), "expert_minutes"),
+            const std::string em_at = pointer_append(pointer_append(pointer_append(pointer_append("/formats", std::string_view(id)), "agenda"), i), "expert_minutes");
+            if (item.expert_minutes_min > item.expert_minutes_max && !refused_under(em_at)) {
+              error(em_at,
                     fmt::format("format '{}': expert_minutes min {} is above max {}", id, item.expert_minutes_min, item.expert_minutes_max));
             }
           }
@@ -581,10 +592,10 @@ class Builder {
     for (const auto& [section, key, field] : fields) {
       if (const json* sec = child(*params, section)) *field = number<double>(*sec, key).value_or(*field);
     }
-    if (fl.share_min > fl.share_max) {
+    if (fl.share_min > fl.share_max && !refused_under("/parameters/floor")) {
       error("/parameters/floor/share_min", fmt::format("parameters.floor: share_min {} is above share_max {}", fl.share_min, fl.share_max));
     }
-    if (dr.late_extra_min > dr.late_extra_max) {
+    if (dr.late_extra_min > dr.late_extra_max && !refused_under("/parameters/drafting")) {
       error("/parameters/drafting/late_extra_min",
             fmt::format("parameters.drafting: late_extra_min {} is above late_extra_max {}", dr.late_extra_min, dr.late_extra_max));
     }
@@ -597,7 +608,7 @@ class Builder {
     if (const json* scale = child(*neg, "scale")) {
       spec.scale_min = number<double>(*scale, "min").value_or(0.0);
       spec.scale_max = number<double>(*scale, "max").value_or(1.0);
-      if (!(spec.scale_max > spec.scale_min)) {
+      if (!(spec.scale_max > spec.scale_min) && !refused_under("/negotiation/scale")) {
         error("/negotiation/scale/max", fmt::format("negotiation scale: max {} must be above min {}", spec.scale_max, spec.scale_min));
       }
     }
@@ -632,16 +643,17 @@ class Builder {
         spec_d.salience = numbers(d, "salience");
         spec_d.susceptibility = number<double>(d, "susceptibility").value_or(0.5);
         spec_d.reservation = number<double>(d, "reservation");
-        if (spec_d.position.size() != n_dims && n_dims > 0) {
+        const bool position_refused = refused_under(pointer_append(p, "position")) || refused_under("/negotiation/scale");
+        if (spec_d.position.size() != n_dims && n_dims > 0 && !position_refused) {
           error(pointer_append(p, "position"), fmt::format("delegation '{}': {} position values for {} dimensions", iso3, spec_d.position.size(), n_dims));
         }
         for (double x : spec_d.position) {
-          if (x < spec.scale_min || x > spec.scale_max) {
+          if ((x < spec.scale_min || x > spec.scale_max) && !position_refused) {
             error(pointer_append(p, "position"), fmt::format("delegation '{}': position {} is outside the scale [{}, {}]", iso3, x, spec.scale_min, spec.scale_max));
             break;
           }
         }
-        if (!spec_d.salience.empty() && spec_d.salience.size() != n_dims) {
+        if (!spec_d.salience.empty() && spec_d.salience.size() != n_dims && !refused_under(pointer_append(p, "salience"))) {
           error(pointer_append(p, "salience"), fmt::format("delegation '{}': {} salience values for {} dimensions", iso3, spec_d.salience.size(), n_dims));
         }
         double sum = 0.0;
@@ -658,7 +670,7 @@ class Builder {
               sum += w.get<double>();
             }
           }
-          if (std::abs(sum - 1.0) > 1e-9) {
+          if (std::abs(sum - 1.0) > 1e-9 && !refused_under(pointer_append(p, "influence"))) {
             error(pointer_append(p, "influence"), fmt::format("delegation '{}': influence weights sum to {}; expected 1", iso3, sum));
           }
         }
@@ -753,14 +765,21 @@ class Builder {
 
   const Document& doc_;
   Diagnostics& diag_;
+  const std::vector<std::string>& refused_;
   model::Scenario s_;
   bool epoch_read_ = false;  // dates are checked against the horizon once the epoch is known
 };
 
 }  // namespace
 
+std::optional<model::Scenario> build_scenario(const Document& doc, Diagnostics& diagnostics,
+                                              const std::vector<std::string>& refused) {
+  return Builder(doc, diagnostics, refused).build();
+}
+
 std::optional<model::Scenario> build_scenario(const Document& doc, Diagnostics& diagnostics) {
-  return Builder(doc, diagnostics).build();
+  static const std::vector<std::string> none;
+  return Builder(doc, diagnostics, none).build();
 }
 
 }  // namespace gcmsim::loader

@@ -172,7 +172,9 @@ bool wrapped_but_in_range(const json* value, const json* schema) {
   return max.is_number_unsigned() && v <= max.get<std::uint64_t>();
 }
 
-void report(const json& root, const Document& doc, const valijson::ValidationResults::Error& e, Diagnostics& diagnostics) {
+// Reports one violation; returns whether it refused a single value (as opposed to a key, a
+// missing key or a whole mapping or list).
+bool report(const json& root, const Document& doc, const valijson::ValidationResults::Error& e, Diagnostics& diagnostics) {
   const std::string pointer = context_pointer(e.context, doc.value);
   const json* value = doc.value.contains(json::json_pointer(pointer)) ? &doc.value.at(json::json_pointer(pointer)) : nullptr;
   const json* schema = schema_for(root, pointer);
@@ -194,13 +196,13 @@ void report(const json& root, const Document& doc, const valijson::ValidationRes
     diagnostics.error(key_origin.key.file >= 0 ? key_origin.key : key_origin.value,
                       fmt::format("unknown key '{}' in {}{}", key, where, hint.empty() ? expected : hint),
                       static_cast<int>(key.size()));
-    return;
+    return false;
   }
   const Location at = origin.value;
   if (d.rfind("Missing required property '", 0) == 0) {
     const std::string key = d.substr(27, d.size() - 29);
     diagnostics.error(origin.key.file >= 0 ? origin.key : at, fmt::format("{} is missing the required key '{}'", where, key));
-    return;
+    return false;
   }
   const std::string found = value != nullptr ? type_name(*value) : "nothing";
   const int width = value != nullptr && value->is_primitive() ? static_cast<int>(value->dump().size()) - (value->is_string() ? 2 : 0) : 1;
@@ -216,7 +218,7 @@ void report(const json& root, const Document& doc, const valijson::ValidationRes
                                                                   : fmt::format("text matching {}", (*schema)["pattern"].get<std::string>());
     diagnostics.error(at, fmt::format("{}: found {}, expected {}", where, found, expected), width);
   } else if (d.rfind("Expected number", 0) == 0 && wrapped_but_in_range(value, schema)) {
-    return;
+    return false;
   } else if (d.rfind("Expected number", 0) == 0 && schema != nullptr) {
     std::string expected;
     if (schema->contains("minimum")) expected += fmt::format("at least {}", (*schema)["minimum"].dump());
@@ -228,6 +230,7 @@ void report(const json& root, const Document& doc, const valijson::ValidationRes
   } else {
     diagnostics.error(at, fmt::format("{}: found {}; {}", where, found, d), width);
   }
+  return value != nullptr && value->is_primitive();
 }
 
 // A name (a key, an id, a code) longer than this is not a name; texts without a schema maxLength
@@ -289,19 +292,41 @@ bool check_limits(const Document& doc, Diagnostics& diagnostics) {
   return ok;
 }
 
-void check_schema(const Document& doc, Diagnostics& diagnostics) { check_schema(doc, scenario_schema(), diagnostics); }
+std::vector<std::string> check_schema(const Document& doc, Diagnostics& diagnostics) {
+  return check_schema(doc, scenario_schema(), diagnostics);
+}
 
-void check_schema(const Document& doc, const nlohmann::json& schema, Diagnostics& diagnostics) {
+std::vector<std::string> check_schema(const Document& doc, const nlohmann::json& schema, Diagnostics& diagnostics) {
   // A validator compiles each pattern's std::regex on first use and caches it; one per thread keeps
   // that cache across loads (a sweep checks every design point; the fuzz targets every input).
   thread_local valijson::Validator validator;
   valijson::ValidationResults results;
   valijson::adapters::NlohmannJsonAdapter target(doc.value);
-  if (validator.validate(compiled_schema(schema), target, &results)) return;
+  std::vector<std::string> refused;
+  if (validator.validate(compiled_schema(schema), target, &results)) return refused;
   for (const auto& e : results) {
     if (is_summary_error(e.description)) continue;  // its specific cause is reported on its own
-    report(schema, doc, e, diagnostics);
+    // One message per value: 1e300 in an integer field breaks both the range and the type.
+    const std::string pointer = context_pointer(e.context, doc.value);
+    if (std::find(refused.begin(), refused.end(), pointer) != refused.end()) continue;
+    if (report(schema, doc, e, diagnostics)) refused.push_back(pointer);
   }
+  return refused;
+}
+
+Document without_refused(const Document& doc, const std::vector<std::string>& refused) {
+  Document out = doc;
+  for (const std::string& pointer : refused) {
+    const json::json_pointer at(pointer);
+    if (pointer.empty() || !out.value.contains(at)) continue;  // already removed (reported twice)
+    json& parent = out.value.at(at.parent_pointer());
+    if (parent.is_object()) {
+      parent.erase(at.back());
+    } else {
+      out.value.at(at) = nullptr;
+    }
+  }
+  return out;
 }
 
 }  // namespace gcmsim::loader

@@ -1,5 +1,6 @@
 #include "models/run/prepared_scenario.hpp"
 
+#include <stdexcept>
 #include <utility>
 
 namespace gcmsim::sim {
@@ -38,7 +39,18 @@ PreparedScenario::PreparedScenario(loader::LoadResult loaded, std::string path)
 }
 
 Preparation PreparedScenario::with(const std::vector<std::string>& overrides, const std::vector<std::string>& sets) const {
+  if (!extendable()) throw std::logic_error("a design point prepared with point() cannot be extended with with()");
   return from_load(loader::extend_scenario(loaded_, overrides, sets), path_);
+}
+
+Preparation PreparedScenario::point(const std::vector<std::string>& sets) const {
+  if (!extendable()) throw std::logic_error("a design point prepared with point() cannot be extended with point()");
+  loader::LoadResult loaded = loader::extend_scenario(loaded_, {}, sets);
+  if (loaded.ok()) {
+    loaded.document = {};
+    loaded.files = {};
+  }
+  return from_load(std::move(loaded), path_);
 }
 
 }  // namespace gcmsim::sim

@@ -44,6 +44,12 @@ class PreparedScenario {
   // This scenario with more overrides and sets on top, prepared anew from the merged document in
   // memory. Equal to prepare() with the combined lists.
   Preparation with(const std::vector<std::string>& overrides, const std::vector<std::string>& sets) const;
+  // with() for a design point that is only run, never extended: the result keeps what running and
+  // writing outputs need (setup, catalogue, run defaults, hash, source) but not the merged document,
+  // its origins and the files' text, most of a prepared scenario's memory, so that a sweep can keep
+  // every point prepared. Calling with() on it throws std::logic_error.
+  Preparation point(const std::vector<std::string>& sets) const;
+  bool extendable() const { return !loaded_.document.value.is_null(); }
 
   const model::ScenarioSetup& setup() const { return setup_; }
   const model::Scenario& scenario() const { return setup_.scenario(); }

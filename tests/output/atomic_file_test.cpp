@@ -116,3 +116,14 @@ TEST_CASE("an atomic write over a folder fails and leaves the folder alone", "[o
   CHECK(fs::is_directory(dir / "taken" / "inside"));
   CHECK(entries(dir) == std::set<std::string>{"taken"});
 }
+
+TEST_CASE("a deferred atomic write replaces the content and leaves no temporary file, and a file system sync flushes it", "[output]") {
+  const fs::path dir = fresh_folder("deferred");
+  const fs::path file = dir / "table.csv";
+  gcmsim::output::write_file_atomically(file, "first\n", gcmsim::output::Durability::deferred);
+  gcmsim::output::write_file_atomically(file, "second\n", gcmsim::output::Durability::deferred);
+  gcmsim::output::sync_file_system(dir);
+  CHECK(read(file) == "second\n");
+  CHECK(entries(dir) == std::set<std::string>{"table.csv"});
+  CHECK_THROWS_AS(gcmsim::output::sync_file_system(dir / "absent"), std::runtime_error);
+}

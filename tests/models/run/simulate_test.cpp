@@ -102,3 +102,20 @@ TEST_CASE("an invalid design point is reported with its --set's location", "[sim
   REQUIRE_FALSE(point.ok());
   REQUIRE_THAT(point.error_report(), Catch::Contains("--set #1"));
 }
+
+TEST_CASE("a point prepared for running only runs as with() does, and cannot be extended", "[sim]") {
+  const std::vector<std::string> sets = {"policies.trust_fund.contributions.0.usd=1000"};
+  const sim::Preparation full = baseline().with({}, sets);
+  const sim::Preparation point = baseline().point(sets);
+  INFO(point.error_report());
+  REQUIRE(point.ok());
+  REQUIRE_FALSE(point.scenario->extendable());
+  REQUIRE(point.scenario->content_hash() == full.scenario->content_hash());
+  REQUIRE(point.scenario->source().sets == full.scenario->source().sets);
+  require_same(sim::simulate(*point.scenario, {3, 1, nullptr, nullptr}), sim::simulate(*full.scenario, {3, 1, nullptr, nullptr}));
+  REQUIRE_THROWS_AS(point.scenario->with({}, {"run.seed=1"}), std::logic_error);
+  // An invalid point is reported as with() reports it.
+  const sim::Preparation invalid = baseline().point({"activities.ts1.days=banana"});
+  REQUIRE_FALSE(invalid.ok());
+  REQUIRE_THAT(invalid.error_report(), Catch::Contains("--set #1"));
+}
