@@ -348,10 +348,17 @@ void apply_set(Document& doc, const std::string& option, const SourceFiles& file
                       fmt::format("--set '{}': the value is not valid YAML", shortened(option)));
     return;
   }
+  // Keys the option creates are located at their step in the option's text, so a misspelled one
+  // ("activites") is reported against the option, not the scenario.
+  std::size_t column = 1;
+  for (std::size_t j = 0; j < k; ++j) column += path[j].size() + 1;
   for (; k < path.size(); ++k) {
     if (node->is_null()) *node = json::object();
     pointer = pointer_append(pointer, path[k]);
     node = &(*node)[path[k]];
+    const Location key_at{file, 1, static_cast<int>(column)};
+    doc.origins.set(pointer, {key_at, key_at});
+    column += path[k].size() + 1;
   }
   const json before = *node;
   *node = std::move(value.value);

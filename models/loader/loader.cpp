@@ -4,6 +4,7 @@
 
 #include <fmt/core.h>
 
+#include "models/loader/rule_warnings.hpp"
 #include "models/loader/schema.hpp"
 #include "models/loader/text_checks.hpp"
 
@@ -77,7 +78,10 @@ void layer(LoadResult& out, const std::vector<std::string>& overrides, const std
   Document& doc = out.document;
   for (const std::string& override_path : overrides) {
     out.overrides.push_back(override_path);
-    Document overlay = read_yaml_file(override_path, override_path, out.files, out.diagnostics, {}, limits, &usage);
+    // A file that cannot be read is reported against the option that named it.
+    const int option = out.files.add(fmt::format("--override #{}", out.overrides.size()), override_path);
+    Document overlay = read_yaml_file(override_path, override_path, out.files, out.diagnostics, {option, 1, 1}, limits,
+                                      &usage);
     if (!overlay.complete) doc.complete = false;
     if (overlay.value.is_null()) continue;
     if (!overlay.value.is_object()) {
@@ -136,6 +140,9 @@ void check_and_build(LoadResult& out) {
     check_schema(doc, out.diagnostics);
     auto scenario = build_scenario(doc, out.diagnostics);
     if (out.diagnostics.empty()) {
+      // A derived load (extend_scenario) starts from its base's diagnostics: its warnings are its own.
+      out.diagnostics.clear_warnings();
+      if (scenario) check_rules(doc, *scenario, out.diagnostics);
       out.scenario = std::move(scenario);
       out.defaults = run_defaults(doc.value);
       out.defaults.outputs = output_switches(doc.value);

@@ -140,3 +140,14 @@ TEST_CASE("a long critical path is wrapped at 80 columns", "[output]") {
   CHECK_THAT(text, Contains("Critical path (45 working days): ib1 -> ts1 -> sum1 -> stocktaking ->\n"
                             "  stocktaking -> stocktaking -> "));
 }
+
+TEST_CASE("a small scenario's summary lists only the groups it has and no trust fund without one", "[output]") {
+  Minimal m = minimal();  // Mexico, Switzerland and Niger: three of the five regional groups
+  const std::string with_fund = output::terminal_summary(m.s, m.plan, run(m.s, m.cal), m.cal);
+  CHECK_THAT(with_fund, !Contains("Asia-Pacific") && !Contains("Eastern European"));
+  CHECK_THAT(with_fund, Contains("Trust fund: raised"));
+  m.s.trust_fund.contributions.clear();
+  const std::string without = output::terminal_summary(m.s, m.plan, run(m.s, m.cal), m.cal);
+  CHECK_THAT(without, !Contains("Trust fund"));
+  CHECK(has_line(without, "  all                    3                 10.0                               1"));
+}
