@@ -40,8 +40,17 @@ std::string narrate(const model::Scenario& s, const Calendar& calendar, SimTime 
 
     std::string operator()(const model::MeetingOpened& e) const {
       const model::Activity& a = s.activities[e.activity];
-      return fmt::format("{} opens in {}: {} of {} delegations present", activity_name(a), s.venues[*a.venue].name,
-                         e.present, e.invited);
+      std::string line = fmt::format("{} opens in {}: {} of {} delegations present", activity_name(a),
+                                     s.venues[*a.venue].name, e.present, e.invited);
+      if (e.boycotting > 0) {
+        std::vector<std::string> who;
+        for (const model::ScriptedBoycott& b : s.boycotts) {
+          if (b.activity == e.activity) who.push_back(b.who.empty() ? s.member_states[b.states.front()].name : b.who);
+        }
+        line += fmt::format("; {} stay{} away in a boycott by {}", e.boycotting, e.boycotting == 1 ? "s" : "",
+                            fmt::join(who, "; "));
+      }
+      return line;
     }
     std::string operator()(const model::ZeroDraftCirculated& e) const {
       return fmt::format("The co-facilitators circulate the zero draft: {}", describe_draft(s, e.draft, e.bracketed));
@@ -61,7 +70,8 @@ std::string narrate(const model::Scenario& s, const Calendar& calendar, SimTime 
         return fmt::format("{} leaves the process: the draft is too far from its views (acceptance {:.3f}, reservation {:.3f})",
                            s.member_states[w.state].name, w.acceptance, w.reservation);
       }
-      return fmt::format("{} leaves the process ({})", s.member_states[w.state].name, withdrawal_reason(w));
+      const std::string with = w.group.empty() ? std::string() : fmt::format(" with {}", w.group);
+      return fmt::format("{} leaves the process{} ({})", s.member_states[w.state].name, with, withdrawal_reason(w));
     }
     std::string operator()(const model::RoundEnded& e) const {
       return fmt::format("Round {} ends. Revised draft: {}. Consensus {:.0f}% of {} delegations{}", e.round_number,

@@ -92,6 +92,7 @@ void layer(LoadResult& out, const std::vector<std::string>& overrides, const std
       out.diagnostics.error(overlay.origins.find("/include").key, "an override file cannot include others");
       continue;
     }
+    check_removals(doc, overlay, out.diagnostics);
     if (doc.value.is_object()) merge_document(doc, "", overlay, "");
   }
   for (const std::string& set : sets) {
@@ -101,6 +102,7 @@ void layer(LoadResult& out, const std::vector<std::string>& overrides, const std
     const int file = out.files.add(fmt::format("{} #{}", verb, out.sets.size()), verb == "--set" ? set : set.substr(6));
     if (doc.value.is_object()) apply_set(doc, set, out.files, file, out.diagnostics, limits);
   }
+  apply_removals(doc);
 }
 
 RunDefaults run_defaults(const nlohmann::json& root) {

@@ -27,10 +27,17 @@ void decide_attendance(const Scenario& s, const std::vector<std::size_t>& co_fac
   std::vector<std::size_t> requesting;
   // Until the first contribution arrives the fund is not yet operating: nobody applies to it.
   const bool fund_open = trust_fund_covers(a.kind) && state.fund.record.raised > 0.0;
+  // Away: out of the process, or staying away from this meeting in a scripted boycott (neither
+  // comes, chairs, moderates nor asks the fund for a trip).
+  std::vector<bool> away = state.withdrawn;
+  for (const ScriptedBoycott& b : s.boycotts) {
+    if (b.activity != meeting.activity) continue;
+    for (std::size_t k : b.states) away[k] = true;
+  }
   for (std::size_t k = 0; k < n; ++k) {
     draw[k] = stream.uniform01();
     const MemberState& st = s.member_states[k];
-    if (state.withdrawn[k] || !a.invites(st)) continue;
+    if (away[k] || !a.invites(st)) continue;
     const bool mission = venue.mission_city && st.has_mission(*venue.mission_city);
     const double cost = mission ? 0.0 : travel_cost;
     const double salience = theme_salience(st, a.theme);
@@ -49,18 +56,18 @@ void decide_attendance(const Scenario& s, const std::vector<std::size_t>& co_fac
     meeting.states[requesting[r]].funding_refused = !funded[r];
   }
   for (std::size_t k = 0; k < n; ++k) {
-    if (state.withdrawn[k] || !a.invites(s.member_states[k])) continue;
+    if (away[k] || !a.invites(s.member_states[k])) continue;
     StateAtMeeting& sm = meeting.states[k];
     sm.present = sm.funded || draw[k] < p_alone[k];
   }
   // The co-facilitators co-chair the sessions, the stocktaking and the negotiations (OP5, OP15,
   // OP23); moderators lead their panels (OP17).
   if (chaired_by_co_facilitators(a.kind)) {
-    for (std::size_t k : co_facilitators) meeting.states[k].present = !state.withdrawn[k];
+    for (std::size_t k : co_facilitators) meeting.states[k].present = !away[k];
   }
   for (std::size_t k : meeting.moderators) {
-    meeting.states[k].present = !state.withdrawn[k];
-    meeting.states[k].moderated = true;
+    meeting.states[k].present = !away[k];
+    meeting.states[k].moderated = !away[k];
   }
 }
 
