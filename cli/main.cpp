@@ -1,4 +1,5 @@
 // gcmsim: the command-line entry point. Each subcommand lives in its own file (see commands.hpp).
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 
@@ -23,8 +24,14 @@ std::string option_hints(const CLI::App& app) {
       for (const std::string& name : option->get_lnames()) names.push_back("--" + name);
     }
   }
+  std::vector<std::string> unexpected = command->remaining();
+  if (command != &app) {
+    for (const std::string& arg : app.remaining()) {
+      if (std::find(unexpected.begin(), unexpected.end(), arg) == unexpected.end()) unexpected.push_back(arg);
+    }
+  }
   std::string out;
-  for (const std::string& arg : command->remaining()) {
+  for (const std::string& arg : unexpected) {
     if (arg.rfind("--", 0) != 0) continue;
     const std::string word = arg.substr(0, arg.find('='));
     const std::string match = gcmsim::loader::closest_match(word, names);

@@ -78,7 +78,6 @@ struct Withdrawal {
   double acceptance = 0.0;   // cause text: its acceptance of the revised draft
   double reservation = 0.0;  // cause text: the acceptance below which it leaves
   std::string note;          // cause scripted: the scenario's note (data, may be empty)
-  std::string group;         // cause scripted: who the event addressed (ScriptedWithdrawal::who); empty: the state
 };
 
 // Negotiation dynamics (docs/negotiation.md); positions and draft on the scenario's scale.

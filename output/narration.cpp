@@ -70,8 +70,15 @@ std::string narrate(const model::Scenario& s, const Calendar& calendar, SimTime 
         return fmt::format("{} leaves the process: the draft is too far from its views (acceptance {:.3f}, reservation {:.3f})",
                            s.member_states[w.state].name, w.acceptance, w.reservation);
       }
-      const std::string with = w.group.empty() ? std::string() : fmt::format(" with {}", w.group);
-      return fmt::format("{} leaves the process{} ({})", s.member_states[w.state].name, with, withdrawal_reason(w));
+      // A withdrawal addressed to a group says so: the scenario's event for this state names it.
+      std::string group;
+      for (const model::ScriptedWithdrawal& scripted : s.withdrawals) {
+        if (scripted.state == s.member_states[w.state].iso3 && calendar.at(scripted.date) <= w.when) {
+          group = scripted.who.empty() ? std::string() : fmt::format("; an event for {}", scripted.who);
+          break;
+        }
+      }
+      return fmt::format("{} leaves the process ({}{})", s.member_states[w.state].name, withdrawal_reason(w), group);
     }
     std::string operator()(const model::RoundEnded& e) const {
       return fmt::format("Round {} ends. Revised draft: {}. Consensus {:.0f}% of {} delegations{}", e.round_number,

@@ -12,7 +12,7 @@ namespace gcmsim::loader {
 
 void Diagnostics::error(Location where, std::string message, int caret_length) {
   ++count_;
-  if (list_.size() < kMaxKept) list_.push_back({where, std::move(message), std::max(1, caret_length)});
+  if (list_.size() < kMaxKept) list_.push_back({where, std::move(message), std::max(1, caret_length), {}});
 }
 
 void Diagnostics::warning(Location where, std::string code, std::string message, int caret_length) {

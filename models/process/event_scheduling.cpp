@@ -190,7 +190,7 @@ void ProcessSimulation::schedule_withdrawals() {
       if (state_.withdrawn[k]) return;
       state_.withdrawn[k] = true;
       if (state_.negotiation) state_.negotiation->leave(k);
-      Withdrawal withdrawal{k, sim_.now(), WithdrawalCause::scripted, 0.0, 0.0, scripted->note, scripted->who};
+      Withdrawal withdrawal{k, sim_.now(), WithdrawalCause::scripted, 0.0, 0.0, scripted->note};
       if (listener_ != nullptr) tell(StateLeft{withdrawal});
       state_.results.withdrawals.push_back(std::move(withdrawal));
     }, tag(EventKind::withdrawal, k), -1);

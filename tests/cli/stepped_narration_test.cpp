@@ -37,7 +37,7 @@ TEST_CASE("a piped reader steps line by line, runs to the end of a round and qui
   REQUIRE(quit != std::string::npos);
   // The line before the last prompt is the end of round 1.
   const std::size_t last_prompt = r.out.rfind(kPrompt);
-  const std::size_t line_start = r.out.rfind('\n', last_prompt - 1);
+  const std::size_t line_start = r.out.rfind('\n', last_prompt - 2);  // the newline before that line
   CHECK_THAT(r.out.substr(line_start, last_prompt - line_start), Contains("Round 1 ends."));
   CHECK_FALSE(std::filesystem::exists(dir + "/timeline.csv"));
 }
