@@ -39,9 +39,9 @@ TEST_CASE("listed dates must be working days, in order, and agree with start and
   REQUIRE_FALSE(r.ok());
   const std::string report = r.error_report();
   INFO(report);
-  CHECK_THAT(report, Contains("bad-dates.yaml:2:41: error: activity 'round1': 2018-02-24 is not a working day"));
-  CHECK_THAT(report, Contains("bad-dates.yaml:2:53: error: activity 'round1': 2018-02-23 does not follow 2018-02-24"));
-  CHECK_THAT(report, Contains("bad-dates.yaml:3:24: error: activity 'round2': start 2018-03-12 disagrees with its dates "
+  CHECK_THAT(report, Contains("bad-dates.yaml:2:38: error: activity 'round1': 2018-02-24 is not a working day"));
+  CHECK_THAT(report, Contains("bad-dates.yaml:2:50: error: activity 'round1': 2018-02-23 does not follow 2018-02-24"));
+  CHECK_THAT(report, Contains("bad-dates.yaml:3:25: error: activity 'round2': start 2018-03-12 disagrees with its dates "
                               "(2018-03-13); give either dates or start and end"));
-  CHECK_THAT(report, Contains("bad-dates.yaml:4:23: error: activity 'round3': 2 dates are listed, but days is 4"));
+  CHECK_THAT(report, Contains("bad-dates.yaml:4:24: error: activity 'round3': 2 dates are listed, but days is 4"));
 }
