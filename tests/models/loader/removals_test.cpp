@@ -69,3 +69,11 @@ TEST_CASE("a boycott of a removed activity is an unknown activity", "[loader][re
   REQUIRE_FALSE(r.ok());
   CHECK_THAT(r.error_report(), Contains("boycott of unknown activity 'h6'"));
 }
+
+TEST_CASE("a --set can remove an activity too", "[loader][remove]") {
+  const auto r = load(kBaseline, {}, {"activities.h6.remove=true"});
+  INFO(r.error_report());
+  REQUIRE(r.ok());
+  CHECK_FALSE(r.scenario->find_activity("h6"));
+  CHECK(need_ids(*r.scenario, "hearings_summary").size() == 5);
+}
