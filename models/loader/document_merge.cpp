@@ -283,14 +283,15 @@ void apply_shift(Document& doc, const std::string& option, const std::string& bo
       continue;
     }
     const auto new_start = shifted(*start);
-    (*node)["start"] = iso_date(new_start);
-    if (!end) continue;
-    if (!calendar.is_working_day(new_start)) {
+    if (end && !calendar.is_working_day(new_start)) {
+      // Refused whole: a moved start with an unmoved end would only add an error of its own.
       diagnostics.error(at, fmt::format("--shift '{}': the new start {} is not a working day; the activity could not "
                                         "keep its length", body, iso_date(new_start)),
                         static_cast<int>(option.size()));
       continue;
     }
+    (*node)["start"] = iso_date(new_start);
+    if (!end) continue;
     (*node)["end"] = iso_date(calendar.add_working_days(new_start, calendar.working_days_between(*start, *end)));
   }
   if (moved == 0) {

@@ -11,18 +11,23 @@
 using gcmsim::testing::run_gcmsim;
 using Catch::Contains;
 
-TEST_CASE("--set, --shift and --scale apply in the order they are written", "[cli][options]") {
-  // ts3 is planned for 19-20 June 2017. Set then shift: 3 July, then a week later.
-  const auto set_first = run_gcmsim("explain scenarios/gcm-2017-2018.yaml --set activities.ts3.start=2017-07-03 "
-                                    "--shift activities.ts3=+1w");
+TEST_CASE("the options --set --shift and --scale apply in the order they are written", "[cli][options]") {
+  // ts3 is planned for 19-20 June 2017. Set to 10 July, then two weeks later: 24-25 July.
+  const auto set_first = run_gcmsim("explain scenarios/gcm-2017-2018.yaml --set activities.ts3.start=2017-07-10 "
+                                    "--shift activities.ts3=+2w");
   INFO(set_first.err);
   REQUIRE(set_first.exit_code == 0);
-  CHECK_THAT(set_first.out, Contains("2017-07-10 2017-07-11    2"));
+  CHECK_THAT(set_first.out, Contains("2017-07-24 2017-07-25    2"));
   // Shift then set: the set has the last word.
-  const auto shift_first = run_gcmsim("explain scenarios/gcm-2017-2018.yaml --shift activities.ts3=+1w "
-                                      "--set activities.ts3.start=2017-07-03");
+  const auto shift_first = run_gcmsim("explain scenarios/gcm-2017-2018.yaml --shift activities.ts3=+2w "
+                                      "--set activities.ts3.start=2017-07-10");
+  INFO(shift_first.err);
   REQUIRE(shift_first.exit_code == 0);
-  CHECK_THAT(shift_first.out, Contains("2017-07-03 2017-07-04    2"));
+  CHECK_THAT(shift_first.out, Contains("2017-07-10 2017-07-11    2"));
+  // A shift onto a holiday the scenario lists (Eid al-Fitr, 26 June 2017) is refused, alone.
+  const auto holiday = run_gcmsim("validate scenarios/gcm-2017-2018.yaml --shift activities.ts3=+1w");
+  REQUIRE(holiday.exit_code == 2);
+  CHECK_THAT(holiday.err, Contains("the new start 2017-06-26 is not a working day") && Contains("1 error in"));
   // One contribution set to 100 and scaled by 3, in both orders; the other four give 1.3 million.
   const auto scaled_last = run_gcmsim("run -o " + gcmsim::testing::out_dir("order-scale-last") +
                                       " --set policies.trust_fund.contributions.0.usd=100 "

@@ -94,7 +94,7 @@ TEST_CASE("a regional group boycotts one meeting in one event", "[cli][what-if][
   const auto r = run_gcmsim("run --narrate --override " + file + " -o " + dir);
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
-  CHECK_THAT(r.out, Contains("Intergovernmental negotiations, round 3 opens in New York: ") &&
+  CHECK_THAT(r.out, Contains("Intergovernmental negotiations, round 3 opens in United Nations Headquarters: ") &&
                         Contains("; 23 stay away in a boycott by the eastern_european group"));
   // attendance.csv: no Eastern European state at round 3; at round 4 they are back.
   const std::string attendance = read_text(dir + "/attendance.csv");
