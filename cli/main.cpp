@@ -1,4 +1,5 @@
 // gcmsim: the command-line entry point. Each subcommand lives in its own file (see commands.hpp).
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 
@@ -7,7 +8,39 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "models/loader/diagnostics.hpp"
 #include "gcmsim/version.hpp"
+
+namespace {
+
+// "--narate" -> "; did you mean '--narrate'?": the closest option of the subcommand that was
+// parsed (or of gcmsim itself) to each unexpected argument that looks like an option.
+std::string option_hints(const CLI::App& app) {
+  const CLI::App* command = &app;
+  for (const CLI::App* sub : app.get_subcommands()) command = sub;
+  std::vector<std::string> names;
+  for (const CLI::App* owner : {&app, command}) {
+    for (const CLI::Option* option : owner->get_options()) {
+      for (const std::string& name : option->get_lnames()) names.push_back("--" + name);
+    }
+  }
+  std::vector<std::string> unexpected = command->remaining();
+  if (command != &app) {
+    for (const std::string& arg : app.remaining()) {
+      if (std::find(unexpected.begin(), unexpected.end(), arg) == unexpected.end()) unexpected.push_back(arg);
+    }
+  }
+  std::string out;
+  for (const std::string& arg : unexpected) {
+    if (arg.rfind("--", 0) != 0) continue;
+    const std::string word = arg.substr(0, arg.find('='));
+    const std::string match = gcmsim::loader::closest_match(word, names);
+    if (!match.empty()) out += fmt::format("gcmsim: unknown option '{}'; did you mean '{}'?\n", word, match);
+  }
+  return out;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"gcmsim: discrete-event simulation of the preparatory process of the Global Compact "
@@ -35,6 +68,10 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
+  } catch (const CLI::ExtrasError& e) {
+    app.exit(e);
+    fmt::print(stderr, "{}", option_hints(app));
+    return gcmsim::cli::kExitInvalidInput;
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return gcmsim::cli::kExitInvalidInput;

@@ -1,9 +1,7 @@
 // `gcmsim run [FILE]`: plays the scenario out, writes its outputs into DIR and prints the summary.
 #include <chrono>
 #include <cstdio>
-#include <iostream>
 #include <optional>
-#include <unistd.h>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -17,11 +15,11 @@
 #include "cli/out_dir.hpp"
 #include "cli/scenario_options.hpp"
 #include "cli/seed_option.hpp"
+#include "cli/stepped_narration.hpp"
 #include "engine/parallel.hpp"
 #include "gcmsim/version.hpp"
 #include "models/run/simulate.hpp"
 #include "output/atomic_file.hpp"
-#include "output/narration.hpp"
 #include "output/replications.hpp"
 #include "output/run_folder.hpp"
 #include "output/run_writer.hpp"
@@ -42,26 +40,6 @@ struct RunOptions {
   bool narrate = false;
   bool step = false;
   bool force = false;
-};
-
-// Prints the story of replication 0 (output/narration.hpp words the model's events) as it
-// happens; with --step, waits for Enter after each line, but only when a person is at the terminal
-// (stdin closed or piped: it never blocks).
-class TerminalLines {
- public:
-  TerminalLines(const Calendar& calendar, bool step) : calendar_(calendar), step_(step && ::isatty(STDIN_FILENO) == 1) {}
-
-  void operator()(SimTime when, const std::string& line) {
-    fmt::print("{}  {}\n", calendar_.date_string(when), line);
-    std::fflush(stdout);
-    if (!step_) return;
-    std::string ignored;
-    if (!std::getline(std::cin, ignored)) step_ = false;  // end of input: run on
-  }
-
- private:
-  const Calendar& calendar_;
-  bool step_;
 };
 
 // Metrics reach the summary in replication order whatever order the threads finish in, so the
@@ -122,10 +100,8 @@ void run(const RunOptions& options) {
     prepare_out(out, output::manifest_info(*prepared, identity, replications, 0.0), options.force);
   }
 
-  std::optional<output::Narration> narrator;
-  if (options.narrate) {
-    narrator.emplace(prepared->scenario(), prepared->calendar(), TerminalLines(prepared->calendar(), options.step));
-  }
+  std::optional<SteppedNarration> narrator;
+  if (options.narrate) narrator.emplace(prepared->scenario(), prepared->calendar(), options.step);
   output::ReplicationSummary summary(prepared->metric_catalog());
   OrderedSummary ordered(summary);
   std::optional<model::RunResults> first;  // replication 0, for the terminal summary
@@ -147,7 +123,12 @@ void run(const RunOptions& options) {
     if (r == 0) first = std::move(results);  // nobody else writes `first`
   };
   if (narrator) {
-    simulate(0);
+    try {
+      simulate(0);
+    } catch (const StepQuit& quit) {
+      fmt::print("\n{}; no outputs written.\n", quit.what());
+      return;
+    }
     if (!options.quiet) fmt::print("\n");
   }
   const std::size_t begin = narrator ? 1 : 0;
@@ -183,7 +164,8 @@ void add_run_command(CLI::App& app) {
   cmd->add_option("--threads,-j", options->threads, "Threads for replications (default: every core)");
   cmd->add_flag("--quiet,-q", options->quiet, "Write the outputs without printing the summary");
   cmd->add_flag("--narrate", options->narrate, "Tell the story of the (first) run as it happens, one line per meaningful event");
-  cmd->add_flag("--step", options->step, "With --narrate: wait for Enter after each line (only when stdin is a terminal)");
+  cmd->add_flag("--step", options->step, "With --narrate: pause after each line; Enter: next line, r: to the end of the round, q: quit "
+                "(reads stdin only from a terminal, a pipe or a file; never waits when stdin is closed or ends)");
   cmd->callback([options] { run(*options); });
 }
 

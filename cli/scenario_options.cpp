@@ -1,5 +1,7 @@
 #include "cli/scenario_options.hpp"
 
+#include <array>
+
 #include <fmt/core.h>
 
 #include "cli/exit_codes.hpp"
@@ -25,6 +27,7 @@ void add_scenario_options(CLI::App& command, ScenarioOptions& options, const cha
   } else {
     command.add_option("FILE", options.file, "Scenario file (YAML)")->required();
   }
+  options.command = &command;
   command.add_option("--set", options.sets,
                      "Change one value: path.to.key=value; list items by index or id, e.g. "
                      "--set activities.ts1.start=2017-05-15 (repeatable)")
@@ -35,18 +38,35 @@ void add_scenario_options(CLI::App& command, ScenarioOptions& options, const cha
       ->allow_extra_args(false);
   command.add_option("--shift", options.shifts,
                      "Move an activity and keep its length: path=+Nw or path=-Nd, e.g. --shift activities.ts3=+8w "
-                     "(repeatable; applied after the --sets)")
+                     "(repeatable; --set, --shift and --scale apply in the order written)")
       ->allow_extra_args(false);
   command.add_option("--scale", options.scales,
                      "Multiply every number a path reaches (a list step reaches every item): e.g. --scale "
-                     "policies.trust_fund.contributions.usd=0.5 (repeatable; applied after the --shifts)")
+                     "policies.trust_fund.contributions.usd=0.5 (repeatable; --set, --shift and --scale apply in the order written)")
       ->allow_extra_args(false);
 }
 
 std::vector<std::string> ScenarioOptions::operations() const {
-  std::vector<std::string> out = sets;
-  for (const std::string& s : shifts) out.push_back("shift " + s);
-  for (const std::string& s : scales) out.push_back("scale " + s);
+  struct Kind {
+    const char* name;
+    const std::vector<std::string>* values;
+    const char* prefix;
+    std::size_t taken = 0;
+  };
+  std::array<Kind, 3> kinds = {{{"set", &sets, ""}, {"shift", &shifts, "shift "}, {"scale", &scales, "scale "}}};
+  std::vector<std::string> out;
+  if (command != nullptr) {
+    for (const CLI::Option* option : command->parse_order()) {
+      for (Kind& kind : kinds) {
+        if (option->check_lname(kind.name) && kind.taken < kind.values->size()) {
+          out.push_back(kind.prefix + (*kind.values)[kind.taken++]);
+        }
+      }
+    }
+  }
+  for (Kind& kind : kinds) {
+    for (; kind.taken < kind.values->size(); ++kind.taken) out.push_back(kind.prefix + (*kind.values)[kind.taken]);
+  }
   return out;
 }
 

@@ -20,8 +20,13 @@ struct ScenarioOptions {
   std::vector<std::string> overrides;
   std::vector<std::string> shifts;  // "activities.ts3=+8w"
   std::vector<std::string> scales;  // "policies.trust_fund.contributions.usd=2"
+  // The command these options were parsed by (add_scenario_options sets it): its parse order is
+  // the order the --set, --shift and --scale options were written in.
+  const CLI::App* command = nullptr;
 
-  // The sets, then each shift as "shift ..." and each scale as "scale ...", as the loader takes them.
+  // The --set, --shift ("shift ...") and --scale ("scale ...") options as the loader takes them, in
+  // the order they were written on the command line; options not parsed by `command` (set by
+  // code) follow: the sets, then the shifts, then the scales.
   std::vector<std::string> operations() const;
 };
 

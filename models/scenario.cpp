@@ -31,6 +31,16 @@ bool Activity::invites(const MemberState& state) const {
   });
 }
 
+std::vector<int> Activity::sitting_offsets(const Calendar& calendar) const {
+  std::vector<int> out;
+  if (sitting_dates.empty()) {
+    for (int d = 0; d < days; ++d) out.push_back(d);
+    return out;
+  }
+  for (const Date& d : sitting_dates) out.push_back(calendar.working_days_between(sitting_dates.front(), d));
+  return out;
+}
+
 int MeetingFormat::panels() const {
   return static_cast<int>(std::count_if(agenda.begin(), agenda.end(),
                                         [](const AgendaItem& a) { return a.kind == AgendaItemKind::panel; }));

@@ -85,6 +85,10 @@ struct Activity {
   std::optional<Date> window_earliest;
   std::optional<Date> window_latest;
   int days = 1;                       // working days: sitting days or drafting time
+  // A meeting that sits on listed days that are not consecutive (round 1 of 2018 sat on 20, 22
+  // and 23 February, a hearing on the 21st): the days in order, first == start, last == end and
+  // days == their number. Empty: it sits on `days` consecutive working days.
+  std::vector<Date> sitting_dates;
   std::optional<LeadTime> due;
   std::vector<std::size_t> needs;     // indices into Scenario::activities
   bool interpretation = true;         // false: English only (OP29: interpretation only where available)
@@ -94,6 +98,9 @@ struct Activity {
   std::vector<std::string> participant_coalitions;
 
   bool invites(const MemberState& state) const;
+  // Working days from the first sitting day to each sitting day: 0, 1, ..., days - 1, or the gaps
+  // of the listed sitting_dates (0, 2, 3 for 20, 22 and 23 February 2018).
+  std::vector<int> sitting_offsets(const Calendar& calendar) const;
 };
 
 enum class AgendaItemKind {
@@ -275,6 +282,16 @@ struct ScriptedWithdrawal {
   Date date;
   std::string state;  // iso3
   std::string note;
+  std::string who;    // the group the event addressed ("eastern_european", a coalition); empty: the state alone
+};
+
+// A group of states stays away from one meeting in protest (a temporary absence): invited, they
+// are not present and ask the fund for nothing; they remain in the process.
+struct ScriptedBoycott {
+  std::size_t activity = 0;         // index into Scenario::activities
+  std::vector<std::size_t> states;  // member-state indices
+  std::string who;                  // as the scenario addressed them: a group, a coalition or "HUN, POL"
+  std::string note;
 };
 
 struct Scenario {
@@ -294,6 +311,7 @@ struct Scenario {
   // african_group, eu, celac, caricom), in the order the chair gives them the floor.
   std::vector<std::string> speaking_groups;
   std::vector<ScriptedWithdrawal> withdrawals;
+  std::vector<ScriptedBoycott> boycotts;
   ModelParameters parameters;
   std::optional<NegotiationSpec> negotiation;
   // No seed or replication count: those are run control (sim::RunSpec), not domain data; the

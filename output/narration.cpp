@@ -41,8 +41,17 @@ std::string narrate(const model::Scenario& s, const Calendar& calendar, SimTime 
 
     std::string operator()(const model::MeetingOpened& e) const {
       const model::Activity& a = s.activities[e.activity];
-      return fmt::format("{} opens in {}: {} of {} delegations present", activity_name(a), s.venues[*a.venue].name,
-                         e.present, e.invited);
+      std::string line = fmt::format("{} opens in {}: {} of {} delegations present", activity_name(a),
+                                     s.venues[*a.venue].name, e.present, e.invited);
+      if (e.boycotting > 0) {
+        std::vector<std::string> who;
+        for (const model::ScriptedBoycott& b : s.boycotts) {
+          if (b.activity == e.activity) who.push_back(b.who.empty() ? s.member_states[b.states.front()].name : b.who);
+        }
+        line += fmt::format("; {} stay{} away in a boycott by {}", e.boycotting, e.boycotting == 1 ? "s" : "",
+                            fmt::join(who, "; "));
+      }
+      return line;
     }
     std::string operator()(const model::ZeroDraftCirculated& e) const {
       return fmt::format("The co-facilitators circulate the zero draft: {}", describe_draft(s, e.draft, e.bracketed));
@@ -68,7 +77,15 @@ std::string narrate(const model::Scenario& s, const Calendar& calendar, SimTime 
         return fmt::format("{} leaves the process: the draft is too far from its views (acceptance {:.3f}, reservation {:.3f})",
                            s.member_states[w.state].name, w.acceptance, w.reservation);
       }
-      return fmt::format("{} leaves the process ({})", s.member_states[w.state].name, withdrawal_reason(w));
+      // A withdrawal addressed to a group says so: the scenario's event for this state names it.
+      std::string group;
+      for (const model::ScriptedWithdrawal& scripted : s.withdrawals) {
+        if (scripted.state == s.member_states[w.state].iso3 && calendar.at(scripted.date) <= w.when) {
+          group = scripted.who.empty() ? std::string() : fmt::format("; an event for {}", scripted.who);
+          break;
+        }
+      }
+      return fmt::format("{} leaves the process ({}{})", s.member_states[w.state].name, withdrawal_reason(w), group);
     }
     std::string operator()(const model::RoundEnded& e) const {
       return fmt::format("Round {} ends. Revised draft: {}. Consensus {:.0f}% of {} delegations{}", e.round_number,

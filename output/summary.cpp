@@ -80,6 +80,7 @@ std::string by_group(const sim::Participation& m) {
   for (int g = 0; g < model::kRegionalGroups; ++g) {
     const sim::GroupParticipation& gm = m.groups[g];
     states += gm.members;
+    if (gm.members == 0) continue;  // a small scenario (the classroom) leaves groups empty
     rows.push_back({std::string(group_label(static_cast<model::RegionalGroup>(g))), fmt::format("{}", gm.members),
                     percent(gm.attendance_share), csv_number(gm.speaking_minutes, 1), percent(gm.speaking_share),
                     percent(gm.membership_share), fmt::format("{}", gm.unserved_requests)});
@@ -188,8 +189,11 @@ std::string terminal_summary(const model::Scenario& scenario, const model::Plan&
   out += critical_path(scenario, plan);
   out += '\n';
   out += by_group(sim::participation(scenario, results));
-  out += '\n';
-  out += trust_fund(results.trust_fund, calendar);
+  // A scenario without a trust fund (no contribution) gets no line about one.
+  if (!scenario.trust_fund.contributions.empty()) {
+    out += '\n';
+    out += trust_fund(results.trust_fund, calendar);
+  }
   if (const std::string n = negotiation_summary(scenario, results, calendar); !n.empty()) {
     out += '\n';
     out += n;

@@ -12,12 +12,18 @@ namespace gcmsim::loader {
 
 void Diagnostics::error(Location where, std::string message, int caret_length) {
   ++count_;
-  if (list_.size() < kMaxKept) list_.push_back({where, std::move(message), std::max(1, caret_length)});
+  if (list_.size() < kMaxKept) list_.push_back({where, std::move(message), std::max(1, caret_length), {}});
 }
 
-std::string Diagnostics::format(const SourceFiles& files) const {
+void Diagnostics::warning(Location where, std::string code, std::string message, int caret_length) {
+  if (warnings_.size() < kMaxKept) warnings_.push_back({where, std::move(message), std::max(1, caret_length), std::move(code)});
+}
+
+namespace {
+
+std::string format_list(const std::vector<Diagnostic>& list, const SourceFiles& files, std::string_view severity) {
   std::vector<const Diagnostic*> sorted;
-  for (const Diagnostic& d : list_) sorted.push_back(&d);
+  for (const Diagnostic& d : list) sorted.push_back(&d);
   std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic* a, const Diagnostic* b) {
     return std::tie(a->where.file, a->where.line, a->where.column) <
            std::tie(b->where.file, b->where.line, b->where.column);
@@ -26,11 +32,12 @@ std::string Diagnostics::format(const SourceFiles& files) const {
   for (const Diagnostic* d : sorted) {
     const Location& w = d->where;
     const std::string message = printable(d->message);
+    const std::string label = d->code.empty() ? std::string(severity) : fmt::format("{}[{}]", severity, d->code);
     if (w.file < 0 || static_cast<std::size_t>(w.file) >= files.size()) {
-      out += fmt::format("error: {}\n", message);
+      out += fmt::format("{}: {}\n", label, message);
       continue;
     }
-    out += fmt::format("{}:{}:{}: error: {}\n", printable(files.path(w.file)), w.line, w.column, message);
+    out += fmt::format("{}:{}:{}: {}: {}\n", printable(files.path(w.file)), w.line, w.column, label, message);
     const std::string_view text = files.line(w.file, w.line);
     if (text.empty()) continue;
     // The caret goes under the escaped text: measure the escaped prefix, not the raw bytes.
@@ -43,8 +50,19 @@ std::string Diagnostics::format(const SourceFiles& files) const {
     out += fmt::format("{} | {}^{}\n", std::string(gutter.size(), ' '), std::string(before.size(), ' '),
                        std::string(tildes, '~'));
   }
+  return out;
+}
+
+}  // namespace
+
+std::string Diagnostics::format(const SourceFiles& files) const {
+  std::string out = format_list(list_, files, "error");
   if (count_ > list_.size()) out += fmt::format("error: {} more errors not shown\n", count_ - list_.size());
   return out;
+}
+
+std::string Diagnostics::format_warnings(const SourceFiles& files, std::string_view severity) const {
+  return format_list(warnings_, files, severity);
 }
 
 namespace {

@@ -4,6 +4,7 @@
 // origins bring every error back to the YAML a user wrote.
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -64,5 +65,19 @@ void merge_document(Document& base, const std::string& base_pointer, const Docum
 // refused option changes nothing.
 void apply_set(Document& doc, const std::string& option, const SourceFiles& files, int file,
                Diagnostics& diagnostics, const ReadLimits& limits = {});
+
+}  // namespace gcmsim::loader
+
+namespace gcmsim::loader {
+
+// Takes out every activity marked `remove: true` (an override's way to say "this did not happen"),
+// then drops what pointed at it: its id from other activities' `needs` (they no longer wait for
+// it) and a `due: {before: <it>}` (the document is then placed after its own needs). Origins
+// follow the items that stay. Returns the ids removed.
+std::vector<std::string> apply_removals(Document& doc);
+
+// The ids an override marks `remove: true` that the document it applies to does not hold: each
+// reported at the override's `remove` with the closest id.
+void check_removals(const Document& base, const Document& overlay, Diagnostics& diagnostics);
 
 }  // namespace gcmsim::loader

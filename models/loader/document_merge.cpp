@@ -82,12 +82,45 @@ std::optional<std::chrono::year_month_day> date_of(const json& value) {
 // Working days as the scenario counts them: weekends and its listed holidays are not.
 Calendar document_calendar(const json& root) {
   Calendar calendar(std::chrono::year{2000} / 1 / 1);
-  if (root.contains("holidays") && root["holidays"].is_array()) {
-    for (const json& h : root["holidays"]) {
+  const json* holidays = root.contains("calendar") && root["calendar"].is_object() && root["calendar"].contains("holidays")
+                             ? &root["calendar"]["holidays"]
+                             : nullptr;
+  if (holidays != nullptr && holidays->is_array()) {
+    for (const json& h : *holidays) {
       if (const auto d = date_of(h)) calendar.add_holiday(*d);
     }
   }
   return calendar;
+}
+
+// A meeting on listed dates whose start was set: its dates keep their pattern of working days from
+// the new start (20, 22 and 23 February moved to 5 March: 5, 7 and 8 March).
+void move_dates(Document& doc, const std::string& parent, const std::string& option, const Location& at,
+                Diagnostics& diagnostics) {
+  json& activity = *at_pointer(doc.value, parent);
+  json& dates = activity["dates"];
+  const auto to = date_of(activity["start"]);
+  if (!dates.is_array() || dates.empty() || !to) return;
+  const Calendar calendar = document_calendar(doc.value);
+  if (!calendar.is_working_day(*to)) {
+    diagnostics.error(at, fmt::format("--set '{}': {} is not a working day; the meeting's dates could not move",
+                                      option, iso_date(*to)));
+    return;
+  }
+  const auto first = date_of(dates.front());
+  if (!first) return;
+  json moved = json::array();
+  for (const json& d : dates) {
+    const auto day = date_of(d);
+    if (!day) return;  // the builder reports it
+    moved.push_back(iso_date(calendar.add_working_days(*to, calendar.working_days_between(*first, *day))));
+  }
+  dates = std::move(moved);
+  if (activity.contains("end")) activity["end"] = dates.back();
+  for (const char* key : {"dates", "end"}) {
+    doc.origins.erase_subtree(pointer_append(parent, key));
+    doc.origins.set(pointer_append(parent, key), doc.origins.find(pointer_append(parent, "start")));
+  }
 }
 
 // `--set activities.X.start=D` alone moves the activity and keeps its length: `end` follows to the
@@ -97,6 +130,7 @@ void keep_length(Document& doc, const std::string& start_pointer, const json& ol
                  const Location& at, Diagnostics& diagnostics) {
   const std::string parent = start_pointer.substr(0, start_pointer.rfind('/'));
   json& activity = *at_pointer(doc.value, parent);
+  if (activity.is_object() && activity.contains("dates")) return move_dates(doc, parent, option, at, diagnostics);
   if (!activity.is_object() || !activity.contains("end")) return;
   const auto from = date_of(old_start);
   const auto to = date_of(activity["start"]);
@@ -218,24 +252,46 @@ void apply_shift(Document& doc, const std::string& option, const std::string& bo
     if (!node->is_object()) continue;
     const auto start = node->contains("start") ? date_of((*node)["start"]) : std::nullopt;
     const auto end = node->contains("end") ? date_of((*node)["end"]) : std::nullopt;
-    if (!start && !end) continue;
     const auto shifted = [&](std::chrono::year_month_day d) {
       return std::chrono::year_month_day{sys_days{d} + std::chrono::days{*days}};
     };
+    if (node->contains("dates") && (*node)["dates"].is_array() && !(*node)["dates"].empty()) {
+      // Listed sitting days move together by the same number of calendar days; each must stay a
+      // working day (a shift by whole weeks keeps them on their weekdays).
+      ++moved;
+      json dates = json::array();
+      for (const json& d : (*node)["dates"]) {
+        const auto day = date_of(d);
+        if (!day) return;  // the builder reports it
+        dates.push_back(iso_date(shifted(*day)));
+        if (!calendar.is_working_day(shifted(*day))) {
+          diagnostics.error(at, fmt::format("--shift '{}': the sitting day {} would move to {}, not a working day",
+                                            body, iso_date(*day), iso_date(shifted(*day))),
+                            static_cast<int>(option.size()));
+          return;
+        }
+      }
+      (*node)["dates"] = std::move(dates);
+      if (start) (*node)["start"] = iso_date(shifted(*start));
+      if (end) (*node)["end"] = iso_date(shifted(*end));
+      continue;
+    }
+    if (!start && !end) continue;
     ++moved;
     if (!start) {
       (*node)["end"] = iso_date(shifted(*end));
       continue;
     }
     const auto new_start = shifted(*start);
-    (*node)["start"] = iso_date(new_start);
-    if (!end) continue;
-    if (!calendar.is_working_day(new_start)) {
+    if (end && !calendar.is_working_day(new_start)) {
+      // Refused whole: a moved start with an unmoved end would only add an error of its own.
       diagnostics.error(at, fmt::format("--shift '{}': the new start {} is not a working day; the activity could not "
                                         "keep its length", body, iso_date(new_start)),
                         static_cast<int>(option.size()));
       continue;
     }
+    (*node)["start"] = iso_date(new_start);
+    if (!end) continue;
     (*node)["end"] = iso_date(calendar.add_working_days(new_start, calendar.working_days_between(*start, *end)));
   }
   if (moved == 0) {
@@ -348,10 +404,17 @@ void apply_set(Document& doc, const std::string& option, const SourceFiles& file
                       fmt::format("--set '{}': the value is not valid YAML", shortened(option)));
     return;
   }
+  // Keys the option creates are located at their step in the option's text, so a misspelled one
+  // ("activites") is reported against the option, not the scenario.
+  std::size_t column = 1;
+  for (std::size_t j = 0; j < k; ++j) column += path[j].size() + 1;
   for (; k < path.size(); ++k) {
     if (node->is_null()) *node = json::object();
     pointer = pointer_append(pointer, path[k]);
     node = &(*node)[path[k]];
+    const Location key_at{file, 1, static_cast<int>(column)};
+    doc.origins.set(pointer, {key_at, key_at});
+    column += path[k].size() + 1;
   }
   const json before = *node;
   *node = std::move(value.value);

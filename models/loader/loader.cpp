@@ -5,6 +5,7 @@
 #include <fmt/core.h>
 
 #include "models/loader/scenario_builder.hpp"
+#include "models/loader/rule_warnings.hpp"
 #include "models/loader/schema.hpp"
 #include "models/loader/text_checks.hpp"
 
@@ -78,7 +79,10 @@ void layer(LoadResult& out, const std::vector<std::string>& overrides, const std
   Document& doc = out.document;
   for (const std::string& override_path : overrides) {
     out.overrides.push_back(override_path);
-    Document overlay = read_yaml_file(override_path, override_path, out.files, out.diagnostics, {}, limits, &usage);
+    // A file that cannot be read is reported against the option that named it.
+    const int option = out.files.add(fmt::format("--override #{}", out.overrides.size()), override_path);
+    Document overlay = read_yaml_file(override_path, override_path, out.files, out.diagnostics, {option, 1, 1}, limits,
+                                      &usage);
     if (!overlay.complete) doc.complete = false;
     if (overlay.value.is_null()) continue;
     if (!overlay.value.is_object()) {
@@ -89,6 +93,7 @@ void layer(LoadResult& out, const std::vector<std::string>& overrides, const std
       out.diagnostics.error(overlay.origins.find("/include").key, "an override file cannot include others");
       continue;
     }
+    check_removals(doc, overlay, out.diagnostics);
     if (doc.value.is_object()) merge_document(doc, "", overlay, "");
   }
   for (const std::string& set : sets) {
@@ -98,6 +103,7 @@ void layer(LoadResult& out, const std::vector<std::string>& overrides, const std
     const int file = out.files.add(fmt::format("{} #{}", verb, out.sets.size()), verb == "--set" ? set : set.substr(6));
     if (doc.value.is_object()) apply_set(doc, set, out.files, file, out.diagnostics, limits);
   }
+  apply_removals(doc);
 }
 
 RunDefaults run_defaults(const nlohmann::json& root) {
@@ -140,6 +146,9 @@ void check_and_build(LoadResult& out) {
     auto scenario = refused.empty() ? build_scenario(doc, out.diagnostics)
                                     : build_scenario(without_refused(doc, refused), out.diagnostics, refused);
     if (out.diagnostics.empty()) {
+      // A derived load (extend_scenario) starts from its base's diagnostics: its warnings are its own.
+      out.diagnostics.clear_warnings();
+      if (scenario) check_rules(doc, *scenario, out.diagnostics);
       out.scenario = std::move(scenario);
       out.defaults = run_defaults(doc.value);
       out.defaults.outputs = output_switches(doc.value);

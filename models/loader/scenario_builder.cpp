@@ -411,6 +411,7 @@ class Builder {
       }
       a.start = date(j, "start", p);
       a.end = date(j, "end", p);
+      const bool listed = listed_dates(j, p, cal, a);
       if (const json* w = child(j, "window")) {
         a.window_earliest = date(*w, "earliest", pointer_append(p, "window"));
         a.window_latest = date(*w, "latest", pointer_append(p, "window"));
@@ -427,7 +428,12 @@ class Builder {
       }
       const auto days = number<int>(j, "days");
       a.days = std::max(1, days.value_or(1));  // below 1 already reported; the graph needs a duration
-      if (a.start && a.end && !(*a.end < *a.start)) {
+      if (listed) {
+        a.days = static_cast<int>(a.sitting_dates.size());
+        if (days && *days != a.days && same_file(pointer_append(p, "days"), pointer_append(p, "dates"))) {
+          error(pointer_append(p, "days"), fmt::format("activity '{}': {} dates are listed, but days is {}", a.id, a.days, *days));
+        }
+      } else if (a.start && a.end && !(*a.end < *a.start)) {
         const int sitting = cal.working_days_between(*a.start, *a.end) + (cal.is_working_day(*a.start) ? 1 : 0);
         if (!days) {
           a.days = std::max(1, sitting);
@@ -479,6 +485,42 @@ class Builder {
         }
       }
     }
+  }
+
+  // `dates: [2018-02-20, 2018-02-22, 2018-02-23]`: a meeting on listed working days, in order.
+  // The list decides start, end and days; start or end inherited from another file (the base an
+  // override changes) give way to it, but written beside it they must agree.
+  bool listed_dates(const json& j, const std::string& p, const Calendar& cal, model::Activity& a) {
+    const json* list = child(j, "dates");
+    if (list == nullptr || !list->is_array() || list->empty()) return false;
+    const std::string lp = pointer_append(p, "dates");
+    for (std::size_t k = 0; k < list->size(); ++k) {
+      if (!(*list)[k].is_string()) return false;  // the schema reports it
+      const std::string item = pointer_append(lp, k);
+      const auto d = parse_date((*list)[k], item);
+      if (!d) return false;
+      if (!cal.is_working_day(*d)) {
+        error(item, fmt::format("activity '{}': {} is not a working day; a meeting sits on working days", a.id, iso_date(*d)), 10);
+      } else if (!a.sitting_dates.empty() && !(a.sitting_dates.back() < *d)) {
+        error(item, fmt::format("activity '{}': {} does not follow {}; list the dates in order, each once", a.id,
+                                iso_date(*d), iso_date(a.sitting_dates.back())), 10);
+      }
+      a.sitting_dates.push_back(*d);
+    }
+    for (auto [key, field, expected] : {std::tuple{"start", &a.start, a.sitting_dates.front()},
+                                        std::tuple{"end", &a.end, a.sitting_dates.back()}}) {
+      const std::string kp = pointer_append(p, key);
+      if (*field && **field != expected && same_file(kp, lp)) {
+        error(kp, fmt::format("activity '{}': {} {} disagrees with its dates ({}); give either dates or start and end",
+                              a.id, key, iso_date(**field), iso_date(expected)), 10);
+      }
+      *field = expected;
+    }
+    return true;
+  }
+
+  bool same_file(const std::string& a, const std::string& b) const {
+    return doc_.value.contains(json::json_pointer(a)) && at(a).file == at(b).file;
   }
 
   Calendar calendar_for_checks() const {
@@ -542,18 +584,135 @@ class Builder {
     }
   }
 
+  // `events:` scripted disruptions. Each addresses one state (`state: USA`) or a group of them
+  // (`who: {group: eastern_european}`, `{coalition: arab_group}`, `{states: [HUN, POL]}`), expanded
+  // here to the member states it names. `withdraw` on a `date` takes them out of the process for
+  // good; `boycott` keeps them away from one meeting (`activity`).
   void events(const json& root) {
     const json* list = child(root, "events");
     if (list == nullptr || !list->is_array()) return;
+    std::vector<std::string> activity_ids;
+    for (const auto& a : s_.activities) activity_ids.push_back(a.id);
     for (std::size_t i = 0; i < list->size(); ++i) {
       const json& e = (*list)[i];
       const std::string p = pointer_append("/events", i);
-      const std::string iso3 = text(e, "state");
-      auto d = date(e, "date", p);
-      if (known_state(iso3, pointer_append(p, "state"), "withdrawing state") && d) {
-        s_.withdrawals.push_back({*d, iso3, text(e, "note")});
+      const std::string kind = text(e, "kind");
+      if (kind != "withdraw" && kind != "boycott") continue;  // the schema reports it
+      auto addressed = event_states(e, p);
+      const json* on = child(e, "date");
+      const std::string activity = text(e, "activity");
+      if (kind == "withdraw") {
+        if (!activity.empty()) {
+          diag_.error(doc_.origins.find(pointer_append(p, "activity")).key,
+                      "a withdrawal is from the process, not from one meeting: give its date and no activity (a "
+                      "temporary absence is kind: boycott)", 8);
+        }
+        if (on == nullptr) error(p, "a withdrawal needs the date the states leave the process (date: YYYY-MM-DD)");
+        const auto d = date(e, "date", p);
+        if (!addressed || !d) continue;
+        for (std::size_t k : addressed->states) {
+          s_.withdrawals.push_back({*d, s_.member_states[k].iso3, text(e, "note"), addressed->who});
+        }
+        continue;
       }
+      if (on != nullptr) {
+        diag_.error(doc_.origins.find(pointer_append(p, "date")).key,
+                    "a boycott is of one meeting: give the activity, not a date (leaving for good is kind: withdraw)", 4);
+      }
+      if (activity.empty()) {
+        error(p, "a boycott needs the meeting the states stay away from (activity: <id>)");
+        continue;
+      }
+      const auto target = s_.find_activity(activity);
+      if (!target) {
+        error(pointer_append(p, "activity"),
+              fmt::format("boycott of unknown activity '{}'{}", activity, hint(activity, activity_ids)),
+              static_cast<int>(activity.size()));
+        continue;
+      }
+      if (!model::is_meeting(s_.activities[*target].kind)) {
+        error(pointer_append(p, "activity"),
+              fmt::format("boycott of '{}', a {}; only a meeting can be boycotted", activity,
+                          model::to_string(s_.activities[*target].kind)),
+              static_cast<int>(activity.size()));
+        continue;
+      }
+      if (addressed) s_.boycotts.push_back({*target, addressed->states, addressed->who, text(e, "note")});
     }
+  }
+
+  struct Addressed {
+    std::vector<std::size_t> states;
+    std::string who;  // empty for a single `state`
+  };
+
+  // The member states an event names through `state` or `who`; nothing (reported) when it names
+  // none or an unknown one.
+  std::optional<Addressed> event_states(const json& e, const std::string& p) {
+    const json* who = child(e, "who");
+    const std::string iso3 = text(e, "state");
+    const bool has_state = child(e, "state") != nullptr;
+    if ((who != nullptr) == has_state) {
+      error(p, who != nullptr ? "an event names its states once: give state or who, not both"
+                              : "an event needs the states it concerns: state: ISO3, or who: {group: ...}, "
+                                "{coalition: ...} or {states: [ISO3, ...]}");
+      return std::nullopt;
+    }
+    Addressed out;
+    if (who == nullptr) {
+      if (!known_state(iso3, pointer_append(p, "state"), "event state")) return std::nullopt;
+      out.states.push_back(*s_.find_state(iso3));
+      return out;
+    }
+    const std::string wp = pointer_append(p, "who");
+    if (const std::string g = text(*who, "group"); !g.empty()) {
+      const auto group = enum_from<model::RegionalGroup>(g, kGroups);
+      if (!group) return std::nullopt;  // the schema lists the groups, with a suggestion
+      for (std::size_t k = 0; k < s_.member_states.size(); ++k) {
+        if (s_.member_states[k].group == *group) out.states.push_back(k);
+      }
+      out.who = fmt::format("the {} group", g);
+      if (out.states.empty()) {
+        error(pointer_append(wp, "group"), fmt::format("no member state of this scenario is in the {} group", g),
+              static_cast<int>(g.size()));
+        return std::nullopt;
+      }
+      return out;
+    }
+    if (const std::string c = text(*who, "coalition"); !c.empty()) {
+      std::set<std::string> known;
+      for (std::size_t k = 0; k < s_.member_states.size(); ++k) {
+        const auto& cs = s_.member_states[k].coalitions;
+        known.insert(cs.begin(), cs.end());
+        if (std::find(cs.begin(), cs.end(), c) != cs.end()) out.states.push_back(k);
+      }
+      out.who = fmt::format("coalition {}", c);
+      if (out.states.empty()) {
+        error(pointer_append(wp, "coalition"),
+              fmt::format("no member state of this scenario belongs to coalition '{}'{}", c,
+                          hint(c, std::vector<std::string>(known.begin(), known.end()))),
+              static_cast<int>(c.size()));
+        return std::nullopt;
+      }
+      return out;
+    }
+    if (const json* list = child(*who, "states"); list != nullptr && list->is_array()) {
+      bool ok = true;
+      std::vector<std::string> codes;
+      for (std::size_t k = 0; k < list->size(); ++k) {
+        if (!(*list)[k].is_string()) return std::nullopt;
+        const std::string code = (*list)[k];
+        if (known_state(code, pointer_append(pointer_append(wp, "states"), k), "event state")) {
+          out.states.push_back(*s_.find_state(code));
+          codes.push_back(code);
+        } else {
+          ok = false;
+        }
+      }
+      out.who = fmt::format("{}", fmt::join(codes, ", "));
+      if (ok && !out.states.empty()) return out;
+    }
+    return std::nullopt;  // an empty or malformed `who`: the schema reports it
   }
 
   // Every model parameter through one table: its section and key in the scenario's `parameters:`

@@ -9,8 +9,17 @@ namespace {
 
 SimTime midnight_of(const Calendar& calendar, SimTime t) { return t - calendar.time_of_day(t); }
 
-SimTime next_day_opening(const Calendar& calendar, VenueId venue, SimTime day_opening) {
-  return first_session_of_day(calendar, venue, midnight_of(calendar, day_opening) + kDay);
+// The first session of the working day `offset` working days after the day of `opening`.
+SimTime day_opening_at(const Calendar& calendar, VenueId venue, SimTime opening, int offset) {
+  if (offset == 0) return opening;
+  const auto day = calendar.add_working_days(calendar.date_of(opening), offset);
+  return first_session_of_day(calendar, venue, calendar.at(day));
+}
+
+std::vector<int> consecutive(int days) {
+  std::vector<int> out;
+  for (int d = 0; d < days; ++d) out.push_back(d);
+  return out;
 }
 
 SimTime ticks(double minutes) { return static_cast<SimTime>(std::llround(minutes * 60.0)); }
@@ -54,11 +63,17 @@ SessionWalk walk_sessions(const Calendar& calendar, VenueId venue, SimTime from,
 
 std::vector<AgendaSlot> schedule_agenda(const MeetingFormat& format, int sitting_days, const Calendar& calendar,
                                         VenueId venue, SimTime opening) {
+  return schedule_agenda(format, consecutive(sitting_days), calendar, venue, opening);
+}
+
+std::vector<AgendaSlot> schedule_agenda(const MeetingFormat& format, const std::vector<int>& offsets,
+                                        const Calendar& calendar, VenueId venue, SimTime opening) {
   int format_days = 1;
   for (const AgendaItem& item : format.agenda) format_days = std::max(format_days, item.day);
   std::vector<AgendaSlot> slots;
-  SimTime day_opening = opening;
+  const int sitting_days = static_cast<int>(offsets.size());
   for (int day = 1; day <= sitting_days; ++day) {
+    const SimTime day_opening = day_opening_at(calendar, venue, opening, offsets[static_cast<std::size_t>(day - 1)]);
     const int format_day = (day - 1) % format_days + 1;
     SimTime cursor = day_opening;
     for (std::size_t i = 0; i < format.agenda.size(); ++i) {
@@ -70,7 +85,6 @@ std::vector<AgendaSlot> schedule_agenda(const MeetingFormat& format, int sitting
       if (!walk.resumes) break;  // the day's sessions are over: the rest of its agenda is cut
       cursor = *walk.resumes;
     }
-    if (day < sitting_days) day_opening = next_day_opening(calendar, venue, day_opening);
   }
   return slots;
 }
@@ -81,8 +95,11 @@ SimTime at_minute(const Calendar& calendar, VenueId venue, const AgendaSlot& slo
 }
 
 SimTime last_session_end(const Calendar& calendar, VenueId venue, SimTime opening, int sitting_days) {
-  SimTime day_opening = opening;
-  for (int day = 1; day < sitting_days; ++day) day_opening = next_day_opening(calendar, venue, day_opening);
+  return last_session_end(calendar, venue, opening, consecutive(sitting_days));
+}
+
+SimTime last_session_end(const Calendar& calendar, VenueId venue, SimTime opening, const std::vector<int>& offsets) {
+  const SimTime day_opening = day_opening_at(calendar, venue, opening, offsets.empty() ? 0 : offsets.back());
   const auto& windows = calendar.session_hours(venue);
   return midnight_of(calendar, day_opening) + windows.back().end;
 }

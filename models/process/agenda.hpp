@@ -45,6 +45,10 @@ struct AgendaSlot {
 // `opening` is the first session tick of the first sitting day.
 std::vector<AgendaSlot> schedule_agenda(const MeetingFormat& format, int sitting_days, const Calendar& calendar,
                                         VenueId venue, SimTime opening);
+// The same on sitting days that need not be consecutive: sitting day k (1-based) falls
+// `offsets[k-1]` working days after the opening day (Activity::sitting_offsets).
+std::vector<AgendaSlot> schedule_agenda(const MeetingFormat& format, const std::vector<int>& offsets,
+                                        const Calendar& calendar, VenueId venue, SimTime opening);
 
 // The tick `minute` minutes of sitting time into a slot (skipping the lunch break if the slot spans it).
 SimTime at_minute(const Calendar& calendar, VenueId venue, const AgendaSlot& slot, double minute);
@@ -52,5 +56,7 @@ SimTime at_minute(const Calendar& calendar, VenueId venue, const AgendaSlot& slo
 // The end of the last session of the `sitting_days`-th working day from `opening` (meetings without
 // an agenda occupy their days).
 SimTime last_session_end(const Calendar& calendar, VenueId venue, SimTime opening, int sitting_days);
+// The end of the last session of the last sitting day, `offsets.back()` working days after opening.
+SimTime last_session_end(const Calendar& calendar, VenueId venue, SimTime opening, const std::vector<int>& offsets);
 
 }  // namespace gcmsim::model

@@ -29,12 +29,19 @@ void decide_attendance(const Scenario& s, const std::vector<std::size_t>& co_fac
   std::vector<bool> mission_only(n, false);  // eligible, with a mission here: mission staff unless the fund pays
   // Until the first contribution arrives the fund is not yet operating: nobody applies to it.
   const bool fund_open = trust_fund_covers(a.kind) && state.fund.record.raised > 0.0;
+  // Away: out of the process, or staying away from this meeting in a scripted boycott (neither
+  // comes, chairs, moderates nor asks the fund for a trip).
+  std::vector<bool> away = state.withdrawn;
+  for (const ScriptedBoycott& b : s.boycotts) {
+    if (b.activity != meeting.activity) continue;
+    for (std::size_t k : b.states) away[k] = true;
+  }
   for (std::size_t k = 0; k < n; ++k) {
     draw[k] = stream.uniform01();
     // Drawn for every state, so the fund's expert policy leaves the other draws alone.
     const double expert_draw = stream.uniform01();
     const MemberState& st = s.member_states[k];
-    if (state.withdrawn[k] || !a.invites(st)) continue;
+    if (away[k] || !a.invites(st)) continue;
     const bool mission = venue.mission_city && st.has_mission(*venue.mission_city);
     const bool eligible = eligible_for_trust_fund(s.trust_fund, st);
     mission_only[k] = mission && eligible;
@@ -62,7 +69,7 @@ void decide_attendance(const Scenario& s, const std::vector<std::size_t>& co_fac
     meeting.states[requesting[r]].funding_refused = !funded[r];
   }
   for (std::size_t k = 0; k < n; ++k) {
-    if (state.withdrawn[k] || !a.invites(s.member_states[k])) continue;
+    if (away[k] || !a.invites(s.member_states[k])) continue;
     StateAtMeeting& sm = meeting.states[k];
     sm.present = sm.funded || draw[k] < p_alone[k];
     // Capital-based experts are in the room unless the delegation is an eligible state's mission
@@ -73,13 +80,13 @@ void decide_attendance(const Scenario& s, const std::vector<std::size_t>& co_fac
   // OP23); moderators lead their panels (OP17).
   if (chaired_by_co_facilitators(a.kind)) {
     for (std::size_t k : co_facilitators) {
-      meeting.states[k].present = !state.withdrawn[k];
-      meeting.states[k].chairing = !state.withdrawn[k];
+      meeting.states[k].present = !away[k];
+      meeting.states[k].chairing = !away[k];
     }
   }
   for (std::size_t k : meeting.moderators) {
-    meeting.states[k].present = !state.withdrawn[k];
-    meeting.states[k].moderated = true;
+    meeting.states[k].present = !away[k];
+    meeting.states[k].moderated = !away[k];
   }
 }
 

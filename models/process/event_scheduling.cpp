@@ -125,7 +125,7 @@ void ProcessSimulation::open_meeting(std::size_t i) {
   std::vector<FloorRequest> speakers_list;  // used when the format has a pre-inscribed list
   std::vector<FloorRequest>* list = format != nullptr && format->pre_inscribed_list ? &speakers_list : nullptr;
   if (format != nullptr && !format->agenda.empty()) {
-    const auto slots = schedule_agenda(*format, a.days, cal_, venue, sim_.now());
+    const auto slots = schedule_agenda(*format, a.sitting_offsets(cal_), cal_, venue, sim_.now());
     RandomStream floor_stream = streams_.stream("floor", i);
     for (const AgendaSlot& slot : slots) {
       const AgendaItem& item = format->agenda[slot.item];
@@ -142,7 +142,7 @@ void ProcessSimulation::open_meeting(std::size_t i) {
     }
   }
   for (const FloorRequest& r : speakers_list) ++meeting.states[r.state].unserved_requests;  // never reached
-  if (end == 0) end = last_session_end(cal_, venue, sim_.now(), a.days);
+  if (end == 0) end = last_session_end(cal_, venue, sim_.now(), a.sitting_offsets(cal_));
   if (keeps_its_date(a.kind)) {
     for (std::size_t need : a.needs) rec.inputs_missing += state_.results.activities[need].finished ? 0 : 1;
   }
@@ -155,10 +155,17 @@ void ProcessSimulation::open_meeting(std::size_t i) {
       state_.consultation_minutes[k] += weight * meeting.states[k].speaking_minutes;
   }
   if (listener_ != nullptr) {
-    MeetingOpened opened{i, 0, 0};
+    MeetingOpened opened{i, 0, 0, 0};
+    std::vector<bool> boycotting(meeting.states.size(), false);
+    for (const ScriptedBoycott& b : s_.boycotts) {
+      if (b.activity != i) continue;
+      for (std::size_t k : b.states) boycotting[k] = true;
+    }
     for (std::size_t k = 0; k < meeting.states.size(); ++k) {
       opened.present += meeting.states[k].present;
-      opened.invited += a.invites(s_.member_states[k]) && !state_.withdrawn[k];
+      const bool invited = a.invites(s_.member_states[k]) && !state_.withdrawn[k];
+      opened.invited += invited;
+      opened.boycotting += invited && boycotting[k];
     }
     tell(opened);
   }
@@ -188,12 +195,12 @@ void ProcessSimulation::schedule_contributions() {
 void ProcessSimulation::schedule_withdrawals() {
   for (const ScriptedWithdrawal& w : s_.withdrawals) {
     const std::size_t k = *s_.find_state(w.state);
-    const std::string* note = &w.note;
-    sim_.schedule_at(std::max<SimTime>(0, cal_.at(w.date)), [this, k, note] {
+    const ScriptedWithdrawal* scripted = &w;
+    sim_.schedule_at(std::max<SimTime>(0, cal_.at(w.date)), [this, k, scripted] {
       if (state_.withdrawn[k]) return;
       state_.withdrawn[k] = true;
       if (state_.negotiation) state_.negotiation->leave(k, sim_.now());
-      Withdrawal withdrawal{k, sim_.now(), WithdrawalCause::scripted, 0.0, 0.0, *note};
+      Withdrawal withdrawal{k, sim_.now(), WithdrawalCause::scripted, 0.0, 0.0, scripted->note};
       if (listener_ != nullptr) tell(StateLeft{withdrawal});
       state_.results.withdrawals.push_back(std::move(withdrawal));
     }, tag(EventKind::withdrawal, k), -1);

@@ -16,6 +16,7 @@ struct MeetingOpened {
   std::size_t activity = 0;
   int present = 0;
   int invited = 0;
+  int boycotting = 0;  // invited states kept away by a scripted boycott (Scenario::boycotts)
 };
 
 // The co-facilitators circulated the zero draft (the activity that produced it).

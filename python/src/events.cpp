@@ -53,6 +53,7 @@ py::dict event_dict(const model::Scenario& scenario, const Calendar& calendar, S
           data["activity"] = activity(e.activity);
           data["present"] = e.present;
           data["invited"] = e.invited;
+          data["boycotting"] = e.boycotting;
           d["amount"] = static_cast<double>(e.present);
         } else if constexpr (std::is_same_v<E, model::ZeroDraftCirculated>) {
           d["kind"] = "zero_draft_circulated";

@@ -64,7 +64,7 @@ TEST_CASE("a run into a folder holding another run's outputs refuses, and --forc
   REQUIRE(fs::exists(dir + "/manifest.json"));
 }
 
-TEST_CASE("--out is checked before the run: empty, or a file", "[cli][run]") {
+TEST_CASE("the output folder given by --out is checked before the run: empty or a file", "[cli][run]") {
   const auto empty = run_gcmsim("run -q -o ''");
   REQUIRE(empty.exit_code == 2);
   REQUIRE_THAT(empty.err, Contains("--out: the output folder is empty"));

@@ -32,14 +32,22 @@ inline std::string read_text(const std::string& path) {
   return text.str();
 }
 
-// `args` is appended to the binary's path as shell words; stdin is closed (</dev/null), as in CI.
-inline CommandResult run_gcmsim(const std::string& args) {
+// `args` is appended to the binary's path as shell words; stdin is closed (</dev/null), as in CI,
+// unless `input` is given: then it reaches gcmsim through a pipe, as `printf ... | gcmsim` would.
+inline CommandResult run_gcmsim(const std::string& args, const std::string* input = nullptr) {
   static int counter = 0;
   // ctest runs test cases as parallel processes: the pid keeps their files apart.
-  const std::string err_path = std::string(GCMSIM_TEST_TMP) + "/stderr-" + std::to_string(::getpid()) + "-" +
-                               std::to_string(++counter);
-  const std::string command = std::string("cd '") + GCMSIM_SOURCE_DIR + "' && '" + GCMSIM_BINARY +
-                              "' " + args + " </dev/null 2>'" + err_path + "'";
+  const std::string stem = std::string(GCMSIM_TEST_TMP) + "/" + std::to_string(::getpid()) + "-" + std::to_string(++counter);
+  const std::string err_path = stem + ".stderr";
+  std::string stdin_source = " </dev/null";
+  std::string pipe_in;
+  if (input != nullptr) {
+    std::ofstream(stem + ".stdin", std::ios::binary) << *input;
+    pipe_in = "cat '" + stem + ".stdin' | ";
+    stdin_source.clear();
+  }
+  const std::string command = std::string("cd '") + GCMSIM_SOURCE_DIR + "' && " + pipe_in + "'" + GCMSIM_BINARY +
+                              "' " + args + stdin_source + " 2>'" + err_path + "'";
   FILE* pipe = ::popen(command.c_str(), "r");
   if (pipe == nullptr) throw std::runtime_error("cannot run " + command);
   CommandResult result;
@@ -50,6 +58,7 @@ inline CommandResult run_gcmsim(const std::string& args) {
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   result.err = read_text(err_path);
   std::remove(err_path.c_str());
+  if (input != nullptr) std::remove((stem + ".stdin").c_str());
   return result;
 }
 

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -74,4 +75,67 @@ TEST_CASE("compare takes a one-line what-if and names it", "[cli][what-if][compa
   REQUIRE_THAT(r.out, Contains("What-if: scenarios/gcm-2017-2018.yaml + --shift activities.ts6=+7w"));
   // The same move as session-slips.yaml: ts6 ends 49 days later in every run.
   REQUIRE_THAT(read_text(dir + "/compare.csv"), Contains("\nend_day,ts6,days since 2017-04-01,185.00,234.00,49.00,49.00,49.00,3,true\n"));
+}
+
+namespace {
+
+std::string write_override(const std::string& name, const std::string& text) {
+  const std::string path = std::string(GCMSIM_TEST_TMP) + "/" + name;
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("a regional group boycotts one meeting in one event", "[cli][what-if][events]") {
+  const std::string dir = out_dir("what-if-boycott");
+  const std::string file = write_override("boycott-round3.yaml",
+                                          "events:\n  - {kind: boycott, who: {group: eastern_european}, activity: round3}\n");
+  const auto r = run_gcmsim("run --narrate --override " + file + " -o " + dir);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.out, Contains("Intergovernmental negotiations, round 3 opens in United Nations Headquarters: ") &&
+                        Contains("; 23 stay away in a boycott by the eastern_european group"));
+  // attendance.csv: no Eastern European state at round 3; at round 4 they are back.
+  const std::string attendance = read_text(dir + "/attendance.csv");
+  // The row of a meeting and state: meeting, kind, venue, date, iso3, state, present, ...
+  const auto present = [&](const std::string& meeting, const std::string& iso3) {
+    for (std::size_t line = attendance.find("\n" + meeting + ","); line != std::string::npos;
+         line = attendance.find("\n" + meeting + ",", line + 1)) {
+      const std::string row = attendance.substr(line + 1, attendance.find('\n', line + 1) - line - 1);
+      const std::size_t code = row.find("," + iso3 + ",");
+      if (code == std::string::npos) continue;
+      return row.find(",true,", code) < row.find(",false,", code);  // the first flag after the code
+    }
+    FAIL("no attendance row for " << meeting << " and " << iso3);
+    return false;
+  };
+  CHECK_FALSE(present("round3", "POL"));
+  CHECK_FALSE(present("round3", "HUN"));
+  CHECK(present("round4", "POL"));
+}
+
+TEST_CASE("a removed hearing and a round on listed days, as the history replay writes them", "[cli][what-if][dates]") {
+  const std::string file = write_override("round1-dates-h6.yaml",
+                                          "activities:\n"
+                                          "  - {id: round1, dates: [2018-02-20, 2018-02-22, 2018-02-23]}\n"
+                                          "  - {id: h4, start: 2018-02-21, end: 2018-02-21}\n"
+                                          "  - {id: h6, remove: true}\n");
+  const auto plan = run_gcmsim("explain scenarios/gcm-2017-2018.yaml --override " + file);
+  INFO(plan.err);
+  REQUIRE(plan.exit_code == 0);
+  CHECK_THAT(plan.out, Contains("2018-02-20 2018-02-23    3"));
+  CHECK_THAT(plan.out, !Contains("h6 "));
+  const std::string dir = out_dir("what-if-dates");
+  const auto r = run_gcmsim("run --narrate --override " + file + " -o " + dir);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  // Round 1 sits on the 20th, 22nd and 23rd; the 21st belongs to the hearing.
+  CHECK_THAT(r.out, Contains("2018-02-20  Round 1, day 1") && Contains("2018-02-22  Round 1, day 2") &&
+                        Contains("2018-02-23  Round 1, day 3"));
+  CHECK_THAT(r.out, !Contains("2018-02-21  Round 1"));
+  const auto strict = run_gcmsim("validate scenarios/gcm-2017-2018.yaml --strict --override " + file);
+  INFO(strict.err);
+  CHECK(strict.exit_code == 2);  // five hearing days' worth less h6's half: OP30 counts 3.5
+  CHECK_THAT(strict.err, Contains("error[OP30]: the hearings last 3.5 days in total"));
 }

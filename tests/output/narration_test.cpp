@@ -36,7 +36,7 @@ TEST_CASE("each process event becomes one English line", "[output][narration]") 
   const std::size_t ts1 = *s.find_activity("ts1");
   const std::size_t ner = *s.find_state("NER");
 
-  CHECK(line(model::MeetingOpened{ts1, 2, 3}) == "ts1 opens in Palais des Nations: 2 of 3 delegations present");
+  CHECK(line(model::MeetingOpened{ts1, 2, 3, 0}) == "ts1 opens in Palais des Nations: 2 of 3 delegations present");
   CHECK(line(model::ZeroDraftCirculated{0, {3.24, 2.0}, {false, true}}) ==
         "The co-facilitators circulate the zero draft: sovereignty 3.2; human rights 2.0 [bracketed]");
   CHECK(line(model::FloorTaken{ts1, 2, 3, ner, 1, 0.1234}) ==
@@ -64,4 +64,18 @@ TEST_CASE("the narration listener hands each worded line to its sink with the ev
   REQUIRE(said.size() == 1);
   CHECK(said[0].first == 42);
   CHECK(said[0].second == "Round 1, day 1 closes: informal consultations move positions by 0.50 on average");
+}
+
+TEST_CASE("group events are narrated with the group they addressed", "[output][narration]") {
+  model::Scenario s = with_two_dimensions();
+  const Calendar cal = s.make_calendar();
+  const std::size_t ts1 = *s.find_activity("ts1");
+  const std::size_t ner = *s.find_state("NER"), mex = *s.find_state("MEX");
+  s.boycotts.push_back({ts1, {ner, mex}, "NER, MEX", {}});
+  s.withdrawals.push_back({year{2017} / May / 8, "NER", "left", "the african group"});
+  const SimTime when = cal.at(year{2017} / May / 8, 10);
+  CHECK(output::narrate(s, cal, when, model::MeetingOpened{ts1, 1, 3, 2}) ==
+        "ts1 opens in Palais des Nations: 1 of 3 delegations present; 2 stay away in a boycott by NER, MEX");
+  CHECK(output::narrate(s, cal, when, model::StateLeft{{ner, when, model::WithdrawalCause::scripted, 0, 0, "left"}}) ==
+        "Niger leaves the process (left; an event for the african group)");
 }

@@ -104,10 +104,10 @@ TEST_CASE("the terminal summary mentions each section and shows a slip", "[outpu
   CHECK(has_line(text, "Critical path (45 working days): ib1 -> ts1 -> sum1 -> stocktaking"));
   CHECK_THAT(text, Contains("By regional group: attendance") && Contains("speaking = share of all speaking minutes") &&
                        Contains("membership = share of\nthe member states"));
-  CHECK(has_line(text, "  regional group    states  attendance  minutes  speaking  membership  unserved"));
-  CHECK(has_line(text, "  African                1       50.0%      1.0     10.0%       33.3%         1"));
-  CHECK(has_line(text, "  GRULAC                 1      100.0%      6.0     60.0%       33.3%         0"));
-  CHECK(has_line(text, "  all                    3                 10.0                               1"));
+  CHECK(has_line(text, "  regional group  states  attendance  minutes  speaking  membership  unserved"));
+  CHECK(has_line(text, "  African              1       50.0%      1.0     10.0%       33.3%         1"));
+  CHECK(has_line(text, "  GRULAC               1      100.0%      6.0     60.0%       33.3%         0"));
+  CHECK(has_line(text, "  all                  3                 10.0                               1"));
   CHECK(has_line(text, "Unserved floor requests: 1 in total"));
   CHECK(has_line(text, "Trust fund: raised 100000.00 USD, spent 4000.00 USD, ran dry: 2017-05-20"));
   CHECK(has_line(text, "  trips funded: 1, requests refused: 2"));
@@ -139,4 +139,15 @@ TEST_CASE("a long critical path is wrapped at 80 columns", "[output]") {
   CHECK(std::all_of(all.begin(), all.end(), [](const std::string& l) { return l.size() <= 80; }));
   CHECK_THAT(text, Contains("Critical path (45 working days): ib1 -> ts1 -> sum1 -> stocktaking ->\n"
                             "  stocktaking -> stocktaking -> "));
+}
+
+TEST_CASE("a small scenario's summary lists only the groups it has and no trust fund without one", "[output]") {
+  Minimal m = minimal();  // Mexico, Switzerland and Niger: three of the five regional groups
+  const std::string with_fund = output::terminal_summary(m.s, m.plan, run(m.s, m.cal), m.cal);
+  CHECK_THAT(with_fund, !Contains("Asia-Pacific") && !Contains("Eastern European"));
+  CHECK_THAT(with_fund, Contains("Trust fund: raised"));
+  m.s.trust_fund.contributions.clear();
+  const std::string without = output::terminal_summary(m.s, m.plan, run(m.s, m.cal), m.cal);
+  CHECK_THAT(without, !Contains("Trust fund"));
+  CHECK(has_line(without, "  all                  3                 10.0                               1"));
 }

@@ -103,3 +103,23 @@ TEST_CASE("a meeting without interpretation keeps away states whose language it 
   CHECK(attendance_probability(ner, 0.5, false, 4000, false, p, false) <
         attendance_probability(ner, 0.5, false, 4000, false, p, true));
 }
+
+TEST_CASE("a boycotting state stays away from that meeting only, chair or not, and asks the fund for nothing",
+          "[attendance_policy][boycott]") {
+  // Everybody would come: a very high intercept.
+  Meeting m({"parameters.attendance.base=40"});
+  contribute(m.state.fund, 10000.0);
+  m.s.boycotts.push_back({m.record.activity, {*m.s.find_state("MEX"), *m.s.find_state("NER")}, "MEX, NER", {}});
+  m.decide();
+  CHECK(m.of("CHE").present);
+  CHECK_FALSE(m.of("MEX").present);  // a co-facilitator, yet away
+  CHECK_FALSE(m.of("NER").present);
+  CHECK_FALSE(m.of("NER").funded);
+  CHECK(m.state.fund.record.trips_funded == 0);
+  CHECK_FALSE(m.state.withdrawn[*m.s.find_state("MEX")]);  // still in the process
+  // The next meeting is not boycotted.
+  Meeting next({"parameters.attendance.base=40"});
+  next.s.boycotts.push_back({*next.s.find_activity("ts2"), {*next.s.find_state("MEX")}, "MEX", {}});
+  next.decide();
+  CHECK(next.of("MEX").present);
+}

@@ -1,0 +1,62 @@
+// Warnings of resolution 71/280's calendar and of a plan that cannot hold: named, located, never
+// stopping a load.
+#include "models/loader/rule_warnings.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "load_helpers.hpp"
+#include "override_file.hpp"
+
+using namespace gcmsim;
+using Catch::Contains;
+using testing::load;
+using testing::override_file;
+using testing::scenario_file;
+
+namespace {
+
+const std::string kBaseline = scenario_file("gcm-2017-2018.yaml");
+
+std::string warnings(const loader::LoadResult& r) { return r.diagnostics.format_warnings(r.files); }
+
+}  // namespace
+
+TEST_CASE("the baseline follows every rule it is checked against", "[loader][warnings]") {
+  const auto r = load(kBaseline);
+  REQUIRE(r.ok());
+  INFO(warnings(r));
+  CHECK(r.diagnostics.warnings().empty());
+}
+
+TEST_CASE("an activity planned before what it needs ends is an infeasible plan", "[loader][warnings]") {
+  const auto r = load(kBaseline, {scenario_file("what-if/extra-round.yaml")});
+  REQUIRE(r.ok());  // a warning never stops a load
+  const std::string text = warnings(r);
+  INFO(text);
+  // rev6 is due a week before round 7 (23 July): drafted 10-16 July, while round 6 sits until 13 July.
+  CHECK_THAT(text, Contains("what-if/extra-round.yaml:6:47: warning[infeasible-plan]: activity 'rev6' is planned to start "
+                            "2018-07-10 but needs 'round6', planned to end 2018-07-13; the run will start it late"));
+  // A second round in July: ten days of negotiations where OP28 sets five.
+  CHECK_THAT(text, Contains("warning[OP28]: July 2018 has 10 days of negotiations (round6, round7); OP28 sets 5 (OP29 "
+                            "allows additional consultations as required)"));
+}
+
+TEST_CASE("each rule of resolution 71/280 is named and located at what the user wrote", "[loader][warnings]") {
+  const auto r = load(kBaseline, {override_file("rules.yaml",
+                                                "activities:\n"
+                                                "  - {id: round1, start: 2018-02-19, end: 2018-02-22, days: 4}\n"
+                                                "  - {id: zero_draft, window: {earliest: 2017-12-07, latest: 2018-03-01}, days: 50}\n"
+                                                "  - {id: ts6, start: 2017-12-11, end: 2017-12-12}\n"
+                                                "  - {id: h6, start: 2018-07-02, end: 2018-07-02, format: hearing}\n")});
+  REQUIRE(r.ok());
+  const std::string text = warnings(r);
+  INFO(text);
+  CHECK_THAT(text, Contains("rules.yaml:2:60: warning[OP28]: February 2018 has 4 days of negotiations (round1); OP28 sets 3"));
+  CHECK_THAT(text, Contains("warning[OP27]: the zero draft 'zero_draft' is planned to be ready"));
+  CHECK_THAT(text, Contains("rules.yaml:4:22: warning[OP14]: activity 'ts6' of the consultations phase is planned "
+                            "2017-12-11 to 2017-12-12; OP14 places that phase in April to November 2017"));
+  CHECK_THAT(text, Contains("rules.yaml:5:21: warning[OP30]: hearing 'h6' is planned 2018-07-02; OP30 holds the hearings "
+                            "between April 2017 and June 2018"));
+  CHECK_THAT(text, Contains("warning[OP30]: the hearings last 4.5 days in total (a half-day format counts a half); OP30 "
+                            "sets four days"));
+}
