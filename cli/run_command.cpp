@@ -15,6 +15,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/out_dir.hpp"
+#include "cli/plots.hpp"
 #include "cli/scenario_options.hpp"
 #include "cli/seed_option.hpp"
 #include "engine/parallel.hpp"
@@ -42,6 +43,7 @@ struct RunOptions {
   bool narrate = false;
   bool step = false;
   bool force = false;
+  bool plots = false;
 };
 
 // Prints the story of replication 0 (output/narration.hpp words the model's events) as it
@@ -112,6 +114,7 @@ void run(const RunOptions& options) {
     throw InvalidInput(fmt::format("--replications {}: a run needs at least one replication", replications));
   }
   const std::uint64_t seed = options.seed.value_or(prepared->defaults().seed);
+  const std::optional<Plotter> plotter = options.plots ? std::optional(find_plotter()) : std::nullopt;
 
   // The folder is checked, and cleared of what a run owns, before anything is simulated.
   const std::string& directory = prepared->defaults().outputs.directory;
@@ -155,6 +158,7 @@ void run(const RunOptions& options) {
                [&](std::size_t k) { simulate(begin + k); });
 
   if (replications > 1) output::write_file_atomically(out / "summary.csv", summary.csv());
+  if (plotter) draw_plots(*plotter, out, options.quiet);
   if (options.quiet) return;
   fmt::print("Ran {}\n", output::describe_source(prepared->source()));
   fmt::print("{}", output::terminal_summary(prepared->scenario(), prepared->plan(), *first, prepared->calendar()));
@@ -180,6 +184,9 @@ void add_run_command(CLI::App& app) {
   cmd->add_flag("--quiet,-q", options->quiet, "Write the outputs without printing the summary");
   cmd->add_flag("--narrate", options->narrate, "Tell the story of the (first) run as it happens, one line per meaningful event");
   cmd->add_flag("--step", options->step, "With --narrate: wait for Enter after each line (only when stdin is a terminal)");
+  cmd->add_flag("--plots", options->plots,
+                "Also draw gantt.png, participation.png and trust_fund.png in the output folder (python3 -m gcmsim.plot; "
+                "needs python3-matplotlib and python3-pandas: checked before the run, exit 2 when missing)");
   cmd->callback([options] { run(*options); });
 }
 

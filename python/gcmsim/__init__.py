@@ -135,6 +135,7 @@ class Results:
     DataFrames (each with a leading `replication` column, built on first use):
       timeline       timeline.csv: activities, planned and simulated dates, slip, critical path
       participation  participation.csv: per meeting and group, who attended, was funded, spoke
+      trust_fund     trust_fund.csv: the trust fund's ledger, contributions and trips paid, dated
       dynamics       dynamics.csv: the draft per dimension over time (empty without a negotiation)
       positions      positions.csv: each state's position per round (empty without a negotiation)
       metrics        one row per replication, a column per metric key (see Scenario.metrics())
@@ -179,6 +180,12 @@ class Results:
     def attendance(self) -> pd.DataFrame:
         """attendance.csv of every replication: per meeting and member state."""
         return self._table("attendance")
+
+    @property
+    def trust_fund(self) -> pd.DataFrame:
+        """trust_fund.csv of every replication: the fund's ledger, one row per contribution or trip
+        paid, in time order, with the balance after each (raised and spent are cumulative sums)."""
+        return self._table("trust_fund")
 
     @property
     def acceptance(self) -> pd.DataFrame:
