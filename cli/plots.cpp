@@ -39,7 +39,7 @@ std::vector<std::string> plot_environment(const fs::path& package) {
   for (char** e = environ; *e != nullptr; ++e) {
     const std::string entry(*e);
     if (entry.rfind("PYTHONPATH=", 0) == 0) {
-      if (entry.size() > 11) pythonpath += ":" + entry.substr(11);
+      if (entry.size() > 11) pythonpath.append(1, ':').append(entry, 11, std::string::npos);
     } else if (entry.rfind("MPLBACKEND=", 0) != 0) {
       env.push_back(entry);
     }

@@ -74,12 +74,12 @@ struct TrustFundEntry {
 };
 
 struct TrustFundRecord {
-  std::vector<TrustFundEntry> ledger;  // every movement, in the order it happened
   double raised = 0.0;
   double spent = 0.0;
   int trips_funded = 0;
   int requests_refused = 0;  // eligible requests it could not pay
   std::optional<SimTime> ran_dry;  // the first time an eligible request found it short
+  std::vector<TrustFundEntry> ledger;  // every movement, in the order it happened
 };
 
 // Why a member state left, as numbers (output/narration.hpp words it).
