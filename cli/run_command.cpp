@@ -13,6 +13,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/out_dir.hpp"
+#include "cli/plots.hpp"
 #include "cli/scenario_options.hpp"
 #include "cli/seed_option.hpp"
 #include "cli/stepped_narration.hpp"
@@ -40,6 +41,7 @@ struct RunOptions {
   bool narrate = false;
   bool step = false;
   bool force = false;
+  bool plots = false;
 };
 
 // Metrics reach the summary in replication order whatever order the threads finish in, so the
@@ -90,6 +92,7 @@ void run(const RunOptions& options) {
     throw InvalidInput(fmt::format("--replications {}: a run needs at least one replication", replications));
   }
   const std::uint64_t seed = options.seed.value_or(prepared->defaults().seed);
+  const std::optional<Plotter> plotter = options.plots ? std::optional(find_plotter()) : std::nullopt;
 
   // The folder is checked, and cleared of what a run owns, before anything is simulated.
   const std::string& directory = prepared->defaults().outputs.directory;
@@ -140,6 +143,7 @@ void run(const RunOptions& options) {
   // the summary, synced, written last of all.
   folders.finish();
   if (replications > 1) output::write_file_atomically(out / "summary.csv", summary.csv());
+  if (plotter) draw_plots(*plotter, out, options.quiet);
   if (options.quiet) return;
   fmt::print("Ran {}\n", output::describe_source(prepared->source()));
   fmt::print("{}", output::terminal_summary(prepared->scenario(), prepared->plan(), *first, prepared->calendar()));
@@ -166,6 +170,9 @@ void add_run_command(CLI::App& app) {
   cmd->add_flag("--narrate", options->narrate, "Tell the story of the (first) run as it happens, one line per meaningful event");
   cmd->add_flag("--step", options->step, "With --narrate: pause after each line; Enter: next line, r: to the end of the round, q: quit "
                 "(reads stdin only from a terminal, a pipe or a file; never waits when stdin is closed or ends)");
+  cmd->add_flag("--plots", options->plots,
+                "Also draw gantt.png, participation.png and trust_fund.png in the output folder (python3 -m gcmsim.plot; "
+                "needs python3-matplotlib and python3-pandas: checked before the run, exit 2 when missing)");
   cmd->callback([options] { run(*options); });
 }
 

@@ -258,6 +258,15 @@ SweepReading read_sweep(const std::string& path) {
   return reading;
 }
 
+SweepReading read_sweep_text(std::string_view text, const std::string& display_name, const std::string& folder) {
+  SweepReading reading;
+  const int file = reading.files.add(display_name, text);
+  loader::Document doc = loader::parse_yaml(reading.files, file, text, reading.diagnostics);
+  reading = finish(std::move(doc), folder, std::move(reading));
+  if (reading.spec) reading.spec->path = display_name;
+  return reading;
+}
+
 SweepReading parse_sweep(const nlohmann::json& sweep, const std::string& folder) {
   SweepReading reading;
   // A value from memory has no text; its nodes are located in its JSON dump, line 1.

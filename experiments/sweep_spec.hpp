@@ -8,6 +8,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -99,6 +100,9 @@ struct SweepReading {
 SweepReading read_sweep(const std::string& path);
 // The same from a value in memory (a parsed dict); relative paths are resolved against `folder`.
 SweepReading parse_sweep(const nlohmann::json& sweep, const std::string& folder);
+// The same from YAML text in memory, shown in messages as `display_name` (the Python module writes
+// a dict out one key a line so that its errors have a line and column to point at).
+SweepReading read_sweep_text(std::string_view text, const std::string& display_name, const std::string& folder);
 
 std::string_view sweep_schema_text();
 const nlohmann::json& sweep_schema();

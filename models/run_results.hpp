@@ -69,12 +69,29 @@ struct MeetingRecord {
   std::vector<GroupStatement> group_statements;
 };
 
+// One movement of the trust fund's money (OP31): a contribution arriving, or a trip paid.
+enum class TrustFundFlow { contribution, trip };
+inline constexpr std::array<std::string_view, 2> kTrustFundFlowNames = {"contribution", "trip"};
+inline std::string_view to_string(TrustFundFlow f) { return kTrustFundFlowNames[static_cast<std::size_t>(f)]; }
+
+struct TrustFundEntry {
+  SimTime when = 0;
+  TrustFundFlow flow = TrustFundFlow::contribution;
+  std::optional<std::size_t> contribution;  // contribution: its index in the policy's list, when known
+  std::optional<std::size_t> state;         // trip: the member state whose delegates travelled
+  std::optional<std::size_t> activity;      // trip: the meeting, when known
+  int delegates = 0;                        // trip: delegates paid for
+  double amount = 0.0;                      // USD, positive whichever way it moves
+  double balance = 0.0;                     // USD in the fund after it
+};
+
 struct TrustFundRecord {
   double raised = 0.0;
   double spent = 0.0;
   int trips_funded = 0;
   int requests_refused = 0;  // eligible requests it could not pay
   std::optional<SimTime> ran_dry;  // the first time an eligible request found it short
+  std::vector<TrustFundEntry> ledger;  // every movement, in the order it happened
 };
 
 // Why a member state left, as numbers (output/narration.hpp words it).

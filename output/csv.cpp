@@ -42,6 +42,15 @@ std::string csv_number(double value, int decimals) {
   return out;
 }
 
+std::string csv_exact(double value) {
+  if (std::isnan(value)) return {};
+  if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+  if (value == 0.0) return "0";  // -0.0 too: the sign would make two equal results differ
+  // fmt's default for a double is the shortest text that reads back as the same double (Dragonbox),
+  // the same on every platform and locale.
+  return fmt::format("{}", value);
+}
+
 CsvTable::CsvTable(std::vector<std::string> columns) : columns_(std::move(columns)) {}
 
 void CsvTable::add_row(std::vector<std::string> fields) {

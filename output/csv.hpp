@@ -20,6 +20,10 @@ std::string csv_field(std::string_view text);
 // NaN is "" (a missing value: pandas reads it as NaN); infinities are "inf" and "-inf".
 std::string csv_number(double value, int decimals);
 
+// The shortest text that reads back as exactly `value` ("60.02083333333333", "75", "1e-07"): for
+// numbers a user compares with a closed form (positions). NaN, infinities and -0 as csv_number.
+std::string csv_exact(double value);
+
 // ISO 8601 date and time to the minute, "2017-05-08T10:00", which pandas parses as a datetime
 // without a format string (seconds are dropped: no event of the process is timed closer).
 std::string iso_datetime(const Calendar& calendar, SimTime tick);

@@ -29,7 +29,7 @@ std::string positions_csv(const model::Scenario& s, const model::NegotiationReco
     const model::MemberState& st = s.member_states[p.state];
     for (std::size_t d = 0; d < p.position.size(); ++d) {
       table.add_row({s.activities[p.round].id, std::to_string(p.day), iso_datetime(cal, p.when), st.iso3, st.name,
-                     rec.dimensions[d], csv_number(p.position[d], 4)});
+                     rec.dimensions[d], csv_exact(p.position[d])});
     }
   }
   return table.str();

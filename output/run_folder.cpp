@@ -21,8 +21,10 @@ namespace fs = std::filesystem;
 
 // Every file a run writes into its folder (docs/outputs.md).
 constexpr const char* kRunFiles[] = {"timeline.csv",   "participation.csv", "stakeholders.csv", "attendance.csv",
+                                     "trust_fund.csv",
                                      "dynamics.csv",   "positions.csv",     "acceptance.csv",   "votes.csv",
-                                     "outcome.json",   "manifest.json",     "summary.csv"};
+                                     "outcome.json",   "manifest.json",     "summary.csv",
+                                     "gantt.png",      "participation.png", "trust_fund.png"};
 
 bool is_run_file(const std::string& name) {
   for (const char* f : kRunFiles) {

@@ -8,6 +8,7 @@
 #include "output/negotiation_outputs.hpp"
 #include "output/participation_csv.hpp"
 #include "output/timeline_csv.hpp"
+#include "output/trust_fund_csv.hpp"
 
 namespace gcmsim::output {
 
@@ -26,6 +27,7 @@ void write_run(const std::filesystem::path& dir, const model::Scenario& scenario
     files.emplace_back("participation.csv", participation_csv(scenario, results, calendar));
     files.emplace_back("stakeholders.csv", stakeholders_csv(scenario, results, calendar));
     files.emplace_back("attendance.csv", attendance_csv(scenario, results, calendar));
+    files.emplace_back("trust_fund.csv", trust_fund_csv(scenario, results, calendar));
   }
   if (negotiating && which.dynamics) files.emplace_back("dynamics.csv", dynamics_csv(scenario, *results.negotiation, calendar));
   if (negotiating && which.positions) {

@@ -63,7 +63,8 @@ void decide_attendance(const Scenario& s, const std::vector<std::size_t>& co_fac
     }
   }
   requesting.insert(requesting.end(), experts.begin(), experts.end());
-  const std::vector<bool> funded = fund_travel(state.fund, s.trust_fund, s.member_states, requesting, venue.id, now);
+  const std::vector<bool> funded = fund_travel(state.fund, s.trust_fund, s.member_states, requesting, venue.id, now,
+                                               meeting.activity);
   for (std::size_t r = 0; r < requesting.size(); ++r) {
     meeting.states[requesting[r]].funded = funded[r];
     meeting.states[requesting[r]].funding_refused = !funded[r];

@@ -187,7 +187,7 @@ void ProcessSimulation::schedule_contributions() {
     const Contribution& contribution = s_.trust_fund.contributions[c];
     const SimTime when = std::max<SimTime>(0, cal_.at(contribution.date));
     sim_.schedule_at(when, [this, c] {
-      contribute(state_.fund, s_.trust_fund.contributions[c].usd);
+      contribute(state_.fund, s_.trust_fund.contributions[c].usd, sim_.now(), c);
     }, tag(EventKind::contribution, c), -1);  // money that arrives on a day is there for that day's trips
   }
 }

@@ -17,11 +17,18 @@ bool eligible_for_trust_fund(const TrustFundPolicy& policy, const MemberState& s
   return state.ldc ? policy.ldc_eligible : policy.developing_eligible;
 }
 
-void contribute(TrustFundLedger& ledger, double usd) {
+void contribute(TrustFundLedger& ledger, double usd, SimTime now, std::optional<std::size_t> contribution) {
   // A pledge of nothing, or a negative one, would only let the balance go below zero.
   if (usd <= 0.0) return;
   ledger.balance += usd;
   ledger.record.raised += usd;
+  TrustFundEntry entry;
+  entry.when = now;
+  entry.flow = TrustFundFlow::contribution;
+  entry.contribution = contribution;
+  entry.amount = usd;
+  entry.balance = ledger.balance;
+  ledger.record.ledger.push_back(entry);
 }
 
 int funded_delegates(const TrustFundPolicy& policy, const MemberState& state) {
@@ -30,7 +37,7 @@ int funded_delegates(const TrustFundPolicy& policy, const MemberState& state) {
 
 std::vector<bool> fund_travel(TrustFundLedger& ledger, const TrustFundPolicy& policy,
                               const std::vector<MemberState>& states, const std::vector<std::size_t>& requesting,
-                              const std::string& venue_id, SimTime now) {
+                              const std::string& venue_id, SimTime now, std::optional<std::size_t> activity) {
   std::vector<bool> funded(requesting.size(), false);
   const auto listed = policy.travel_cost_usd.find(venue_id);
   if (listed == policy.travel_cost_usd.end()) return funded;
@@ -49,7 +56,8 @@ std::vector<bool> fund_travel(TrustFundLedger& ledger, const TrustFundPolicy& po
   }
 
   for (const std::size_t k : order) {
-    const double trip_cost = listed->second * funded_delegates(policy, states.at(requesting[k]));
+    const int delegates = funded_delegates(policy, states.at(requesting[k]));
+    const double trip_cost = listed->second * delegates;
     if (ledger.balance < trip_cost) {
       ++ledger.record.requests_refused;
       if (!ledger.record.ran_dry) ledger.record.ran_dry = now;
@@ -60,6 +68,15 @@ std::vector<bool> fund_travel(TrustFundLedger& ledger, const TrustFundPolicy& po
     ledger.record.spent += trip_cost;
     ++ledger.record.trips_funded;
     funded[k] = true;
+    TrustFundEntry entry;
+    entry.when = now;
+    entry.flow = TrustFundFlow::trip;
+    entry.state = requesting[k];
+    entry.activity = activity;
+    entry.delegates = delegates;
+    entry.amount = trip_cost;
+    entry.balance = ledger.balance;
+    ledger.record.ledger.push_back(entry);
   }
   return funded;
 }

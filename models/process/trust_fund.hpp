@@ -23,8 +23,10 @@ bool trust_fund_covers(ActivityKind kind);
 // True if the policy lets the fund pay for this state's delegates (OP31).
 bool eligible_for_trust_fund(const TrustFundPolicy& policy, const MemberState& state);
 
-// Adds a contribution.
-void contribute(TrustFundLedger& ledger, double usd);
+// Adds a contribution arriving at `now` (the policy's contribution number `contribution`), and
+// records it in the ledger.
+void contribute(TrustFundLedger& ledger, double usd, SimTime now = 0,
+                std::optional<std::size_t> contribution = std::nullopt);
 
 // How many of a state's delegates one funded trip pays for: the policy's delegates_per_state, but
 // never more than the state's delegation (when the data give its size).
@@ -34,9 +36,11 @@ int funded_delegates(const TrustFundPolicy& policy, const MemberState& state);
 // that is eligible, in the policy's priority order (ldc_first: least developed countries first,
 // then the others, each in the given order), while money lasts. Returns, for each requesting state
 // in the order given, whether it was funded. A state whose trip costs nothing (no travel cost listed
-// for the venue) is not funded. Records refusals and the first time the fund ran dry (at `now`).
+// for the venue) is not funded. Records each trip paid in the ledger (for the meeting `activity`,
+// when given), refusals, and the first time the fund ran dry (at `now`).
 std::vector<bool> fund_travel(TrustFundLedger& ledger, const TrustFundPolicy& policy,
                               const std::vector<MemberState>& states, const std::vector<std::size_t>& requesting,
-                              const std::string& venue_id, SimTime now);
+                              const std::string& venue_id, SimTime now,
+                              std::optional<std::size_t> activity = std::nullopt);
 
 }  // namespace gcmsim::model

@@ -5,6 +5,7 @@
     results = scenario.run(seed=1, replications=20)
     results.timeline          # one row per activity and replication, dates as datetimes
     gcmsim.metrics()          # every metric a run measures: name, group, unit, description
+    runs = gcmsim.sweep("scenarios/sweeps/negotiation-sobol.yaml")   # runs.csv of a sweep
 
 Everything runs in gcmsim's C++ libraries (the run facade, models/run/): the tables are the CSV
 and JSON text that `gcmsim run` writes, formatted by the same functions and parsed with pandas, so
@@ -28,7 +29,7 @@ from . import _gcmsim
 from . import _tables
 
 __version__: str = _gcmsim.__version__
-__all__ = ["load", "metrics", "data_dirs", "Scenario", "Results", "ScenarioError", "Problem", "Event"]
+__all__ = ["load", "sweep", "metrics", "data_dirs", "Scenario", "Results", "ScenarioError", "Problem", "Event"]
 
 PathLike = Union[str, os.PathLike]
 
@@ -58,12 +59,14 @@ def _resolve(path: PathLike) -> str:
 
 @dataclasses.dataclass(frozen=True)
 class Problem:
-    """One problem in a scenario, where it is: file, 1-based line and column, and what is wrong."""
+    """One problem in a scenario, where it is: file, 1-based line and column, and what is wrong.
+    path: for a sweep given as a dict, the dict path of the line (a JSON pointer, "/design/kind")."""
 
     file: str
     line: int
     column: int
     message: str
+    path: Optional[str] = None
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: error: {self.message}"
@@ -71,13 +74,15 @@ class Problem:
 
 class ScenarioError(ValueError):
     """A scenario that cannot run. `problems` lists every problem found; `file`, `line`, `column`
-    and `message` are those of the first. str() is the compiler-style report the CLI prints."""
+    and `message` are those of the first (`path` too, for a sweep dict). str() is the
+    compiler-style report the CLI prints."""
 
     def __init__(self, report: str, problems: list[Problem]):
         super().__init__(report)
         self.problems = problems
         first = problems[0] if problems else Problem("", 0, 0, report)
         self.file, self.line, self.column, self.message = first.file, first.line, first.column, first.message
+        self.path = first.path
 
 
 @dataclasses.dataclass(frozen=True)
@@ -130,6 +135,7 @@ class Results:
     DataFrames (each with a leading `replication` column, built on first use):
       timeline       timeline.csv: activities, planned and simulated dates, slip, critical path
       participation  participation.csv: per meeting and group, who attended, was funded, spoke
+      trust_fund     trust_fund.csv: the trust fund's ledger, contributions and trips paid, dated
       dynamics       dynamics.csv: the draft per dimension over time (empty without a negotiation)
       positions      positions.csv: each state's position per round (empty without a negotiation)
       metrics        one row per replication, a column per metric key (see Scenario.metrics())
@@ -174,6 +180,12 @@ class Results:
     def attendance(self) -> pd.DataFrame:
         """attendance.csv of every replication: per meeting and member state."""
         return self._table("attendance")
+
+    @property
+    def trust_fund(self) -> pd.DataFrame:
+        """trust_fund.csv of every replication: the fund's ledger, one row per contribution or trip
+        paid, in time order, with the balance after each (raised and spent are cumulative sums)."""
+        return self._table("trust_fund")
 
     @property
     def acceptance(self) -> pd.DataFrame:
@@ -327,3 +339,6 @@ def metrics(scenario: Union[Scenario, PathLike, None] = None) -> pd.DataFrame:
     if not isinstance(scenario, Scenario):
         scenario = load(BASELINE if scenario is None else scenario)
     return scenario.metrics()
+
+
+from ._sweep import sweep  # noqa: E402  (it uses Problem and ScenarioError, defined above)

@@ -35,6 +35,10 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "present": "bool", "funded": "bool", "floor_requests": "int", "interventions": "int",
         "unserved_requests": "int", "speaking_minutes": "float",
     },
+    "trust_fund": {
+        "time": "datetime", "flow": "str", "donor": "str", "iso3": "str", "state": "str", "meeting": "str",
+        "venue": "str", "delegates": "int", "amount_usd": "float", "balance_usd": "float",
+    },
     "dynamics": {
         "round": "str", "day": "int", "consultation": "int", "time": "datetime", "dimension": "str",
         "draft": "float", "dissent": "float", "bracketed": "bool", "objecting": "int",

@@ -3,7 +3,8 @@ participation of regional groups and development groups against their share of t
 
 From a shell, beside the CSVs of a finished `gcmsim run` (one or many replications):
 
-    python3 -m gcmsim.plot results/            # writes results/gantt.png and participation.png
+    python3 -m gcmsim.plot results/     # writes results/gantt.png, participation.png, trust_fund.png
+    gcmsim run -o results/ --plots      # the same, right after the run
 
 From Python, on Results.timeline / Results.participation (the notebooks use the same functions).
 """
@@ -147,13 +148,70 @@ def participation(participation_table: pd.DataFrame, axes: Optional[Sequence[plt
     return axes
 
 
+def trust_fund_money(ledger: pd.DataFrame) -> pd.DataFrame:
+    """The fund's money day by day, from trust_fund.csv (every replication stacked): per day,
+    raised and spent to date and the balance at the day's end, as the mean over replications and,
+    for the balance, its min and max."""
+    ledger = ledger.assign(day=ledger["time"].dt.normalize())
+    if "replication" not in ledger:
+        ledger = ledger.assign(replication=0)
+    days = pd.date_range(ledger["day"].min(), ledger["day"].max(), freq="D")
+    per_run = []
+    for _, run in ledger.groupby("replication"):
+        flows = run.pivot_table(index="day", columns="flow", values="amount_usd", aggfunc="sum")
+        flows = flows.reindex(days).fillna(0.0).reindex(columns=["contribution", "trip"], fill_value=0.0).cumsum()
+        balance = run.groupby("day")["balance_usd"].last().reindex(days).ffill().fillna(0.0)
+        per_run.append(pd.DataFrame({"raised": flows["contribution"], "spent": flows["trip"], "balance": balance}))
+    stacked = pd.concat(per_run, keys=range(len(per_run)), names=["run", "day"])
+    money = stacked.groupby(level="day").mean()
+    money["balance_min"] = stacked["balance"].groupby(level="day").min()
+    money["balance_max"] = stacked["balance"].groupby(level="day").max()
+    return money
+
+
+def trust_fund(ledger: pd.DataFrame, participation_table: pd.DataFrame,
+               axes: Optional[Sequence[plt.Axes]] = None) -> Sequence[plt.Axes]:
+    """Left: the trust fund's money over time (OP31), raised and spent to date and the balance
+    (mean over replications, the band its min-max). Right: who it paid for, trips funded to date by
+    development status (mean over replications), from participation.csv."""
+    if axes is None:
+        _, axes = plt.subplots(1, 2, figsize=(12, 4.2))
+    money = trust_fund_money(ledger) / 1e6
+    left, right = axes
+    left.step(money.index, money["raised"], where="post", color="#777777", label="raised to date")
+    left.step(money.index, money["spent"], where="post", color=CRITICAL, label="spent to date")
+    left.step(money.index, money["balance"], where="post", color=SIMULATED, label="balance")
+    left.fill_between(money.index, money["balance_min"], money["balance_max"], step="post", color=SIMULATED,
+                      alpha=0.2, label="balance, min-max over replications")
+    left.set_ylabel("USD million")
+    left.set_title("Trust fund: money raised, spent and held")
+    left.legend(fontsize=8, loc="upper left")
+    runs = participation_table["replication"].nunique() if "replication" in participation_table else 1
+    funded = participation_table[participation_table["grouping"] == "development"]
+    funded = (funded.groupby(["date", "group"])["funded"].sum().astype("float64").div(runs)
+              .unstack("group").fillna(0.0).cumsum())
+    colours = {"developed": "#999999", "developing": WHAT_IF, "least_developed": SIMULATED}
+    for group in funded.columns:
+        right.step(funded.index, funded[group], where="post", color=colours.get(group),
+                   label=GROUP_LABELS.get(group, group))
+    right.set_ylabel("trips funded to date")
+    right.set_title("Who the trust fund paid for")
+    right.legend(title="development status", fontsize=8)
+    for ax in axes:
+        ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=[1, 4, 7, 10]))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+        ax.grid(color="#dddddd")
+        ax.set_axisbelow(True)
+    return axes
+
+
 def read_results(folder: Path) -> dict[str, pd.DataFrame]:
-    """The timeline and participation of a `gcmsim run` output folder, every replication stacked
+    """The timeline, participation and trust fund of a `gcmsim run` output folder, every replication stacked
     (rep-NNNN/ subfolders when there were several)."""
     runs = sorted(folder.glob("rep-*/timeline.csv"))
     folders = [p.parent for p in runs] if runs else [folder]
     tables = {}
-    for table in ["timeline", "participation"]:
+    for table in ["timeline", "participation", "trust_fund"]:
         texts = []
         for replication, f in enumerate(folders):
             path = f / f"{table}.csv"
@@ -164,11 +222,21 @@ def read_results(folder: Path) -> dict[str, pd.DataFrame]:
     return tables
 
 
+def _save(figure: plt.Figure, path: Path, dpi: int) -> None:
+    """Written beside, then renamed: the PNG exists whole or not at all."""
+    partial = path.with_name(f".{path.name}.tmp")
+    figure.savefig(partial, dpi=dpi, format="png")
+    partial.replace(path)
+    plt.close(figure)
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python3 -m gcmsim.plot",
-                                     description="Write gantt.png and participation.png beside the CSVs of a gcmsim run.")
+                                     description="Write gantt.png, participation.png and trust_fund.png beside the "
+                                                 "CSVs of a gcmsim run.")
     parser.add_argument("results_dir", type=Path, help="the output folder of `gcmsim run` (its -o)")
     parser.add_argument("--dpi", type=int, default=130)
+    parser.add_argument("--quiet", "-q", action="store_true", help="do not list the files written")
     args = parser.parse_args(argv)
     try:
         tables = read_results(args.results_dir)
@@ -179,13 +247,18 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ax = gantt(tables["timeline"])
     ax.figure.tight_layout()
     written.append(args.results_dir / "gantt.png")
-    ax.figure.savefig(written[-1], dpi=args.dpi)
+    _save(ax.figure, written[-1], args.dpi)
     axes = participation(tables["participation"])
     axes[0].figure.tight_layout()
     written.append(args.results_dir / "participation.png")
-    axes[0].figure.savefig(written[-1], dpi=args.dpi)
-    for path in written:
-        print(path)
+    _save(axes[0].figure, written[-1], args.dpi)
+    axes = trust_fund(tables["trust_fund"], tables["participation"])
+    axes[0].figure.tight_layout()
+    written.append(args.results_dir / "trust_fund.png")
+    _save(axes[0].figure, written[-1], args.dpi)
+    if not args.quiet:
+        for path in written:
+            print(path)
     return 0
 
 

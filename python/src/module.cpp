@@ -11,4 +11,5 @@ PYBIND11_MODULE(_gcmsim, m) {
   m.attr("SOURCE_DATADIR") = GCMSIM_SOURCE_DATADIR;
   m.attr("INSTALL_DATADIR") = GCMSIM_INSTALL_DATADIR;
   gcmsim::python::bind_scenario(m);
+  gcmsim::python::bind_sweep(m);
 }

@@ -20,6 +20,7 @@
 #include "output/replications.hpp"
 #include "output/run_writer.hpp"
 #include "output/timeline_csv.hpp"
+#include "output/trust_fund_csv.hpp"
 
 namespace py = pybind11;
 
@@ -85,6 +86,7 @@ RunText format_run(const sim::PreparedScenario& p, const model::RunResults& resu
   t.tables["participation"] = output::participation_csv(p.scenario(), results, p.calendar());
   t.tables["stakeholders"] = output::stakeholders_csv(p.scenario(), results, p.calendar());
   t.tables["attendance"] = output::attendance_csv(p.scenario(), results, p.calendar());
+  t.tables["trust_fund"] = output::trust_fund_csv(p.scenario(), results, p.calendar());
   if (results.negotiation) {
     t.tables["dynamics"] = output::dynamics_csv(p.scenario(), *results.negotiation, p.calendar());
     t.tables["positions"] = output::positions_csv(p.scenario(), *results.negotiation, p.calendar());

@@ -2,9 +2,12 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstdlib>
+#include <string>
 #include <limits>
 #include <stdexcept>
 
+using gcmsim::output::csv_exact;
 using gcmsim::output::csv_field;
 using gcmsim::output::csv_number;
 using gcmsim::output::CsvTable;
@@ -40,6 +43,18 @@ TEST_CASE("csv_number never writes a negative zero", "[output]") {
   CHECK(csv_number(-0.00004, 4) == "0.0000");
   CHECK(csv_number(-0.4, 0) == "0");
   CHECK(csv_number(-0.005001, 2) == "-0.01");
+}
+
+TEST_CASE("csv_exact writes the shortest text that reads back as the same double", "[output]") {
+  for (const double v : {2.0 / 3.0, 60.0 + 1.0 / 48.0, 0.1 + 0.2, 1e-7, 123456789.125, -74.98611111111111}) {
+    const std::string text = csv_exact(v);
+    CHECK(std::strtod(text.c_str(), nullptr) == v);
+  }
+  CHECK(csv_exact(75.0) == "75");
+  CHECK(csv_exact(0.1 + 0.2) == "0.30000000000000004");
+  CHECK(csv_exact(-0.0) == "0");
+  CHECK(csv_exact(std::numeric_limits<double>::quiet_NaN()) == "");
+  CHECK(csv_exact(-std::numeric_limits<double>::infinity()) == "-inf");
 }
 
 TEST_CASE("csv_number writes NaN as an empty field and infinities as inf", "[output]") {

@@ -80,6 +80,17 @@ for folder in [tmp / "one", tmp / "two" / "rep-0000", tmp / "two" / "rep-0001"]:
     present = a.groupby("meeting")["present"].sum()
     by_group = p[p["grouping"] == "regional_group"].groupby("meeting")["delegations_present"].sum()
     assert (present.sort_index() == by_group.sort_index()).all()
+    # delegates is empty on contribution rows: pandas reads it as float (docs/outputs.md).
+    fund = check("trust_fund.csv", folder / "trust_fund.csv",
+                 {"time": "datetime", "flow": "str", "donor": "str", "iso3": "str", "state": "str", "meeting": "str",
+                  "venue": "str", "delegates": "float", "amount_usd": "float", "balance_usd": "float"}, dates=["time"])
+    # The ledger adds up: each balance is the previous one plus a contribution or minus a trip, and
+    # every funded delegation of attendance.csv is one trip.
+    signed = fund["amount_usd"].where(fund["flow"] == "contribution", -fund["amount_usd"])
+    assert (signed.cumsum() - fund["balance_usd"]).abs().max() < 0.01 * len(fund)
+    assert set(fund["flow"]) == {"contribution", "trip"}, set(fund["flow"])
+    assert (fund["flow"] == "trip").sum() == a["funded"].sum()
+    assert fund["time"].is_monotonic_increasing
     check("dynamics.csv", folder / "dynamics.csv",
           {"round": "str", "day": "int", "consultation": "int", "time": "datetime", "dimension": "str", "draft": "float",
            "dissent": "float", "bracketed": "bool", "objecting": "int", "consensus_share": "float", "remaining": "int"},

@@ -53,7 +53,7 @@ model::RunResults run(const model::Scenario& s, const Calendar& cal) {
   r.meetings = {m1, m2};
 
   r.trust_fund = {.raised = 100000.0, .spent = 4000.0, .trips_funded = 1, .requests_refused = 2,
-                  .ran_dry = cal.at(year{2017} / May / 20, 9)};
+                  .ran_dry = cal.at(year{2017} / May / 20, 9), .ledger = {}};
   r.withdrawals.push_back({.state = ner, .when = cal.at(year{2017} / November / 20, 12), .cause = model::WithdrawalCause::scripted, .note = "acceptance below reservation"});
   return r;
 }

@@ -20,7 +20,7 @@ def test_same_seed_same_csv_text_and_dataframes_as_the_cli(gcmsim_binary, tmp_pa
     results = gcmsim.load(BASELINE).run(seed=5, replications=2, threads=2)
     for r in range(2):
         folder = tmp_path / f"rep-{r:04d}"  # folders are numbered as manifests number replications
-        for table in ["timeline", "participation", "attendance"]:
+        for table in ["timeline", "participation", "attendance", "trust_fund"]:
             text = (folder / f"{table}.csv").read_text()
             assert results.csv(table, r) == text, table
             frame = getattr(results, table)

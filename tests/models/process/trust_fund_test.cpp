@@ -156,3 +156,34 @@ TEST_CASE("the fund pays for delegates_per_state delegates, never more than the 
   CHECK(funded_delegates(policy, states[2]) == 3);  // size not in the data: the policy's number
   CHECK(ledger.record.spent == Approx(2 * 1000.0 + 3 * 1000.0));
 }
+
+TEST_CASE("the ledger records every contribution and trip, dated, with the balance after it", "[trust_fund]") {
+  TrustFundPolicy policy = geneva_policy();
+  policy.delegates_per_state = 2;
+  TrustFundLedger ledger;
+  contribute(ledger, 5000.0, gcmsim::kDay, 0);
+  contribute(ledger, 0.0, gcmsim::kDay, 1);  // nothing arrives: nothing is recorded
+  // NER first (ldc_first), then BRA; IND finds 1,000 left for a 2,000 trip and is refused.
+  fund_travel(ledger, policy, kStates, {1, 2, 3}, "geneva", 3 * gcmsim::kDay, 7);
+  contribute(ledger, 1000.0, 4 * gcmsim::kDay, 2);
+
+  const std::vector<TrustFundEntry>& entries = ledger.record.ledger;
+  REQUIRE(entries.size() == 4);
+  CHECK(entries[0].flow == TrustFundFlow::contribution);
+  CHECK(entries[0].contribution == std::optional<std::size_t>(0));
+  CHECK(entries[0].when == gcmsim::kDay);
+  CHECK(entries[0].balance == 5000.0);
+  CHECK(entries[1].flow == TrustFundFlow::trip);
+  CHECK(entries[1].state == std::optional<std::size_t>(3));
+  CHECK(entries[1].activity == std::optional<std::size_t>(7));
+  CHECK(entries[1].delegates == 2);
+  CHECK(entries[1].amount == 2000.0);
+  CHECK(entries[1].balance == 3000.0);
+  CHECK(entries[2].state == std::optional<std::size_t>(1));
+  CHECK(entries[2].balance == 1000.0);
+  CHECK(entries[3].contribution == std::optional<std::size_t>(2));
+  CHECK(entries[3].balance == 2000.0);
+  // The ledger and the totals are one record: raised minus spent is the last balance.
+  CHECK(ledger.record.raised - ledger.record.spent == entries.back().balance);
+  CHECK(ledger.record.requests_refused == 1);
+}

@@ -1,0 +1,42 @@
+#include "output/trust_fund_csv.hpp"
+
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "output/csv.hpp"
+
+namespace gcmsim::output {
+namespace {
+
+template <typename T>
+const T& checked(const std::vector<T>& list, std::size_t k, const char* what) {
+  if (k >= list.size()) throw std::invalid_argument(fmt::format("trust fund ledger: no {} {} in the scenario", what, k));
+  return list[k];
+}
+
+}  // namespace
+
+std::string trust_fund_csv(const model::Scenario& s, const model::RunResults& results, const Calendar& calendar) {
+  CsvTable table({"time", "flow", "donor", "iso3", "state", "meeting", "venue", "delegates", "amount_usd", "balance_usd"});
+  for (const model::TrustFundEntry& e : results.trust_fund.ledger) {
+    std::string donor, iso3, state, meeting, venue, delegates;
+    if (e.contribution) donor = checked(s.trust_fund.contributions, *e.contribution, "contribution").donor;
+    if (e.state) {
+      const model::MemberState& st = checked(s.member_states, *e.state, "member state");
+      iso3 = st.iso3;
+      state = st.name;
+    }
+    if (e.activity) {
+      const model::Activity& a = checked(s.activities, *e.activity, "activity");
+      meeting = a.id;
+      if (a.venue) venue = checked(s.venues, *a.venue, "venue").id;
+    }
+    if (e.flow == model::TrustFundFlow::trip) delegates = std::to_string(e.delegates);
+    table.add_row({iso_datetime(calendar, e.when), std::string(model::to_string(e.flow)), donor, iso3, state, meeting, venue,
+                   delegates, csv_number(e.amount, 2), csv_number(e.balance, 2)});
+  }
+  return table.str();
+}
+
+}  // namespace gcmsim::output

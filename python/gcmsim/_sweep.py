@@ -1,0 +1,146 @@
+"""gcmsim.sweep: a sweep file (or a dict holding one) run by the experiments library, the engine
+behind `gcmsim sweep`, into its results folder; its tables read back with pandas.
+
+A dict is written out as JSON (which YAML reads) one key a line, so that the reader's errors have a
+line and a column; each problem also carries the dict path of the line it points at.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Optional, Union
+
+import pandas as pd
+
+from . import _gcmsim
+
+DICT_NAME = "<sweep dict>"
+_LOCATED = re.compile(r"^(.+?):(\d+):(\d+): error: (.*)$", re.MULTILINE)
+
+
+def _plain(value: Any) -> Any:
+    """numpy scalars and paths as the JSON types they stand for."""
+    if hasattr(value, "item") and not isinstance(value, (list, tuple, dict)):
+        return value.item()
+    if isinstance(value, os.PathLike):
+        return os.fspath(value)
+    return value
+
+
+def dict_text(sweep: Mapping[str, Any]) -> tuple[str, list[str]]:
+    """The dict as JSON text, one key or item a line, and the JSON pointer of the node each line
+    starts (lines[i] is line i + 1; a closing bracket belongs to its container)."""
+    lines: list[str] = []
+    paths: list[str] = []
+
+    def emit(value: Any, pointer: str, depth: int, lead: str, trail: str) -> None:
+        pad = "  " * depth
+        value = _plain(value)
+        if isinstance(value, Mapping) and value:
+            lines.append(f"{pad}{lead}{{")
+            paths.append(pointer)
+            items = list(value.items())
+            for i, (key, item) in enumerate(items):
+                key_text = json.dumps(str(key)) + ": "
+                escaped = str(key).replace("~", "~0").replace("/", "~1")
+                emit(item, f"{pointer}/{escaped}", depth + 1, key_text, "," if i + 1 < len(items) else "")
+            lines.append(f"{pad}}}{trail}")
+            paths.append(pointer)
+        elif isinstance(value, (list, tuple)) and value:
+            lines.append(f"{pad}{lead}[")
+            paths.append(pointer)
+            for i, item in enumerate(value):
+                emit(item, f"{pointer}/{i}", depth + 1, "", "," if i + 1 < len(value) else "")
+            lines.append(f"{pad}]{trail}")
+            paths.append(pointer)
+        else:
+            if isinstance(value, Mapping):
+                value = {}
+            elif isinstance(value, tuple):
+                value = []
+            lines.append(f"{pad}{lead}{json.dumps(value, default=str)}{trail}")
+            paths.append(pointer)
+
+    emit(sweep, "", 0, "", "")
+    return "\n".join(lines) + "\n", paths
+
+
+def _read_tables(folder: Path, sobol: bool) -> pd.DataFrame:
+    runs = pd.read_csv(folder / "runs.csv")
+    runs.attrs["points"] = pd.read_csv(folder / "points.csv")
+    runs.attrs["sensitivity"] = pd.read_csv(folder / "sensitivity.csv") if sobol else None
+    return runs
+
+
+def sweep(path_or_dict: Union[str, os.PathLike, Mapping[str, Any]], replications: Optional[int] = None,
+          threads: Optional[int] = None, out: Union[str, os.PathLike, None] = None) -> pd.DataFrame:
+    """Runs a sweep (docs/experiments.md) with the engine of `gcmsim sweep` and returns runs.csv.
+
+    path_or_dict: a sweep file (a relative path not found from the current folder is looked up in
+    gcmsim.data_dirs(), like load()), or a dict holding the same document; a dict's relative paths
+    (base.scenario, overrides, a design table) are resolved likewise. replications replaces the
+    sweep's (as --replications); threads: how many (None or 0: every core); the GIL is released
+    while the runs go. out: the results folder, kept (a call on a folder holding the same sweep
+    finishes only the runs its journal lacks); None runs in a temporary folder, removed after.
+
+    Returns runs.csv as a DataFrame (point, replication, seed, a column per parameter, one per
+    metric key; one row per run, ordered by point then replication), the same numbers the CLI writes
+    for the same file. attrs["points"] is points.csv (per point: each metric's mean, sd, 95%
+    interval, n); attrs["sensitivity"] is sensitivity.csv for a Sobol design (metric, parameter, S1
+    and ST with bootstrap intervals), else None; attrs["sweep"] says what ran (name, hash, points,
+    replications, runs, already, ran, seconds, out).
+
+    A sweep that cannot run raises gcmsim.ScenarioError: file, line, column and message of its first
+    problem (for a dict: the line of its JSON text, and `path`, the dict path, e.g.
+    "/design/samples"); an invalid design point or base scenario raises with the engine's report.
+    """
+    from . import Problem, ScenarioError, _resolve  # the package's; imported here, it imports this module
+
+    replications = None if replications is None else int(replications)
+    threads = 0 if threads is None else int(threads)
+    paths: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="gcmsim-sweep-") as scratch:
+        folder = Path(out) if out is not None else Path(scratch) / "sweep"
+        if isinstance(path_or_dict, Mapping):
+            document = _resolved_dict(path_or_dict, _resolve)
+            text, paths = dict_text(document)
+            outcome = _gcmsim.sweep_text(text, DICT_NAME, os.getcwd(), str(folder), replications, threads)
+        else:
+            outcome = _gcmsim.sweep_file(_resolve(path_or_dict), str(folder), replications, threads)
+        if outcome.problems is not None:
+            problems = [Problem(f, line, column, message,
+                                paths[line - 1] if f == DICT_NAME and 0 < line <= len(paths) else None)
+                        for f, line, column, message in outcome.problems.problems]
+            if not problems:  # an invalid point or a folder of another sweep: the report's located lines
+                problems = [Problem(m[1], int(m[2]), int(m[3]), m[4]) for m in _LOCATED.finditer(outcome.problems.report)]
+            raise ScenarioError(outcome.problems.report, problems)
+        done = outcome.done
+        runs = _read_tables(folder, done.sensitivity)
+    runs.attrs["sweep"] = {
+        "name": done.name, "hash": done.hash, "points": done.points, "replications": done.replications,
+        "runs": done.runs, "already": done.already, "ran": done.ran, "seconds": done.seconds,
+        "out": None if out is None else str(folder),
+    }
+    return runs
+
+
+def _resolved_dict(sweep: Mapping[str, Any], resolve: Any) -> dict:
+    """A copy of the dict with its files looked up as load() looks them up."""
+    def default(value: Any) -> Any:
+        plain = _plain(value)
+        return str(value) if plain is value else plain
+    document = json.loads(json.dumps(sweep, default=default))
+    base = document.get("base")
+    if isinstance(base, dict):
+        if isinstance(base.get("scenario"), str):
+            base["scenario"] = resolve(base["scenario"])
+        if isinstance(base.get("overrides"), list):
+            base["overrides"] = [resolve(o) if isinstance(o, str) else o for o in base["overrides"]]
+    design = document.get("design")
+    if isinstance(design, dict) and isinstance(design.get("file"), str):
+        design["file"] = resolve(design["file"])
+    return document
