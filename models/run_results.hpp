@@ -91,6 +91,9 @@ struct TrustFundRecord {
   int trips_funded = 0;
   int requests_refused = 0;  // eligible requests it could not pay
   std::optional<SimTime> ran_dry;  // the first time an eligible request found it short
+  // The first time it found a request short after the last pledge had arrived: empty for good
+  // ("the trust fund is empty", the co-facilitators on 14 May 2018).
+  std::optional<SimTime> exhausted{};
   std::vector<TrustFundEntry> ledger;  // every movement, in the order it happened
 };
 

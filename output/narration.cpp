@@ -1,6 +1,7 @@
 #include "output/narration.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace gcmsim::output {
 namespace {
@@ -88,9 +89,24 @@ std::string narrate(const model::Scenario& s, const Calendar& calendar, SimTime 
       return fmt::format("{} leaves the process ({}{})", s.member_states[w.state].name, withdrawal_reason(w), group);
     }
     std::string operator()(const model::RoundEnded& e) const {
-      return fmt::format("Round {} ends. Revised draft: {}. Consensus {:.0f}% of {} delegations{}", e.round_number,
-                         describe_draft(s, e.draft, e.bracketed), 100.0 * e.consensus_share, e.remaining,
-                         e.agreed ? " \u2014 the text is agreed" : "");
+      std::string line = fmt::format("Round {} ends. Revised draft: {}. Consensus {:.0f}% of {} delegations{}", e.round_number,
+                                     describe_draft(s, e.draft, e.bracketed), 100.0 * e.consensus_share, e.remaining,
+                                     e.agreed ? " \u2014 the text is agreed" : "");
+      if (e.agreed || e.holders.empty()) return line;
+      // Why not: consensus needs every objection withdrawn, so name the brackets and who holds them.
+      std::vector<std::string> brackets;
+      for (std::size_t d = 0; d < e.objecting.size(); ++d) {
+        if (e.objecting[d] > 0)
+          brackets.push_back(fmt::format("{} ({} {})", lowercase_first(dimension_name(s, d)), e.objecting[d],
+                                         e.objecting[d] == 1 ? "delegation" : "delegations"));
+      }
+      std::vector<std::string> names;
+      for (std::size_t i = 0; i < e.holders.size() && i < 3; ++i) names.push_back(s.member_states[e.holders[i]].name);
+      const std::string who = e.holders.size() > 3 ? fmt::format("{} and {} more", fmt::join(names, ", "), e.holders.size() - 3)
+                                                   : fmt::format("{}", fmt::join(names, ", "));
+      line += fmt::format(" \u2014 not agreed: brackets held on {}; holding out: {}{}", fmt::join(brackets, ", "), who,
+                          e.deadline ? "; the deadline passes without consensus" : "");
+      return line;
     }
     std::string operator()(const model::ConferenceHeld& e) const {
       if (!e.text_adopted)

@@ -184,6 +184,7 @@ bool Negotiation::consensus(int round_number, SimTime when, std::size_t round, i
     any = any || holds;
   }
   holders_ = static_cast<int>(holders.size());
+  holder_states_ = holders;
   if (round_number == ns_.scheduled_rounds && consultation == 0) record_.holdouts = holders;
   if (any) return false;
   record_.agreed_at = when;

@@ -78,6 +78,10 @@ class Negotiation {
   double reservation_of(std::size_t state) const;
   std::vector<double> draft_on_scale() const;
   std::vector<bool> bracketed() const;
+  // Why the text is not agreed (at the last consensus check): per dimension the delegations holding
+  // a bracket on it, and the member states holding any.
+  const std::vector<int>& objecting() const { return objecting_; }
+  const std::vector<std::size_t>& holders() const { return holder_states_; }
   // Tolerance added by the deadline in round k (1 = first), rounds after the last count on.
   double deadline_pressure(int round_number) const;
 
@@ -108,6 +112,7 @@ class Negotiation {
   Eigen::RowVectorXd draft_;
   std::vector<int> objecting_;       // per dimension, at the last check
   int holders_ = 0;                  // delegations holding any bracket, at the last check
+  std::vector<std::size_t> holder_states_;  // their member-state indices
   bool has_draft_ = false;
   bool dissociations_drawn_ = false;
   NegotiationRecord record_;

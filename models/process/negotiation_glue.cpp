@@ -103,8 +103,11 @@ void ProcessSimulation::on_round_end(std::size_t round, const std::vector<double
   if (!was_agreed && negotiation.agreed()) schedule_dissociations();
   if (listener_ == nullptr) return;
   const DraftSnapshot& snap = negotiation.record().dynamics.back();
+  const bool agreed_now = negotiation.record().agreed_round == round;
   tell(RoundEnded{round, setup_.round_number(round), negotiation.draft_on_scale(), negotiation.bracketed(), snap.consensus_share,
-                  snap.remaining, negotiation.record().agreed_round == round});
+                  snap.remaining, agreed_now, agreed_now ? std::vector<int>{} : negotiation.objecting(),
+                  agreed_now ? std::vector<std::size_t>{} : negotiation.holders(),
+                  setup_.round_number(round) == negotiation.record().scheduled_rounds});
 }
 
 // After agreement, states whose domestic politics turn against the text dissociate before the

@@ -59,6 +59,11 @@ struct RoundEnded {
   double consensus_share = 0.0; // of the remaining states
   int remaining = 0;
   bool agreed = false;          // the text was agreed at this round
+  // Why not, when it was not: per dimension the delegations holding a bracket on it, and the member
+  // states holding any (consensus: one objection is enough).
+  std::vector<int> objecting{};
+  std::vector<std::size_t> holders{};
+  bool deadline = false;        // this was the last scheduled round
 };
 
 // The conference decided (res. 72/244).

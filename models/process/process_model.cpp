@@ -17,6 +17,7 @@ ProcessState initial_state(const ScenarioSetup& setup, std::uint64_t seed, std::
   for (const Activity& a : scenario.activities)
     state.waiting.push_back(keeps_its_date(a.kind) ? 0 : static_cast<int>(a.needs.size()));
   state.withdrawn.assign(scenario.member_states.size(), false);
+  for (const Contribution& c : scenario.trust_fund.contributions) state.fund.pledges_pending += c.usd > 0.0 ? 1 : 0;
   state.consultation_minutes.assign(scenario.member_states.size(), 0.0);
   return state;
 }

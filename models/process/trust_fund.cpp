@@ -20,6 +20,7 @@ bool eligible_for_trust_fund(const TrustFundPolicy& policy, const MemberState& s
 void contribute(TrustFundLedger& ledger, double usd, SimTime now, std::optional<std::size_t> contribution) {
   // A pledge of nothing, or a negative one, would only let the balance go below zero.
   if (usd <= 0.0) return;
+  if (ledger.pledges_pending > 0) --ledger.pledges_pending;
   ledger.balance += usd;
   ledger.record.raised += usd;
   TrustFundEntry entry;
@@ -61,6 +62,7 @@ std::vector<bool> fund_travel(TrustFundLedger& ledger, const TrustFundPolicy& po
     if (ledger.balance < trip_cost) {
       ++ledger.record.requests_refused;
       if (!ledger.record.ran_dry) ledger.record.ran_dry = now;
+      if (!ledger.record.exhausted && ledger.pledges_pending == 0) ledger.record.exhausted = now;
       continue;
     }
     // balance >= trip_cost, so the rounded difference is never below zero.

@@ -13,6 +13,7 @@ namespace gcmsim::model {
 
 struct TrustFundLedger {
   double balance = 0.0;
+  std::size_t pledges_pending = 0;  // contributions still to arrive
   TrustFundRecord record;
 };
 

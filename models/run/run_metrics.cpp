@@ -180,6 +180,9 @@ void record(const model::ScenarioSetup& setup, const model::RunResults& run, Rec
   out.add("trust_fund_ran_dry_day", "all", MetricKind::day, day_unit,
           "the day the trust fund first ran dry; absent when it never did",
           t.ran_dry ? std::optional<double>(days_since_epoch(cal, *t.ran_dry)) : std::nullopt);
+  out.add("trust_fund_exhausted_day", "all", MetricKind::day, day_unit,
+          "the day the trust fund was empty for good (a request found it short after the last contribution); absent when never",
+          t.exhausted ? std::optional<double>(days_since_epoch(cal, *t.exhausted)) : std::nullopt);
 
   // --- stakeholders (OP6-OP10) ---------------------------------------------------------------------------
   double admitted = 0.0, speaking = 0.0;

@@ -68,6 +68,9 @@ py::dict event_dict(const model::Scenario& scenario, const Calendar& calendar, S
           d["state"] = state(e.state);
           d["dimension"] = dimension(e.dimension);
           d["amount"] = e.moved;
+          // A group statement: the state speaks for its coalition (None: a national statement).
+          data["group"] = e.group >= 0 ? py::object(py::str(scenario.speaking_groups.at(static_cast<std::size_t>(e.group))))
+                                       : py::object(py::none());
         } else if constexpr (std::is_same_v<E, model::NegotiationDayClosed>) {
           d["kind"] = "negotiation_day_closed";
           data["round"] = activity(e.round);
@@ -77,7 +80,9 @@ py::dict event_dict(const model::Scenario& scenario, const Calendar& calendar, S
         } else if constexpr (std::is_same_v<E, model::StateLeft>) {
           d["kind"] = "state_left";
           d["state"] = state(e.withdrawal.state);
-          data["cause"] = e.withdrawal.cause == model::WithdrawalCause::text ? "acceptance" : "scripted";
+          data["cause"] = e.withdrawal.cause == model::WithdrawalCause::text        ? "acceptance"
+                          : e.withdrawal.cause == model::WithdrawalCause::dissociated ? "dissociated"
+                                                                                       : "scripted";
           data["note"] = e.withdrawal.note;
           if (e.withdrawal.cause == model::WithdrawalCause::text) {
             d["amount"] = e.withdrawal.acceptance;
@@ -91,6 +96,11 @@ py::dict event_dict(const model::Scenario& scenario, const Calendar& calendar, S
           data["bracketed"] = bracketed_list(e.bracketed);
           data["remaining"] = e.remaining;
           data["agreed"] = e.agreed;
+          data["objecting"] = e.objecting;
+          py::list holders;
+          for (std::size_t k : e.holders) holders.append(state(k));
+          data["holders"] = holders;
+          data["deadline"] = e.deadline;
           d["amount"] = e.consensus_share;
         } else if constexpr (std::is_same_v<E, model::ConferenceHeld>) {
           d["kind"] = "conference_held";

@@ -15,6 +15,7 @@ model::Scenario with_two_dimensions() {
   model::NegotiationSpec spec;
   spec.dimensions = {{"sov", "Sovereignty", {}}, {"rights", "Human rights", {}}};
   s.negotiation = spec;
+  s.speaking_groups = {"g77"};
   return s;
 }
 
@@ -49,6 +50,13 @@ TEST_CASE("each process event becomes one English line", "[output][narration]") 
         "Niger leaves the process (announced it)");
   CHECK(line(model::RoundEnded{ts1, 6, {1.0, 2.0}, {false, false}, 0.92, 190, true}) ==
         "Round 6 ends. Revised draft: sovereignty 1.0; human rights 2.0. Consensus 92% of 190 delegations \u2014 the text is agreed");
+  // Not agreed: the line says why (the brackets, who holds them) and whether the deadline passed.
+  CHECK(line(model::RoundEnded{ts1, 6, {1.0, 2.0}, {false, true}, 0.5, 2, false, {0, 2}, {ner, ner}, true}) ==
+        "Round 6 ends. Revised draft: sovereignty 1.0; human rights 2.0 [bracketed]. Consensus 50% of 2 delegations"
+        " \u2014 not agreed: brackets held on human rights (2 delegations); holding out: Niger, Niger; the deadline passes"
+        " without consensus");
+  CHECK(line(model::FloorTaken{ts1, 2, 3, ner, 1, 0.1234, 0}) ==
+        "Round 2, day 3, 10:42 \u2014 Niger speaks for g77 on human rights; the draft moves 0.12 toward the group");
   CHECK(line(model::ConferenceHeld{ts1, {152, 12, 5, 24}, true}) ==
         "ts1: the compact is adopted by acclamation with 152 states present; 12 absent, 5 dissociated, 24 left the process before");
   CHECK(line(model::ConferenceHeld{ts1, {}, false}) == "ts1: no text was agreed, so there is nothing to adopt");

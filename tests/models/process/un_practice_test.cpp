@@ -138,8 +138,8 @@ TEST_CASE("the history replay's contributions leave the fund empty before round 
   const std::size_t round6 = *s.find_activity("round6");
   for (int r = 0; r < 5; ++r) {
     const model::RunResults run = model::run_process(setup, 2017, static_cast<std::uint64_t>(r));
-    REQUIRE(run.trust_fund.ran_dry);
-    REQUIRE(*run.trust_fund.ran_dry < run.activities[round6].start);
+    REQUIRE(run.trust_fund.exhausted);  // empty for good, after its last contribution
+    REQUIRE(*run.trust_fund.exhausted < run.activities[round6].start);
   }
 }
 
