@@ -19,12 +19,12 @@ TEST_CASE("validate warns of an infeasible plan and of OP28, and --strict refuse
   const auto warned = run_gcmsim(args);
   INFO(warned.err);
   REQUIRE(warned.exit_code == 0);
-  CHECK_THAT(warned.err, Contains("scenarios/what-if/extra-round.yaml:6:47: warning[infeasible-plan]: activity 'rev6'"));
+  CHECK_THAT(warned.err, Contains("scenarios/what-if/extra-round.yaml:7:47: warning[infeasible-plan]: activity 'rev6'"));
   CHECK_THAT(warned.err, Contains("warning[OP28]: July 2018 has 10 days of negotiations"));
   CHECK_THAT(warned.out, Contains("; 2 warnings"));
   const auto strict = run_gcmsim(args + " --strict");
   REQUIRE(strict.exit_code == 2);
-  CHECK_THAT(strict.err, Contains("scenarios/what-if/extra-round.yaml:6:47: error[infeasible-plan]: activity 'rev6'"));
+  CHECK_THAT(strict.err, Contains("scenarios/what-if/extra-round.yaml:7:47: error[infeasible-plan]: activity 'rev6'"));
   CHECK_THAT(strict.err, Contains("2 errors (warnings, --strict) in scenarios/gcm-2017-2018.yaml"));
   CHECK(strict.out.empty());
 }

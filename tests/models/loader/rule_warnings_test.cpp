@@ -34,7 +34,7 @@ TEST_CASE("an activity planned before what it needs ends is an infeasible plan",
   const std::string text = warnings(r);
   INFO(text);
   // rev6 is due a week before round 7 (23 July): drafted 10-16 July, while round 6 sits until 13 July.
-  CHECK_THAT(text, Contains("what-if/extra-round.yaml:6:47: warning[infeasible-plan]: activity 'rev6' is planned to start "
+  CHECK_THAT(text, Contains("what-if/extra-round.yaml:7:47: warning[infeasible-plan]: activity 'rev6' is planned to start "
                             "2018-07-10 but needs 'round6', planned to end 2018-07-13; the run will start it late"));
   // A second round in July: ten days of negotiations where OP28 sets five.
   CHECK_THAT(text, Contains("warning[OP28]: July 2018 has 10 days of negotiations (round6, round7); OP28 sets 5 (OP29 "

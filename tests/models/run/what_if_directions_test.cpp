@@ -41,13 +41,13 @@ double mean(const sim::PreparedScenario& prepared, const std::string& key, doubl
 
 }  // namespace
 
-TEST_CASE("the halved trust fund funds fewer trips and lowers the LDCs' acceptance of the text", "[sim][what-if]") {
+TEST_CASE("the halved trust fund funds fewer trips and fewer LDC delegations attend", "[sim][what-if]") {
   const auto halved = what_if("trust-fund-halved.yaml");
   const double trips_base = mean(*baseline(), "trust_fund_trips_funded");
   const double trips_half = mean(*halved, "trust_fund_trips_funded");
-  const double ldc_base = mean(*baseline(), "final_acceptance.ldc");
-  const double ldc_half = mean(*halved, "final_acceptance.ldc");
-  INFO("trips " << trips_base << " -> " << trips_half << "; LDC acceptance " << ldc_base << " -> " << ldc_half);
+  const double ldc_base = mean(*baseline(), "attendance_share.ldc");
+  const double ldc_half = mean(*halved, "attendance_share.ldc");
+  INFO("trips " << trips_base << " -> " << trips_half << "; LDC attendance " << ldc_base << " -> " << ldc_half);
   REQUIRE(trips_half < trips_base);
   REQUIRE(ldc_half < ldc_base);
 }
