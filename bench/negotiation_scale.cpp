@@ -1,5 +1,6 @@
 #include "bench/negotiation_scale.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -32,6 +33,17 @@ std::vector<std::string> spare_codes(const std::set<std::string>& taken, std::si
   return out;
 }
 
+// The loader's default bounds are sized for a hand-written scenario (about 4,000 states) and keep
+// hostile input fast; a generated world is trusted input, so its bounds grow with it: per state a
+// flow-style line of about 230 bytes, 30 nodes and their bookkeeping, with the defaults as a floor.
+loader::ReadLimits generated_world_limits(std::size_t states) {
+  loader::ReadLimits limits;
+  limits.max_file_bytes = std::max(limits.max_file_bytes, states * 512);
+  limits.max_nodes = std::max(limits.max_nodes, states * 64);
+  limits.max_expanded_bytes = std::max(limits.max_expanded_bytes, states * 8192);
+  return limits;
+}
+
 ScaleRun run_one(const std::string& scenario, const std::string& baseline_data, std::size_t states) {
   ScaleRun r;
   r.states = states;
@@ -44,7 +56,7 @@ ScaleRun run_one(const std::string& scenario, const std::string& baseline_data, 
     overrides.push_back(file.string());
   }
   auto t0 = std::chrono::steady_clock::now();
-  const sim::Preparation prepared = sim::prepare({scenario, overrides, {}});
+  const sim::Preparation prepared = sim::prepare({scenario, overrides, {}}, generated_world_limits(states));
   if (!prepared.ok()) throw std::runtime_error(prepared.error_report());
   auto t1 = std::chrono::steady_clock::now();
   const model::RunResults run = sim::simulate(*prepared.scenario, sim::default_spec(*prepared.scenario, 0));
