@@ -1,5 +1,7 @@
 #include "models/scenario_setup.hpp"
 
+#include <algorithm>
+
 namespace gcmsim::model {
 
 ScenarioSetup::ScenarioSetup(Scenario scenario)
@@ -20,6 +22,13 @@ ScenarioSetup::ScenarioSetup(Scenario scenario)
     for (std::size_t need : scenario_.activities[i].needs) dependants_[need].push_back(i);
   }
   for (const std::string& iso3 : scenario_.co_facilitators) co_facilitators_.push_back(*scenario_.find_state(iso3));
+  for (const std::string& id : scenario_.speaking_groups) {
+    std::vector<std::size_t>& members = speaking_group_members_.emplace_back();
+    for (std::size_t k = 0; k < scenario_.member_states.size(); ++k) {
+      const auto& c = scenario_.member_states[k].coalitions;
+      if (std::find(c.begin(), c.end(), id) != c.end()) members.push_back(k);
+    }
+  }
   if (scenario_.negotiation) negotiation_ = make_negotiation_setup(scenario_);
 }
 

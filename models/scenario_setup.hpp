@@ -32,6 +32,9 @@ class ScenarioSetup {
   const std::vector<std::size_t>& dependants(std::size_t activity) const { return dependants_[activity]; }
   // Member-state indices of the co-facilitators.
   const std::vector<std::size_t>& co_facilitators() const { return co_facilitators_; }
+  // Member-state indices, ascending, of speaking group g (Scenario::speaking_groups): the states
+  // listing that coalition. Group statements are replayed many times a run; membership never changes.
+  const std::vector<std::size_t>& speaking_group_members(std::size_t g) const { return speaking_group_members_[g]; }
   // The negotiation's views, network and deadline (null when the scenario has no negotiation).
   const NegotiationSetup* negotiation() const { return negotiation_.get(); }
 
@@ -44,6 +47,7 @@ class ScenarioSetup {
   std::vector<int> round_numbers_;
   std::vector<std::vector<std::size_t>> dependants_;
   std::vector<std::size_t> co_facilitators_;
+  std::vector<std::vector<std::size_t>> speaking_group_members_;
   std::shared_ptr<const NegotiationSetup> negotiation_;
 };
 

@@ -132,7 +132,7 @@ void ProcessSimulation::open_meeting(std::size_t i) {
       sim_.schedule_at(slot.start, [] {}, tag(EventKind::agenda_item, i));
       speaker_slots += item.stakeholder_slots;
       if (item.floor) {
-        const auto timed = hold_floor(s_, cal_, FloorItem{a, *format, item, slot, venue, list}, meeting, floor_stream);
+        const auto timed = hold_floor(setup_, FloorItem{a, *format, item, slot, venue, list}, meeting, floor_stream);
         interventions.insert(interventions.end(), timed.begin(), timed.end());
       }
       end = std::max(end, slot.end);

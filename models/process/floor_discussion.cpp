@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <optional>
-#include <string>
 
 #include "models/process/attendance.hpp"
 #include "models/process/floor.hpp"
@@ -19,8 +18,10 @@ double floor_request_probability(const MemberState& state, double salience, cons
   return language_offered ? p : p * fp.no_interpretation_factor;
 }
 
-std::vector<TimedIntervention> hold_floor(const Scenario& s, const Calendar& calendar, const FloorItem& at,
-                                          MeetingRecord& meeting, RandomStream& stream) {
+std::vector<TimedIntervention> hold_floor(const ScenarioSetup& setup, const FloorItem& at, MeetingRecord& meeting,
+                                          RandomStream& stream) {
+  const Scenario& s = setup.scenario();
+  const Calendar& calendar = setup.calendar();
   const AgendaItem& item = at.item;
   double available = at.slot.held_minutes;
   double opening = 0.0;  // minutes before the floor opens
@@ -42,13 +43,13 @@ std::vector<TimedIntervention> hold_floor(const Scenario& s, const Calendar& cal
   std::vector<bool> group_spoke(meeting.states.size(), false);
   if (at.format.group_statement_minutes > 0.0) {
     for (std::size_t g = 0; g < s.speaking_groups.size(); ++g) {
-      const std::string& id = s.speaking_groups[g];
+      const std::vector<std::size_t>& members = setup.speaking_group_members(g);
       std::optional<std::size_t> chair;
-      for (std::size_t k = 0; k < meeting.states.size() && !chair; ++k) {
-        const MemberState& st = s.member_states[k];
-        if (meeting.states[k].present && !meeting.states[k].chairing &&
-            std::find(st.coalitions.begin(), st.coalitions.end(), id) != st.coalitions.end())
+      for (std::size_t k : members) {
+        if (meeting.states[k].present && !meeting.states[k].chairing) {
           chair = k;
+          break;
+        }
       }
       const double minutes = at.format.group_statement_minutes * fp.mean_intervention_share *
                              stream.uniform(fp.share_min, fp.share_max);
@@ -59,9 +60,7 @@ std::vector<TimedIntervention> hold_floor(const Scenario& s, const Calendar& cal
       meeting.group_statements.push_back({g, *chair, spoken});
       opening += spoken;
       available -= spoken;
-      for (std::size_t k = 0; k < meeting.states.size(); ++k) {
-        const MemberState& st = s.member_states[k];
-        if (std::find(st.coalitions.begin(), st.coalitions.end(), id) == st.coalitions.end()) continue;
+      for (std::size_t k : members) {
         group_spoke[k] = true;
         meeting.states[k].heard_through_group = meeting.states[k].heard_through_group || meeting.states[k].present;
       }

@@ -19,6 +19,7 @@
 #include "models/process/agenda.hpp"
 #include "models/run_results.hpp"
 #include "models/scenario.hpp"
+#include "models/scenario_setup.hpp"
 
 namespace gcmsim::model {
 
@@ -49,7 +50,7 @@ double floor_request_probability(const MemberState& state, double salience, cons
 // to `meeting` (with a list: those not reached stay on it, and the caller counts them unserved when
 // the meeting ends), the open floor time to meeting.floor_minutes, and returns the interventions in
 // speaking order with their times.
-std::vector<TimedIntervention> hold_floor(const Scenario& scenario, const Calendar& calendar, const FloorItem& at,
-                                          MeetingRecord& meeting, RandomStream& stream);
+std::vector<TimedIntervention> hold_floor(const ScenarioSetup& setup, const FloorItem& at, MeetingRecord& meeting,
+                                          RandomStream& stream);
 
 }  // namespace gcmsim::model

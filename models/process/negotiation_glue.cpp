@@ -48,7 +48,7 @@ std::vector<double> ProcessSimulation::day_voice(const MeetingRecord& meeting, c
   // A member whose group spoke that day has a voice without taking the floor.
   for (const TimedIntervention& iv : interventions) {
     if (iv.group < 0 || (day != 0 && iv.day != day)) continue;
-    for (std::size_t k : group_members(static_cast<std::size_t>(iv.group)))
+    for (std::size_t k : setup_.speaking_group_members(static_cast<std::size_t>(iv.group)))
       if (meeting.states[k].present) voice[k] = std::max(voice[k], p.voice_group);
   }
   // The capital's experts know the file: a delegation with them weighs more than mission staff alone
@@ -59,19 +59,9 @@ std::vector<double> ProcessSimulation::day_voice(const MeetingRecord& meeting, c
   return voice;
 }
 
-std::vector<std::size_t> ProcessSimulation::group_members(std::size_t g) const {
-  std::vector<std::size_t> members;
-  const std::string& id = s_.speaking_groups[g];
-  for (std::size_t k = 0; k < s_.member_states.size(); ++k) {
-    const auto& c = s_.member_states[k].coalitions;
-    if (std::find(c.begin(), c.end(), id) != c.end()) members.push_back(k);
-  }
-  return members;
-}
-
 void ProcessSimulation::on_intervention(std::size_t round, std::size_t state, int day, int group) {
   Negotiation& negotiation = *state_.negotiation;
-  const DraftPull pull = group >= 0 ? negotiation.group_intervention(group_members(static_cast<std::size_t>(group)))
+  const DraftPull pull = group >= 0 ? negotiation.group_intervention(setup_.speaking_group_members(static_cast<std::size_t>(group)))
                                     : negotiation.intervention(state);
   if (listener_ == nullptr || !negotiation.takes_part(state)) return;
   tell(FloorTaken{round, setup_.round_number(round), day, state, pull.dimension, pull.moved, group});

@@ -50,8 +50,6 @@ class ProcessSimulation {
                             const std::vector<SimTime>& day_ends, SimTime end);
   std::vector<double> day_voice(const MeetingRecord& meeting, const std::vector<TimedIntervention>& interventions, int day) const;
   void on_intervention(std::size_t round, std::size_t state, int day, int group);
-  // Member-state indices of speaking group g (Scenario::speaking_groups).
-  std::vector<std::size_t> group_members(std::size_t g) const;
   void on_day_end(std::size_t round, int day, const std::vector<double>& voice);
   void on_round_end(std::size_t round, const std::vector<double>& voice);
   void vote_at_conference(std::size_t activity);

@@ -44,13 +44,14 @@ TEST_CASE("without interpretation a state whose language is not offered asks for
 namespace {
 
 struct Discussion {
-  Scenario s;
-  Calendar cal;
+  ScenarioSetup setup;
+  const Scenario& s = setup.scenario();
+  const Calendar& cal = setup.calendar();
   MeetingRecord meeting;
   AgendaSlot slot;
   std::vector<FloorRequest>* list = nullptr;  // a pre-inscribed list, when set
 
-  explicit Discussion(std::vector<std::string> sets) : s(load(std::move(sets))), cal(s.make_calendar()) {
+  explicit Discussion(std::vector<std::string> sets) : setup(load(std::move(sets))) {
     meeting.activity = *s.find_activity("ts1");
     meeting.states.resize(s.member_states.size());
     for (auto& st : meeting.states) st.present = true;
@@ -70,7 +71,7 @@ struct Discussion {
     const MeetingFormat& format = s.formats.at("thematic_session");
     RandomStreams streams(1, 0);
     RandomStream stream = streams.stream("floor", 0);
-    return hold_floor(s, cal, FloorItem{s.activities[meeting.activity], format, item, slot, cal.venue_id("geneva"), list}, meeting, stream);
+    return hold_floor(setup, FloorItem{s.activities[meeting.activity], format, item, slot, setup.venue_id(*s.find_venue("geneva")), list}, meeting, stream);
   }
 };
 

@@ -162,3 +162,19 @@ TEST_CASE("a late summary does not move the hosted stocktaking; it arrives late 
   const std::size_t chairs = *s.find_activity("chairs_summary");
   REQUIRE(run.activities[chairs].start >= run.activities[stocktaking].end);
 }
+
+TEST_CASE("a speaking group's members are the states that list its coalition, in data order", "[process][groups]") {
+  const model::ScenarioSetup setup(baseline());
+  const model::Scenario& s = setup.scenario();
+  REQUIRE_FALSE(s.speaking_groups.empty());
+  for (std::size_t g = 0; g < s.speaking_groups.size(); ++g) {
+    std::vector<std::size_t> expected;
+    for (std::size_t k = 0; k < s.member_states.size(); ++k) {
+      const auto& c = s.member_states[k].coalitions;
+      if (std::find(c.begin(), c.end(), s.speaking_groups[g]) != c.end()) expected.push_back(k);
+    }
+    INFO(s.speaking_groups[g]);
+    REQUIRE_FALSE(expected.empty());
+    REQUIRE(setup.speaking_group_members(g) == expected);
+  }
+}
