@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include <boost/container/small_vector.hpp>
+
 #include "engine/sim_time.hpp"
 #include "engine/calendar.hpp"
 #include "models/plan.hpp"
@@ -127,11 +129,15 @@ struct DraftSnapshot {
   int consultation = 0;           // 0, or j for the j-th informal consultation after the last round (OP29)
 };
 
+// Per dimension. Inline up to 8 dimensions (the baseline has 7): a run records one snapshot per
+// state and sitting day, ~45,000 in the baseline, and a heap block each was most of their cost.
+using PositionVector = boost::container::small_vector<double, 8>;
+
 struct PositionSnapshot {
   std::size_t round = 0;
   SimTime when = 0;
   std::size_t state = 0;
-  std::vector<double> position;
+  PositionVector position;
   double acceptance = 0.0;
   bool in = true;
   int day = 0;  // sitting day within the round; 0 = at the round's end (or the zero draft: the initial views)

@@ -300,9 +300,9 @@ void Negotiation::record_positions(std::size_t round, int day, SimTime when) {
   const Eigen::VectorXd accept = acceptance(x_, ns_.salience, draft_);
   for (std::size_t r = 0; r < ns_.states.size(); ++r) {
     const auto i = static_cast<Eigen::Index>(r);
-    PositionSnapshot ps{round, when, ns_.states[r], {}, accept(i), in(i), day};
-    for (Eigen::Index d = 0; d < x_.cols(); ++d) ps.position.push_back(to_scale(x_(i, d)));
-    record_.positions.push_back(std::move(ps));
+    PositionSnapshot& ps = record_.positions.emplace_back(PositionSnapshot{round, when, ns_.states[r], {}, accept(i), in(i), day});
+    ps.position.resize(static_cast<std::size_t>(x_.cols()));
+    for (Eigen::Index d = 0; d < x_.cols(); ++d) ps.position[static_cast<std::size_t>(d)] = to_scale(x_(i, d));
   }
 }
 
