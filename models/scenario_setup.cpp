@@ -29,6 +29,7 @@ ScenarioSetup::ScenarioSetup(Scenario scenario)
       if (std::find(c.begin(), c.end(), id) != c.end()) members.push_back(k);
     }
   }
+  for (std::size_t i = 0; i < n; ++i) meeting_odds_.push_back(model::meeting_odds(scenario_, i));
   if (scenario_.negotiation) negotiation_ = make_negotiation_setup(scenario_);
 }
 

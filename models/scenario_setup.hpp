@@ -9,6 +9,7 @@
 #include "engine/calendar.hpp"
 #include "models/negotiation/negotiation_setup.hpp"
 #include "models/plan.hpp"
+#include "models/process/meeting_odds.hpp"
 #include "models/scenario.hpp"
 
 namespace gcmsim::model {
@@ -35,6 +36,9 @@ class ScenarioSetup {
   // Member-state indices, ascending, of speaking group g (Scenario::speaking_groups): the states
   // listing that coalition. Group statements are replayed many times a run; membership never changes.
   const std::vector<std::size_t>& speaking_group_members(std::size_t g) const { return speaking_group_members_[g]; }
+  // Each member state's odds at the meeting `activity` (invited, mission, chances to attend and to
+  // ask for the floor): meeting_odds.hpp. No states for an activity without a venue.
+  const MeetingOdds& meeting_odds(std::size_t activity) const { return meeting_odds_[activity]; }
   // The negotiation's views, network and deadline (null when the scenario has no negotiation).
   const NegotiationSetup* negotiation() const { return negotiation_.get(); }
 
@@ -48,6 +52,7 @@ class ScenarioSetup {
   std::vector<std::vector<std::size_t>> dependants_;
   std::vector<std::size_t> co_facilitators_;
   std::vector<std::vector<std::size_t>> speaking_group_members_;
+  std::vector<MeetingOdds> meeting_odds_;
   std::shared_ptr<const NegotiationSetup> negotiation_;
 };
 

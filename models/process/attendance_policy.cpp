@@ -1,6 +1,7 @@
 #include "models/process/attendance_policy.hpp"
 
-#include "models/process/attendance.hpp"
+#include "models/process/meeting_odds.hpp"
+#include "models/process/trust_fund.hpp"
 
 namespace gcmsim::model {
 namespace {
@@ -12,18 +13,16 @@ bool chaired_by_co_facilitators(ActivityKind kind) {
 
 }  // namespace
 
-void decide_attendance(const Scenario& s, const std::vector<std::size_t>& co_facilitators, SimTime now,
-                       ProcessState& state, RandomStream& stream, MeetingRecord& meeting) {
+void decide_attendance(const ScenarioSetup& setup, SimTime now, ProcessState& state, RandomStream& stream,
+                       MeetingRecord& meeting) {
+  const Scenario& s = setup.scenario();
   const Activity& a = s.activities[meeting.activity];
   const Venue& venue = s.venues[*a.venue];
-  const AttendanceParameters& params = s.parameters.attendance;
-  const auto cost_it = s.trust_fund.travel_cost_usd.find(venue.id);
-  const double travel_cost = cost_it == s.trust_fund.travel_cost_usd.end() ? 0.0 : cost_it->second;
+  const MeetingOdds& odds = setup.meeting_odds(meeting.activity);
+  const double travel_cost = odds.travel_cost_usd;
 
   const std::size_t n = s.member_states.size();
   std::vector<double> draw(n);
-  std::vector<double> p_alone(n);
-  std::vector<double> p_funded(n);
   std::vector<std::size_t> requesting;
   std::vector<std::size_t> experts;  // mission delegations asking for a capital-based expert's trip
   std::vector<bool> mission_only(n, false);  // eligible, with a mission here: mission staff unless the fund pays
@@ -40,24 +39,17 @@ void decide_attendance(const Scenario& s, const std::vector<std::size_t>& co_fac
     draw[k] = stream.uniform01();
     // Drawn for every state, so the fund's expert policy leaves the other draws alone.
     const double expert_draw = stream.uniform01();
-    const MemberState& st = s.member_states[k];
-    if (away[k] || !a.invites(st)) continue;
-    const bool mission = venue.mission_city && st.has_mission(*venue.mission_city);
-    const bool eligible = eligible_for_trust_fund(s.trust_fund, st);
-    mission_only[k] = mission && eligible;
-    const double cost = mission ? 0.0 : travel_cost;
-    const double salience = theme_salience(st, a.theme);
-    const bool understood = language_offered(a, st);
-    p_alone[k] = attendance_probability(st, salience, mission, cost, false, params, understood);
-    // A funded trip costs the delegation nothing: the fund's support replaces the cost penalty.
-    p_funded[k] = attendance_probability(st, salience, mission, 0.0, true, params, understood);
-    // An eligible delegation that would travel with support asks the fund for it (OP31).
-    if (fund_open && !mission && cost > 0 && draw[k] < p_funded[k] && eligible) {
+    const StateOdds& o = odds.states[k];
+    if (away[k] || !o.invited) continue;
+    mission_only[k] = o.mission && o.eligible;
+    // An eligible delegation that would travel with support asks the fund for it (OP31). A funded
+    // trip costs the delegation nothing: the fund's support replaces the cost penalty.
+    if (fund_open && !o.mission && travel_cost > 0 && draw[k] < o.attend_funded && o.eligible) {
       requesting.push_back(k);
     }
     // The fund as it was used (OP31): a delegation that attends through its mission may still ask
     // for its capital's migration expert to be flown in, New York included.
-    if (fund_open && mission && travel_cost > 0 && eligible && draw[k] < p_alone[k] &&
+    if (fund_open && o.mission && travel_cost > 0 && o.eligible && draw[k] < o.attend_alone &&
         expert_draw < s.trust_fund.capital_expert_request) {
       experts.push_back(k);
     }
@@ -70,9 +62,9 @@ void decide_attendance(const Scenario& s, const std::vector<std::size_t>& co_fac
     meeting.states[requesting[r]].funding_refused = !funded[r];
   }
   for (std::size_t k = 0; k < n; ++k) {
-    if (away[k] || !a.invites(s.member_states[k])) continue;
+    if (away[k] || !odds.states[k].invited) continue;
     StateAtMeeting& sm = meeting.states[k];
-    sm.present = sm.funded || draw[k] < p_alone[k];
+    sm.present = sm.funded || draw[k] < odds.states[k].attend_alone;
     // Capital-based experts are in the room unless the delegation is an eligible state's mission
     // staff alone: a developed state sends its own, a delegation that travelled came from its capital.
     sm.capital_expert = sm.present && (!mission_only[k] || sm.funded);
@@ -80,7 +72,7 @@ void decide_attendance(const Scenario& s, const std::vector<std::size_t>& co_fac
   // The co-facilitators co-chair the sessions, the stocktaking and the negotiations (OP5, OP15,
   // OP23); moderators lead their panels (OP17).
   if (chaired_by_co_facilitators(a.kind)) {
-    for (std::size_t k : co_facilitators) {
+    for (std::size_t k : setup.co_facilitators()) {
       meeting.states[k].present = !away[k];
       meeting.states[k].chairing = !away[k];
     }

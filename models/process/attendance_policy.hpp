@@ -9,14 +9,16 @@
 #include "engine/random_streams.hpp"
 #include "models/process/process_state.hpp"
 #include "models/scenario.hpp"
+#include "models/scenario_setup.hpp"
 
 namespace gcmsim::model {
 
 // Fills meeting.states[k].present / funded / funding_refused / moderated for the meeting of
 // `meeting.activity` (meeting.states sized to the member states, meeting.moderators set), paying
-// funded trips from state.fund at `now`. One uniform is drawn per member state, invited or not, so
-// one state's change leaves the others' draws alone.
-void decide_attendance(const Scenario& scenario, const std::vector<std::size_t>& co_facilitators, SimTime now,
-                       ProcessState& state, RandomStream& stream, MeetingRecord& meeting);
+// funded trips from state.fund at `now`. The chances are the setup's (ScenarioSetup::meeting_odds,
+// meeting_odds.hpp). One uniform is drawn per member state, invited or not, so one state's change
+// leaves the others' draws alone.
+void decide_attendance(const ScenarioSetup& setup, SimTime now, ProcessState& state, RandomStream& stream,
+                       MeetingRecord& meeting);
 
 }  // namespace gcmsim::model

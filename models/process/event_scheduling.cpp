@@ -115,7 +115,7 @@ void ProcessSimulation::open_meeting(std::size_t i) {
   meeting.states.resize(s_.member_states.size());
   if (auto it = state_.moderators.find(i); it != state_.moderators.end()) meeting.moderators = it->second;
   RandomStream attendance = streams_.stream("attendance", i);
-  decide_attendance(s_, setup_.co_facilitators(), sim_.now(), state_, attendance, meeting);
+  decide_attendance(setup_, sim_.now(), state_, attendance, meeting);
 
   const MeetingFormat* format = a.format ? &s_.formats.at(*a.format) : nullptr;
   SimTime end = 0;
@@ -132,7 +132,7 @@ void ProcessSimulation::open_meeting(std::size_t i) {
       sim_.schedule_at(slot.start, [] {}, tag(EventKind::agenda_item, i));
       speaker_slots += item.stakeholder_slots;
       if (item.floor) {
-        const auto timed = hold_floor(setup_, FloorItem{a, *format, item, slot, venue, list}, meeting, floor_stream);
+        const auto timed = hold_floor(setup_, FloorItem{*format, item, slot, venue, list}, meeting, floor_stream);
         interventions.insert(interventions.end(), timed.begin(), timed.end());
       }
       end = std::max(end, slot.end);

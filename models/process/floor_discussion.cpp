@@ -22,6 +22,7 @@ std::vector<TimedIntervention> hold_floor(const ScenarioSetup& setup, const Floo
                                           RandomStream& stream) {
   const Scenario& s = setup.scenario();
   const Calendar& calendar = setup.calendar();
+  const std::vector<StateOdds>& odds = setup.meeting_odds(meeting.activity).states;
   const AgendaItem& item = at.item;
   double available = at.slot.held_minutes;
   double opening = 0.0;  // minutes before the floor opens
@@ -74,9 +75,7 @@ std::vector<TimedIntervention> hold_floor(const ScenarioSetup& setup, const Floo
   for (std::size_t k = 0; k < meeting.states.size(); ++k) {
     if (!meeting.states[k].present) continue;
     const MemberState& st = s.member_states[k];
-    const double p = floor_request_probability(st, theme_salience(st, at.activity.theme), s.parameters,
-                                               language_offered(at.activity, st)) *
-                     (group_spoke[k] ? fp.after_group_request_factor : 1.0);
+    const double p = odds[k].floor_request * (group_spoke[k] ? fp.after_group_request_factor : 1.0);
     // Drawn for every present state, inscribed or not, so the list leaves the stream's use alone.
     const bool asks = stream.bernoulli(p);
     const double share = stream.uniform(fp.share_min, fp.share_max);

@@ -23,9 +23,8 @@
 
 namespace gcmsim::model {
 
-// Where an item sits: its meeting, format, agenda item, slot on the calendar and venue.
+// Where an item sits: its meeting's format, agenda item, slot on the calendar and venue.
 struct FloorItem {
-  const Activity& activity;
   const MeetingFormat& format;
   const AgendaItem& item;
   const AgendaSlot& slot;
@@ -46,7 +45,8 @@ struct TimedIntervention {
 double floor_request_probability(const MemberState& state, double salience, const ModelParameters& params,
                                  bool language_offered = true);
 
-// Holds the discussion: adds floor requests, interventions, speaking minutes and unserved requests
+// Holds the discussion of meeting.activity, each present delegation asking with its chance in
+// setup.meeting_odds (floor_request_probability, computed once per scenario): adds floor requests, interventions, speaking minutes and unserved requests
 // to `meeting` (with a list: those not reached stay on it, and the caller counts them unserved when
 // the meeting ends), the open floor time to meeting.floor_minutes, and returns the interventions in
 // speaking order with their times.

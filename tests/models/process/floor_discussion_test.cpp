@@ -71,7 +71,7 @@ struct Discussion {
     const MeetingFormat& format = s.formats.at("thematic_session");
     RandomStreams streams(1, 0);
     RandomStream stream = streams.stream("floor", 0);
-    return hold_floor(setup, FloorItem{s.activities[meeting.activity], format, item, slot, setup.venue_id(*s.find_venue("geneva")), list}, meeting, stream);
+    return hold_floor(setup, FloorItem{format, item, slot, setup.venue_id(*s.find_venue("geneva")), list}, meeting, stream);
   }
 };
 
