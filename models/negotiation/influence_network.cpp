@@ -1,6 +1,7 @@
 #include "models/negotiation/influence_network.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -95,7 +96,8 @@ Hearing InfluenceNetwork::hearing(Eigen::Index dimensions) const {
   h.scale = Eigen::VectorXd::Ones(n_);
   const auto groups = static_cast<Eigen::Index>(group_weight_.size());
   h.group_voice = Eigen::VectorXd::Zero(groups);
-  h.group_sum = Eigen::MatrixXd::Zero(groups, dimensions);
+  h.group_sum = Hearing::Rows::Zero(groups, dimensions);
+  h.x_rows = Hearing::Rows::Zero(n_, dimensions);
   set_voice(h, h.voice);
   return h;
 }
@@ -153,29 +155,68 @@ void InfluenceNetwork::multiply(Hearing& h, const Eigen::MatrixXd& x, Eigen::Mat
     }
     return;
   }
-  // y_i = s x_i + (1 − s) Σ_g a_g (Y_g − v_i x_i) / Σ_g a_g (V_g − v_i), Y_g = Σ_{j∈g} v_j x_j:
-  // exactly row i of apply_voice(influence_from_memberships(...), v) times x.
+  // The baseline has 7 dimensions, the classroom scenarios 1 to 3: those counts get unrolled loops.
+  switch (d) {
+    case 1: return multiply_memberships<1>(h, x, out);
+    case 2: return multiply_memberships<2>(h, x, out);
+    case 3: return multiply_memberships<3>(h, x, out);
+    case 4: return multiply_memberships<4>(h, x, out);
+    case 5: return multiply_memberships<5>(h, x, out);
+    case 6: return multiply_memberships<6>(h, x, out);
+    case 7: return multiply_memberships<7>(h, x, out);
+    case 8: return multiply_memberships<8>(h, x, out);
+    default: return multiply_memberships<Eigen::Dynamic>(h, x, out);
+  }
+}
+
+// y_i = s x_i + (1 − s) Σ_g a_g (Y_g − v_i x_i) / Σ_g a_g (V_g − v_i), Y_g = Σ_{j∈g} v_j x_j:
+// exactly row i of apply_voice(influence_from_memberships(...), v) times x. Row by row, every
+// dimension at once; each entry's sums are taken in the same order as one column at a time would,
+// so the result is the same to the bit whatever D.
+template <int D>
+void InfluenceNetwork::multiply_memberships(Hearing& h, const Eigen::MatrixXd& x, Eigen::MatrixXd& out) const {
+  const Eigen::Index d = D == Eigen::Dynamic ? x.cols() : D;
   const double s = self_weight_;
-  for (Eigen::Index c = 0; c < d; ++c) {
-    for (std::size_t g = 0; g < group_weight_.size(); ++g) {
-      double total = 0.0;
-      for (std::size_t m = member_offset_[g]; m < member_offset_[g + 1]; ++m)
-        total += h.voice[members_[m]] * x(members_[m], c);
-      h.group_sum(static_cast<Eigen::Index>(g), c) = total;
+  const auto groups = static_cast<Eigen::Index>(group_weight_.size());
+  h.x_rows.resize(n_, d);  // no allocation once sized
+  h.x_rows = x;
+  h.group_sum.resize(groups, d);
+  // Running sums in local arrays when D is fixed: the compiler keeps them in registers.
+  constexpr std::size_t kLocal = D == Eigen::Dynamic ? 1 : static_cast<std::size_t>(D);
+  std::array<double, kLocal> total_local{}, own_local{}, pulled_local{};
+  if constexpr (D == Eigen::Dynamic) h.scratch.resize(3 * static_cast<std::size_t>(d));
+  double* total = D == Eigen::Dynamic ? h.scratch.data() : total_local.data();
+  double* own = D == Eigen::Dynamic ? h.scratch.data() + d : own_local.data();
+  double* pulled = D == Eigen::Dynamic ? h.scratch.data() + 2 * d : pulled_local.data();
+  for (Eigen::Index g = 0; g < groups; ++g) {
+    for (Eigen::Index c = 0; c < d; ++c) total[c] = 0.0;
+    for (std::size_t m = member_offset_[static_cast<std::size_t>(g)]; m < member_offset_[static_cast<std::size_t>(g) + 1]; ++m) {
+      const double v = h.voice[members_[m]];
+      const double* xj = h.x_rows.row(members_[m]).data();
+      for (Eigen::Index c = 0; c < d; ++c) total[c] += v * xj[c];
     }
-    for (Eigen::Index i = 0; i < n_; ++i) {
-      if (h.heard_share[i] == 0.0) {
-        out(i, c) = x(i, c);
-        continue;
-      }
-      const double own = h.voice[i] * x(i, c);
-      double pulled = 0.0;
-      for (std::size_t k = membership_offset_[static_cast<std::size_t>(i)]; k < membership_offset_[static_cast<std::size_t>(i) + 1]; ++k) {
-        const std::size_t g = groups_of_[k];
-        pulled += group_weight_[g] * (h.group_sum(static_cast<Eigen::Index>(g), c) - own);
-      }
-      out(i, c) = s * x(i, c) + (1.0 - s) * pulled / h.scale[i];
+    double* sum = h.group_sum.row(g).data();
+    for (Eigen::Index c = 0; c < d; ++c) sum[c] = total[c];
+  }
+  for (Eigen::Index i = 0; i < n_; ++i) {
+    const double* xi = h.x_rows.row(i).data();
+    if (h.heard_share[i] == 0.0) {
+      for (Eigen::Index c = 0; c < d; ++c) out(i, c) = xi[c];
+      continue;
     }
+    const double vi = h.voice[i];
+    for (Eigen::Index c = 0; c < d; ++c) {
+      own[c] = vi * xi[c];
+      pulled[c] = 0.0;
+    }
+    for (std::size_t k = membership_offset_[static_cast<std::size_t>(i)]; k < membership_offset_[static_cast<std::size_t>(i) + 1]; ++k) {
+      const std::size_t g = groups_of_[k];
+      const double a = group_weight_[g];
+      const double* sum = h.group_sum.row(static_cast<Eigen::Index>(g)).data();
+      for (Eigen::Index c = 0; c < d; ++c) pulled[c] += a * (sum[c] - own[c]);
+    }
+    const double scale = h.scale[i];
+    for (Eigen::Index c = 0; c < d; ++c) out(i, c) = s * xi[c] + (1.0 - s) * pulled[c] / scale;
   }
 }
 

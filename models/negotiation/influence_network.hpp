@@ -29,7 +29,12 @@ struct Hearing {
   Eigen::VectorXd heard_share;  // per state: 1 while some partner is heard, 0 when none is
   Eigen::VectorXd scale;        // explicit form: row rescaling of the off-diagonal part
   Eigen::VectorXd group_voice;  // membership form: Σ voice over each group's members
-  Eigen::MatrixXd group_sum;    // membership form: Σ voice × x over each group's members (groups × d)
+  // Membership form, row-major so that a state's or a group's d values are contiguous: multiply()
+  // works row by row, all dimensions at once.
+  using Rows = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+  Rows group_sum;               // Σ voice × x over each group's members (groups × d)
+  Rows x_rows;                  // the x of the last product, copied row-major (states × d)
+  std::vector<double> scratch;  // per-row sums when there are more dimensions than multiply() unrolls
 };
 
 class InfluenceNetwork {
@@ -57,6 +62,11 @@ class InfluenceNetwork {
   Influence materialise(const Hearing& h) const;
 
  private:
+  // multiply() in the membership form, for D dimensions known at compile time (the loops over
+  // dimensions unroll and vectorise) or Eigen::Dynamic.
+  template <int D>
+  void multiply_memberships(Hearing& h, const Eigen::MatrixXd& x, Eigen::MatrixXd& out) const;
+
   bool explicit_ = false;
   Eigen::Index n_ = 0;
   // Explicit form.
