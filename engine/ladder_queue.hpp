@@ -30,6 +30,7 @@
 
 #include "engine/bucket_pool.hpp"
 #include "engine/event_queue.hpp"
+#include "engine/mapped_buffer.hpp"
 
 namespace gcmsim {
 
@@ -227,8 +228,12 @@ class LadderQueue {
     }
     for (QueueEntry* i = first + 1; i < last; ++i) {
       const QueueEntry v = *i;
+      if (!(v < i[-1])) continue;
       QueueEntry* j = i;
-      for (; j > first && v < j[-1]; --j) *j = j[-1];
+      do {
+        *j = j[-1];
+        --j;
+      } while (j > first && v < j[-1]);
       *j = v;
     }
   }
@@ -271,7 +276,7 @@ class LadderQueue {
         BucketPool::Bucket& b = r.buckets[r.current];
         r.advance();
         if (b.empty()) continue;
-        run_.resize(taken + b.size);
+        run_.resize_for_overwrite(taken + b.size);
         QueueEntry* out = run_.data() + taken;
         taken += b.size;
         pool_.drain(b, [&](QueueEntry e) { *out++ = e; });
@@ -305,7 +310,7 @@ class LadderQueue {
   BucketPool pool_;
   // `bottom`: the bucket being consumed, sorted once, read front to back; and a heap for the events
   // pushed into its range meanwhile (rare: only delays shorter than the bucket get there).
-  std::vector<QueueEntry> run_;
+  MappedBuffer<QueueEntry> run_;
   const QueueEntry* next_ = nullptr;     // the run's next entry
   const QueueEntry* run_end_ = nullptr;  // past its last
   // The part of rung 0's range that push() tests with 64-bit compares (see update_rung0_range).
