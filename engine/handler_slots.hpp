@@ -143,8 +143,14 @@ class HandlerSlots {
   // Frees the slot of a cancelled event once its queue entry is gone.
   void release_cancelled(std::uint32_t index) { push_free(index); }
 
-  // Brings the slot's line into cache ahead of its use (the next event to fire).
-  void prefetch(std::uint32_t index) const { __builtin_prefetch(&at(index)); }
+  // Brings the slot's lines into cache ahead of its use (the next event to fire). A 24-byte slot
+  // straddles two lines one time in four: asking for its last byte too covers that case and costs
+  // nothing more in the other three (the same line is asked for twice).
+  void prefetch(std::uint32_t index) const {
+    const auto* first = reinterpret_cast<const char*>(&at(index));
+    __builtin_prefetch(first);
+    __builtin_prefetch(first + sizeof(Slot) - 1);
+  }
 
   std::uint32_t generation(std::uint32_t index) const { return at(index).generation; }
   EventTag tag(std::uint32_t index) const {
