@@ -107,7 +107,7 @@ class BasicSimulator {
   void add_observer(EventObserver& o) { observers_.push_back(&o); }
   void remove_observer(EventObserver& o) { std::erase(observers_, &o); }
 
-  // Bytes of kernel bookkeeping per pending event: the queue entry and the slot header. The
+  // Bytes of kernel bookkeeping per pending event: the queue entry, the slot header and the tag. The
   // handler's captured state comes on top (inline up to HandlerSlots::kInlineBytes).
   static constexpr std::size_t overhead_bytes_per_event() {
     return sizeof(QueueEntry) + HandlerSlots::bookkeeping_bytes();
