@@ -150,7 +150,7 @@ TEST_CASE("class 4: every number has a range, and the calendar cannot run past t
                                           "expected at most 5220"));
 }
 
-TEST_CASE("class 5: nothing escapes the loader; every problem is located, all in one pass", "[hostile]") {
+TEST_CASE("class 5: nothing escapes the loader, every problem is located, all in one pass", "[hostile]") {
   const std::string folder = scenario_folder("class5");
   write_file(folder + "/bad.yaml",
              "name: \"caf\xC3\x28\"\n"                                    // invalid UTF-8 in a value
@@ -173,7 +173,7 @@ TEST_CASE("class 5: nothing escapes the loader; every problem is located, all in
   REQUIRE_THAT(r.err, Catch::EndsWith("4 errors in s.yaml\n"));
 }
 
-TEST_CASE("class 6: numbers are read into their width or refused; the seed is an unsigned 64-bit integer", "[hostile]") {
+TEST_CASE("class 6: numbers are read into their width or refused, the seed is an unsigned 64-bit integer", "[hostile]") {
   const std::string folder = scenario_folder("class6");
   write_file(folder + "/wide.yaml",
              "run: {seed: 1, replications: 4294967298}\n"
