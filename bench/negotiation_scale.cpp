@@ -49,6 +49,14 @@ ScaleRun run_one(const std::string& scenario, const std::string& baseline_data, 
   r.states = states;
   std::vector<std::string> overrides;
   const auto dir = std::filesystem::temp_directory_path() / fmt::format("gcmsim-scale-{}", ::getpid());
+  // The generated file goes with this run, whether it succeeds or throws.
+  struct RemoveOnExit {
+    std::filesystem::path dir;
+    ~RemoveOnExit() {
+      std::error_code ignored;
+      std::filesystem::remove_all(dir, ignored);
+    }
+  } cleanup{dir};
   if (states > 193) {
     std::filesystem::create_directories(dir);
     const auto file = dir / fmt::format("states-{}.yaml", states);
@@ -65,7 +73,6 @@ ScaleRun run_one(const std::string& scenario, const std::string& baseline_data, 
   r.prepare_seconds = std::chrono::duration<double>(t1 - t0).count();
   r.run_seconds = std::chrono::duration<double>(t2 - t1).count();
   r.agreed = run.negotiation && run.negotiation->agreed_at.has_value();
-  std::filesystem::remove_all(dir);
   return r;
 }
 

@@ -70,6 +70,9 @@ concept PendingSet = requires(Q q, const Q cq, QueueEntry e) {
   q.push(e);
   { q.top() } -> std::convertible_to<QueueEntry>;
   q.pop();
+  // The entry that will probably come out next, found without reorganising the set (null if none
+  // is at hand): a hint for prefetching, which may be wrong.
+  { cq.peek() } -> std::same_as<const QueueEntry*>;
   { cq.size() } -> std::convertible_to<std::size_t>;
   { cq.empty() } -> std::convertible_to<bool>;
   q.clear();
@@ -100,6 +103,7 @@ class DaryHeap {
   }
 
   const QueueEntry& top() const { return buf_[kPad]; }
+  const QueueEntry* peek() const { return empty() ? nullptr : &top(); }
 
   void pop() {
     const QueueEntry last = buf_.back();
@@ -164,6 +168,7 @@ class BinaryHeap {
     std::push_heap(heap_.begin(), heap_.end(), later);
   }
   const QueueEntry& top() const { return heap_.front(); }
+  const QueueEntry* peek() const { return empty() ? nullptr : &top(); }
   void pop() {
     std::pop_heap(heap_.begin(), heap_.end(), later);
     heap_.pop_back();

@@ -1,20 +1,27 @@
 #pragma once
 // Storage for the handlers of pending events.
 //
-// Each pending event owns one 32-byte slot, aligned so that it never straddles a cache line: how to
-// call and destroy the handler (8), a generation for handle checks (4), the event's tag (4) and a
-// 16-byte inline buffer for the handler's captured state (`[this, i]` fits); a handler that does not
-// fit is moved to the heap and the buffer keeps a pointer. The table is one ReservedArray: its
-// address range is reserved for the simulator's whole limit of pending events and committed as it
-// fills, so slots never move (a handler's state is never relocated, whatever its type) and reaching
-// a slot is one load from one base pointer.
+// Each pending event owns one 24-byte slot: the handler's type (a 32-bit index into the table of
+// handler types: how to call and destroy it) (4), a generation for handle checks (4) and a 16-byte
+// inline buffer for the handler's captured state (`[this, i]` fits); a handler that does not fit is
+// moved to the heap and the buffer keeps a pointer. The event's tag (what observers see) lives in a
+// dense side array of 4 bytes per slot: it is written when the event is scheduled and read only when
+// an observer is attached, so firing an unobserved event touches the slot alone. Kernel bookkeeping
+// is therefore 16 (queue entry) + 8 (slot header) + 4 (tag) = 28 bytes per pending event.
+//
+// The table is one ReservedArray: its address range is reserved for the simulator's whole limit of
+// pending events and committed as it fills, so slots never move (a handler's state is never
+// relocated, whatever its type) and reaching a slot is one load from one base pointer.
 //
 // Firing moves the handler onto the stack and frees the slot *before* calling it. So a handler that
 // schedules its successor (the common case) reuses the slot it came from, whose cache line is hot,
 // and the table never needs one slot more than the events pending (the 2^24 limit is exact).
-// Freed slots are reused last-in first-out for the same reason.
+// Freed slots are reused last-in first-out for the same reason; the stack of free slots is linked
+// through their (then unused) inline buffers.
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <new>
 #include <stdexcept>
@@ -42,11 +49,48 @@ struct EventHandle {
   std::uint32_t generation = 0;
 };
 
+class HandlerSlots;
+
+// How to call or destroy one type of handler, by a 32-bit index shared by every simulator in the
+// process. The table is written once per handler type, at the first schedule of that type (under the
+// guard of a function-local static, so concurrently from several threads too), and only read after.
+// Index 0 means "no handler": a free, cancelled or firing slot.
+class HandlerTypes {
+ public:
+  enum class Op { invoke, destroy };
+  using Ops = void(Op, std::byte*, HandlerSlots*, std::uint32_t);
+
+  // Handler types a process can use (each lambda type counts once, twice if it is also too big for
+  // the inline buffer somewhere): 256 KB of table, resident only as far as it is used.
+  static constexpr std::uint32_t kMaxTypes = 32768;
+
+  template <Ops* F>
+  static std::uint32_t index_of() {
+    static const std::uint32_t index = add(F);
+    return index;
+  }
+  static Ops* at(std::uint32_t index) { return table_[index]; }
+
+ private:
+  static std::uint32_t add(Ops* ops) {
+    const std::uint32_t index = count_.fetch_add(1, std::memory_order_relaxed);
+    if (index >= kMaxTypes) {
+      throw std::length_error("more than " + std::to_string(kMaxTypes - 1) + " event handler types");
+    }
+    table_[index] = ops;
+    return index;
+  }
+
+  static inline Ops* table_[kMaxTypes] = {};
+  static inline std::atomic<std::uint32_t> count_{1};
+};
+
 class HandlerSlots {
  public:
   static constexpr std::size_t kInlineBytes = 16;
 
-  explicit HandlerSlots(std::uint32_t max_slots = event_key::kMaxSlots) : slots_(max_slots), max_slots_(max_slots) {}
+  explicit HandlerSlots(std::uint32_t max_slots = event_key::kMaxSlots)
+      : slots_(max_slots), tags_(max_slots), max_slots_(max_slots) {}
   HandlerSlots(const HandlerSlots&) = delete;
   HandlerSlots& operator=(const HandlerSlots&) = delete;
   ~HandlerSlots() { clear(); }
@@ -57,13 +101,13 @@ class HandlerSlots {
     static_assert(std::is_invocable_r_v<void, Fn&>, "an event handler is callable as void()");
     const std::uint32_t index = acquire();
     Slot& s = at(index);
-    s.tag = tag.kind << 24 | tag.target;
+    tags_[index] = tag.kind << 24 | tag.target;
     if constexpr (fits_inline<Fn>()) {
       ::new (static_cast<void*>(s.storage)) Fn(std::forward<F>(handler));
-      s.ops = &inline_ops<Fn>;
+      s.type = HandlerTypes::index_of<&inline_ops<Fn>>();
     } else {
       ::new (static_cast<void*>(s.storage)) Fn*(new Fn(std::forward<F>(handler)));
-      s.ops = &heap_ops<Fn>;
+      s.type = HandlerTypes::index_of<&heap_ops<Fn>>();
     }
     return index;
   }
@@ -72,9 +116,9 @@ class HandlerSlots {
   // call, so a handler that cancels its own event finds it no longer pending.
   void fire(std::uint32_t index) {
     Slot& s = at(index);
-    Ops* ops = s.ops;
-    s.ops = nullptr;
-    ops(Op::invoke, s.storage, this, index);
+    const std::uint32_t type = s.type;
+    s.type = kNoType;
+    HandlerTypes::at(type)(Op::invoke, s.storage, this, index);
   }
 
   // Destroys the handler without calling it. False if the handle is stale (fired, cancelled, reused).
@@ -82,9 +126,9 @@ class HandlerSlots {
   bool cancel(EventHandle h) {
     if (!is_live(h)) return false;
     Slot& s = at(h.slot);
-    Ops* ops = s.ops;
-    s.ops = nullptr;
-    ops(Op::destroy, s.storage, this, h.slot);
+    const std::uint32_t type = s.type;
+    s.type = kNoType;
+    HandlerTypes::at(type)(Op::destroy, s.storage, this, h.slot);
     ++s.generation;
     return true;
   }
@@ -92,19 +136,25 @@ class HandlerSlots {
   bool is_live(EventHandle h) const {
     if (h.slot >= count_) return false;
     const Slot& s = at(h.slot);
-    return s.generation == h.generation && s.ops != nullptr;
+    return s.generation == h.generation && s.type != kNoType;
   }
-  bool is_cancelled(std::uint32_t index) const { return at(index).ops == nullptr; }
+  bool is_cancelled(std::uint32_t index) const { return at(index).type == kNoType; }
 
   // Frees the slot of a cancelled event once its queue entry is gone.
   void release_cancelled(std::uint32_t index) { push_free(index); }
 
-  // Brings the slot's line into cache ahead of its use (the next event to fire).
-  void prefetch(std::uint32_t index) const { __builtin_prefetch(&at(index)); }
+  // Brings the slot's lines into cache ahead of its use (the next event to fire). A 24-byte slot
+  // straddles two lines one time in four: asking for its last byte too covers that case and costs
+  // nothing more in the other three (the same line is asked for twice).
+  void prefetch(std::uint32_t index) const {
+    const auto* first = reinterpret_cast<const char*>(&at(index));
+    __builtin_prefetch(first);
+    __builtin_prefetch(first + sizeof(Slot) - 1);
+  }
 
   std::uint32_t generation(std::uint32_t index) const { return at(index).generation; }
   EventTag tag(std::uint32_t index) const {
-    const std::uint32_t t = at(index).tag;
+    const std::uint32_t t = tags_[index];
     return EventTag{t >> 24, t & EventTag::kMaxTarget};
   }
 
@@ -112,34 +162,35 @@ class HandlerSlots {
   std::size_t capacity() const { return count_; }
   std::size_t max_slots() const { return max_slots_; }
   static constexpr std::size_t slot_bytes() { return sizeof(Slot); }
-  static constexpr std::size_t bookkeeping_bytes() { return sizeof(Slot) - kInlineBytes; }
+  // Per pending event, without the handler's state: the slot header and the tag.
+  static constexpr std::size_t bookkeeping_bytes() { return sizeof(Slot) - kInlineBytes + sizeof(std::uint32_t); }
 
   void clear() {
     for (std::uint32_t i = 0; i < count_; ++i) {
       Slot& s = at(i);
-      if (s.ops != nullptr) {
-        s.ops(Op::destroy, s.storage, this, i);
+      if (s.type != kNoType) {
+        HandlerTypes::at(s.type)(Op::destroy, s.storage, this, i);
         ++s.generation;  // the slots stay: a handle from before must not match a later event
       }
-      s.ops = nullptr;
+      s.type = kNoType;
     }
     free_ = kNoSlot;
     count_ = 0;
   }
 
  private:
-  enum class Op { invoke, destroy };
-  using Ops = void(Op, std::byte*, HandlerSlots*, std::uint32_t);
+  using Op = HandlerTypes::Op;
+  static constexpr std::uint32_t kNoType = 0;
 
-  struct alignas(32) Slot {
-    Ops* ops = nullptr;  // null when free, cancelled or firing
+  struct Slot {
+    std::uint32_t type = kNoType;  // HandlerTypes index; kNoType when free, cancelled or firing
     std::uint32_t generation = 0;
-    std::uint32_t tag = 0;  // kind (8 bits) | target (24 bits); when free, the next free slot
+    // The handler's state; when the slot is free, its first 4 bytes link to the next free slot.
     alignas(void*) std::byte storage[kInlineBytes];
   };
-  static_assert(sizeof(Slot) == 32, "two slots per cache line");
+  static_assert(sizeof(Slot) == 24, "an 8-byte header and the inline buffer");
 
-  // Slots committed at a time (64 KB).
+  // Slots committed at a time (48 KB).
   static constexpr std::uint32_t kChunkSize = 2048;
 
   template <class Fn>
@@ -154,10 +205,10 @@ class HandlerSlots {
     ++at(index).generation;
     push_free(index);
   }
-  // The free slots form a stack linked through their tag fields: no side table, and taking a slot
-  // touches only the line that is about to be written anyway.
+  // The free slots form a stack linked through their inline buffers: no side table, and taking a
+  // slot touches only the line that is about to be written anyway.
   void push_free(std::uint32_t index) {
-    at(index).tag = free_;
+    std::memcpy(at(index).storage, &free_, sizeof free_);
     free_ = index;
   }
 
@@ -189,7 +240,7 @@ class HandlerSlots {
   std::uint32_t acquire() {
     if (free_ != kNoSlot) [[likely]] {
       const std::uint32_t i = free_;
-      free_ = at(i).tag;
+      std::memcpy(&free_, at(i).storage, sizeof free_);
       return i;
     }
     return grow();
@@ -201,10 +252,12 @@ class HandlerSlots {
       throw std::length_error("more than " + std::to_string(max_slots_) + " events pending at once");
     }
     slots_.commit(count_ + std::size_t{1}, kChunkSize);
+    tags_.commit(count_ + std::size_t{1}, kChunkSize);
     return count_++;
   }
 
   ReservedArray<Slot> slots_;
+  ReservedArray<std::uint32_t> tags_;  // kind (8 bits) | target (24 bits), by slot
   std::uint32_t free_ = kNoSlot;  // top of the stack of free slots
   std::uint32_t count_ = 0;
   std::uint32_t max_slots_;

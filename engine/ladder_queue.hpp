@@ -30,6 +30,7 @@
 
 #include "engine/bucket_pool.hpp"
 #include "engine/event_queue.hpp"
+#include "engine/mapped_buffer.hpp"
 
 namespace gcmsim {
 
@@ -38,7 +39,7 @@ class LadderQueue {
   // Inlined: in a steady state nearly every push lands in rung 0, a shift and an append.
   [[gnu::always_inline]] void push(QueueEntry e) {
     ++size_;
-    if (rungs_used_ != 0 && e.time < top_start_ && e.time >= rungs_[0].current_start) [[likely]] {
+    if (e.time < rung0_end_ && e.time >= rung0_from_) [[likely]] {
       rungs_[0].insert(pool_, e);
     } else {
       push_elsewhere(e);
@@ -47,20 +48,23 @@ class LadderQueue {
 
   // Both reorganise the ladder when `bottom` is empty: only then is it known how the pending
   // events spread, so a burst of pushes into an empty set lands in `top` and is split once.
+  // The fast paths read the sorted run while no late arrival is pending (nearly always).
   [[gnu::always_inline]] const QueueEntry& top() {
-    if (bottom_empty()) refill();
-    return from_run() ? run_[run_pos_] : late_.top();
+    if (next_ != run_end_ && late_.empty()) [[likely]] return *next_;
+    return top_slow();
   }
 
   [[gnu::always_inline]] void pop() {
-    if (bottom_empty()) refill();
-    if (from_run()) {
-      ++run_pos_;
+    if (next_ != run_end_ && late_.empty()) [[likely]] {
+      ++next_;
     } else {
-      late_.pop();
+      pop_slow();
     }
     if (--size_ == 0) clear();  // the next pushes start a new epoch
   }
+
+  // The next entry of the sorted run (the late arrivals are rare enough to ignore for a hint).
+  const QueueEntry* peek() const { return next_ != run_end_ ? next_ : nullptr; }
 
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
@@ -73,9 +77,10 @@ class LadderQueue {
     rungs_used_ = 0;
     pool_.clear();
     run_.clear();
-    run_pos_ = 0;
+    next_ = run_end_ = run_.data();
     late_.clear();
     size_ = 0;
+    update_rung0_range();
   }
 
   void assign(std::vector<QueueEntry> entries) {
@@ -90,7 +95,7 @@ class LadderQueue {
     for (std::size_t r = 0; r < rungs_used_; ++r) {
       for (const auto& bucket : rungs_[r].buckets) pool_.for_each(bucket, [&](QueueEntry e) { out.push_back(e); });
     }
-    out.insert(out.end(), run_.begin() + static_cast<std::ptrdiff_t>(run_pos_), run_.end());
+    out.insert(out.end(), next_, run_end_);
     const std::vector<QueueEntry> late = late_.take_all();
     out.insert(out.end(), late.begin(), late.end());
     clear();
@@ -102,13 +107,17 @@ class LadderQueue {
 
   static constexpr std::size_t kThreshold = 48;     // a bucket larger than this is split, not sorted
   static constexpr std::size_t kBucketTarget = 16;  // events per bucket when `top` becomes rung 0
-  // ... except for small sets, where rung 0 gets one bucket per event: the nearest buckets then
-  // hold few enough events to be sorted at once instead of split over a child rung (measured in
-  // PHOLD: 4-5% faster up to 16,384 pending events, 6-10% slower from 65,536, where the headers and
-  // the partly filled blocks of four times more buckets no longer fit in cache).
+  // ... except for small sets, where rung 0 gets two buckets per event (one to two, widths being
+  // powers of two): the nearest buckets then hold few enough events to be sorted at once instead of
+  // split over a child rung (measured in PHOLD: one per event was 4-5% faster than one per 16 up to
+  // 16,384 pending events, 6-10% slower from 65,536, where the headers and the partly filled blocks
+  // no longer fit in cache; two per event take another 3% of the kernel's instructions off at
+  // 16,384, because pending times crowd near the present and the nearest buckets sort faster).
   static constexpr std::size_t kFineRungUpTo = 16384;
+  static constexpr std::size_t kFineBucketsPerEvent = 2;
   static constexpr std::size_t kChildTarget = 4;    // events per bucket when a bucket is split
   static constexpr std::size_t kMaxRungs = 8;       // then a crowded bucket goes to `bottom` as is
+  static constexpr std::size_t kMinRun = 8;         // buckets are taken into `bottom` until it holds this many
 
  private:
   static constexpr SimTime kEarliest = std::numeric_limits<SimTime>::min();
@@ -158,9 +167,36 @@ class LadderQueue {
     }
   };
 
-  [[gnu::always_inline]] bool bottom_empty() const { return run_pos_ == run_.size() && late_.empty(); }
+  bool bottom_empty() const { return next_ == run_end_ && late_.empty(); }
   // Whether the next event comes from the sorted run rather than from the late arrivals.
-  [[gnu::always_inline]] bool from_run() const { return run_pos_ < run_.size() && (late_.empty() || run_[run_pos_] < late_.top()); }
+  bool from_run() const { return next_ != run_end_ && (late_.empty() || *next_ < late_.top()); }
+
+  [[gnu::noinline]] const QueueEntry& top_slow() {
+    if (bottom_empty()) refill();
+    return from_run() ? *next_ : late_.top();
+  }
+  [[gnu::noinline]] void pop_slow() {
+    if (bottom_empty()) refill();
+    if (from_run()) {
+      ++next_;
+    } else {
+      late_.pop();
+    }
+  }
+
+  // The fast path of push() compares 64-bit times against [rung0_from_, rung0_end_), a part of the
+  // range rung 0 takes (the 128-bit bounds cut to SimTime; empty while there is no ladder); what
+  // falls outside goes through push_elsewhere's exact comparisons. Updated whenever rung 0's first
+  // unconsumed bucket, `top`'s start or the number of rungs changes: at the end of refill and clear.
+  void update_rung0_range() {
+    if (rungs_used_ == 0 || rungs_[0].current_start > kLatest) {
+      rung0_from_ = kLatest;
+      rung0_end_ = kEarliest;
+      return;
+    }
+    rung0_from_ = static_cast<SimTime>(rungs_[0].current_start);
+    rung0_end_ = static_cast<SimTime>(std::min<Bound>(top_start_, kLatest));
+  }
 
   void reset_top_range() {
     top_min_ = kLatest;
@@ -192,8 +228,12 @@ class LadderQueue {
     }
     for (QueueEntry* i = first + 1; i < last; ++i) {
       const QueueEntry v = *i;
+      if (!(v < i[-1])) continue;
       QueueEntry* j = i;
-      for (; j > first && v < j[-1]; --j) *j = j[-1];
+      do {
+        *j = j[-1];
+        --j;
+      } while (j > first && v < j[-1]);
       *j = v;
     }
   }
@@ -202,10 +242,9 @@ class LadderQueue {
   // the simulator's hottest path and must stay small enough to inline.
   [[gnu::noinline]] void refill() {
     run_.clear();
-    run_pos_ = 0;
-    while (bottom_empty()) {
+    while (run_.empty() && late_.empty()) {
       if (rungs_used_ == 0) {
-        if (top_.empty()) return;
+        if (top_.empty()) break;
         top_to_rung();
       }
       Rung& r = rungs_[rungs_used_ - 1];
@@ -216,30 +255,44 @@ class LadderQueue {
         continue;
       }
       BucketPool::Bucket& bucket = r.buckets[r.current];
-      const auto bucket_start = static_cast<SimTime>(r.current_start);
-      const Bound bucket_last = std::min<Bound>(r.current_start + r.width() - 1, kLatest);
       const bool crowded = bucket.size > kThreshold && r.shift > 0 && rungs_used_ < kMaxRungs;
-      r.advance();
       if (crowded) {
         // Spread the bucket over a finer rung that spans exactly this bucket.
+        const auto bucket_start = static_cast<SimTime>(r.current_start);
+        const Bound bucket_last = std::min<Bound>(r.current_start + r.width() - 1, kLatest);
+        r.advance();
         Rung& child = rungs_[rungs_used_++];
         child.reset(bucket_start, static_cast<SimTime>(bucket_last),
                     std::max<std::size_t>(2, bucket.size / kChildTarget));
         pool_.drain(bucket, [&](QueueEntry e) { child.insert(pool_, e); });
-      } else {
-        run_.resize(bucket.size);
-        QueueEntry* out = run_.data();
-        pool_.drain(bucket, [&](QueueEntry e) { *out++ = e; });
-        sort_run(run_.data(), out);
+        continue;
       }
+      // This bucket and, while the run is shorter than kMinRun, the rung's next buckets (those that
+      // need no split): sorting a few more entries at once costs less than a refill per bucket, and
+      // the run then holds the next events for the prefetch to see. Consumed buckets are behind
+      // the rung's current_start, so later pushes into their range go to the late arrivals.
+      std::size_t taken = 0;
+      do {
+        BucketPool::Bucket& b = r.buckets[r.current];
+        r.advance();
+        if (b.empty()) continue;
+        run_.resize_for_overwrite(taken + b.size);
+        QueueEntry* out = run_.data() + taken;
+        taken += b.size;
+        pool_.drain(b, [&](QueueEntry e) { *out++ = e; });
+      } while (taken < kMinRun && r.current < r.bucket_count && r.buckets[r.current].size <= kThreshold);
+      sort_run(run_.data(), run_.data() + taken);
     }
+    next_ = run_.data();
+    run_end_ = next_ + run_.size();
+    update_rung0_range();
   }
 
   // The ladder is exhausted: `top` becomes rung 0 and later pushes beyond its range go to `top`.
   void top_to_rung() {
     Rung& r = rungs_[0];
-    const std::size_t per_bucket = top_.size <= kFineRungUpTo ? 1 : kBucketTarget;
-    r.reset(top_min_, top_max_, std::max<std::size_t>(1, top_.size / per_bucket));
+    const std::size_t buckets = top_.size <= kFineRungUpTo ? top_.size * kFineBucketsPerEvent : top_.size / kBucketTarget;
+    r.reset(top_min_, top_max_, std::max<std::size_t>(1, buckets));
     // Block by block: the blocks `top` frees are the next ones the rung's buckets take, so the
     // transfer needs no memory beyond the events'.
     pool_.drain(top_, [&](QueueEntry e) { r.insert(pool_, e); });
@@ -257,8 +310,12 @@ class LadderQueue {
   BucketPool pool_;
   // `bottom`: the bucket being consumed, sorted once, read front to back; and a heap for the events
   // pushed into its range meanwhile (rare: only delays shorter than the bucket get there).
-  std::vector<QueueEntry> run_;
-  std::size_t run_pos_ = 0;
+  MappedBuffer<QueueEntry> run_;
+  const QueueEntry* next_ = nullptr;     // the run's next entry
+  const QueueEntry* run_end_ = nullptr;  // past its last
+  // The part of rung 0's range that push() tests with 64-bit compares (see update_rung0_range).
+  SimTime rung0_from_ = kLatest;
+  SimTime rung0_end_ = kEarliest;
   DaryHeap<4> late_;
   std::size_t size_ = 0;
 };

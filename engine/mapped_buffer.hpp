@@ -67,6 +67,11 @@ class MappedBuffer {
     for (std::size_t i = size_; i < n; ++i) data_[i] = fill;
     size_ = n;
   }
+  // Sets the size without writing the new elements (the caller is about to).
+  void resize_for_overwrite(std::size_t n) {
+    reserve(n);
+    size_ = n;
+  }
   void reserve(std::size_t n) {
     if (n > capacity_) grow(n);
   }

@@ -4,7 +4,7 @@
 //
 // The handler slots need both properties: the simulator knows its limit of pending events (at most
 // 2^24), and reaching a slot must cost one load from one base pointer (a table of chunks costs a
-// second, dependent load on every access). Reserving 2^24 slots of 32 bytes takes 512 MB of address
+// second, dependent load on every access). Reserving 2^24 slots of 24 bytes takes 384 MB of address
 // space but no memory: the reservation is PROT_NONE, so it is not even counted against the system's
 // commit limit. Memory is committed (and its elements constructed) a chunk at a time as the array
 // fills. Without mmap the whole array is allocated at construction.

@@ -50,26 +50,21 @@ class BasicSimulator {
   std::uint64_t events_processed() const { return events_; }
   std::size_t pending_events() const { return queue_.size() - cancelled_pending_; }
 
+  // Inlined into the caller (usually a handler scheduling its successor): the error paths are out
+  // of line, so what remains is a few compares, the slot and the ladder's rung-0 append.
   template <class F>
-  EventHandle schedule_at(SimTime when, F&& handler, EventTag tag = {}, std::int8_t priority = 0) {
-    if (when < now_) {
-      throw std::logic_error("cannot schedule an event at tick " + std::to_string(when) +
-                             ", before the current time " + std::to_string(now_));
-    }
-    if (tag.kind > EventTag::kMaxKind || tag.target > EventTag::kMaxTarget) {
-      throw std::invalid_argument("event tag out of range: kind " + std::to_string(tag.kind) +
-                                  " (max 255), target " + std::to_string(tag.target) +
-                                  " (max 16777215)");
-    }
-    if (next_sequence_ >= options_.sequence_limit) renumber();
+  [[gnu::always_inline]] EventHandle schedule_at(SimTime when, F&& handler, EventTag tag = {}, std::int8_t priority = 0) {
+    if (when < now_) [[unlikely]] throw_before_now(when);
+    if (tag.kind > EventTag::kMaxKind || tag.target > EventTag::kMaxTarget) [[unlikely]] throw_bad_tag(tag);
+    if (next_sequence_ >= options_.sequence_limit) [[unlikely]] renumber();
     const std::uint32_t slot = slots_.emplace(std::forward<F>(handler), tag);
     queue_.push(QueueEntry{when, event_key::make(priority, next_sequence_++, slot)});
     return EventHandle{slot, slots_.generation(slot)};
   }
 
   template <class F>
-  EventHandle schedule_after(SimTime delay, F&& handler, EventTag tag = {}, std::int8_t priority = 0) {
-    if (delay < 0) throw std::logic_error("cannot schedule an event with a negative delay");
+  [[gnu::always_inline]] EventHandle schedule_after(SimTime delay, F&& handler, EventTag tag = {}, std::int8_t priority = 0) {
+    if (delay < 0) [[unlikely]] throw_negative_delay();
     return schedule_at(now_ + delay, std::forward<F>(handler), tag, priority);
   }
 
@@ -112,7 +107,7 @@ class BasicSimulator {
   void add_observer(EventObserver& o) { observers_.push_back(&o); }
   void remove_observer(EventObserver& o) { std::erase(observers_, &o); }
 
-  // Bytes of kernel bookkeeping per pending event: the queue entry and the slot header. The
+  // Bytes of kernel bookkeeping per pending event: the queue entry, the slot header and the tag. The
   // handler's captured state comes on top (inline up to HandlerSlots::kInlineBytes).
   static constexpr std::size_t overhead_bytes_per_event() {
     return sizeof(QueueEntry) + HandlerSlots::bookkeeping_bytes();
@@ -153,7 +148,9 @@ class BasicSimulator {
     queue_.pop();
     // The next event's slot is a random line in a large set: start loading it now, so that it has
     // arrived by the time this handler has run.
-    if (options_.prefetch && !queue_.empty()) slots_.prefetch(event_key::slot_of(queue_.top().key));
+    if (options_.prefetch) {
+      if (const QueueEntry* after = queue_.peek()) slots_.prefetch(event_key::slot_of(after->key));
+    }
     const std::uint32_t slot = event_key::slot_of(e.key);
     now_ = e.time;
     ++events_;
@@ -164,8 +161,20 @@ class BasicSimulator {
     slots_.fire(slot);  // frees the slot before the handler runs: its successor may reuse it
   }
 
+  [[noreturn, gnu::cold, gnu::noinline]] void throw_before_now(SimTime when) const {
+    throw std::logic_error("cannot schedule an event at tick " + std::to_string(when) +
+                           ", before the current time " + std::to_string(now_));
+  }
+  [[noreturn, gnu::cold, gnu::noinline]] static void throw_bad_tag(EventTag tag) {
+    throw std::invalid_argument("event tag out of range: kind " + std::to_string(tag.kind) +
+                                " (max 255), target " + std::to_string(tag.target) + " (max 16777215)");
+  }
+  [[noreturn, gnu::cold, gnu::noinline]] static void throw_negative_delay() {
+    throw std::logic_error("cannot schedule an event with a negative delay");
+  }
+
   // Rebuilds the queue without cancelled entries and with sequences 0..n-1 in the same order.
-  void renumber() {
+  [[gnu::noinline]] void renumber() {
     std::vector<QueueEntry> live = queue_.take_all();
     std::erase_if(live, [this](const QueueEntry& e) {
       const std::uint32_t slot = event_key::slot_of(e.key);

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "output/coalition_names.hpp"
+
 namespace gcmsim::output {
 namespace {
 
@@ -61,7 +63,7 @@ std::string narrate(const model::Scenario& s, const Calendar& calendar, SimTime 
       if (e.group >= 0) {
         return fmt::format("Round {}, day {}, {} \u2014 {} speaks for {} on {}; the draft moves {:.2f} toward the group",
                            e.round_number, e.day, clock_string(calendar.time_of_day(when) / kMinute * kMinute),
-                           s.member_states[e.state].name, s.speaking_groups[static_cast<std::size_t>(e.group)],
+                           s.member_states[e.state].name, coalition_name(s.speaking_groups[static_cast<std::size_t>(e.group)]),
                            lowercase_first(dimension_name(s, e.dimension)), e.moved);
       }
       return fmt::format("Round {}, day {}, {} \u2014 {} takes the floor on {}; the draft moves {:.2f} toward it",

@@ -70,20 +70,22 @@ const json& resolve(const json& root, const json& schema_node) {
   return *node;
 }
 
+// The schema node one step below `node` (a property, a list's item, an additional property), or
+// null when the schema says nothing there.
+const json* schema_step(const json& root, const json* node, const std::string& seg) {
+  if (node == nullptr) return nullptr;
+  if (node->contains("properties") && (*node)["properties"].contains(seg)) return &resolve(root, (*node)["properties"][seg]);
+  if (node->contains("items") && (*node)["items"].is_object()) return &resolve(root, (*node)["items"]);
+  if (node->contains("additionalProperties") && (*node)["additionalProperties"].is_object()) {
+    return &resolve(root, (*node)["additionalProperties"]);
+  }
+  return nullptr;
+}
+
 // The schema node that describes the document node at `pointer`, if one can be followed there.
 const json* schema_for(const json& root, const std::string& pointer) {
   const json* node = &resolve(root, root);
-  for (const std::string& seg : pointer_segments(pointer)) {
-    if (node->contains("properties") && (*node)["properties"].contains(seg)) {
-      node = &resolve(root, (*node)["properties"][seg]);
-    } else if (node->contains("items") && (*node)["items"].is_object()) {
-      node = &resolve(root, (*node)["items"]);
-    } else if (node->contains("additionalProperties") && (*node)["additionalProperties"].is_object()) {
-      node = &resolve(root, (*node)["additionalProperties"]);
-    } else {
-      return nullptr;
-    }
-  }
+  for (const std::string& seg : pointer_segments(pointer)) node = schema_step(root, node, seg);
   return node;
 }
 
@@ -239,32 +241,35 @@ constexpr std::size_t kMaxKey = 256;
 constexpr std::size_t kMaxPatterned = 256;
 constexpr std::size_t kMaxText = 64 * 1024;
 
-void check_node_limits(const Document& doc, const json& node, const std::string& pointer, bool& ok,
-                       Diagnostics& diagnostics) {
+// `schema` describes `node` (null where the schema says nothing); it is carried down the walk, so
+// that each node costs one step of the schema, not a walk from its root.
+void check_node_limits(const Document& doc, const json& node, const std::string& pointer, const json* schema,
+                       bool& ok, Diagnostics& diagnostics) {
   // Limits are the scenario schema's: only scenario documents are this large.
   const json& root = scenario_schema();
-  const json* schema = schema_for(root, pointer);
   const auto limit = [&](const char* key, std::size_t fallback) {
     return schema != nullptr && schema->contains(key) ? (*schema)[key].get<std::size_t>() : fallback;
   };
-  const NodeOrigin origin = doc.origins.find(pointer);
   if (node.is_string()) {
     const bool patterned = schema != nullptr && schema->contains("pattern");
     const std::size_t max = limit("maxLength", patterned ? kMaxPatterned : kMaxText);
     if (node.get_ref<const std::string&>().size() > max) {
-      diagnostics.error(origin.value, fmt::format("{}: found a text of {} bytes, expected at most {}",
+      diagnostics.error(doc.origins.find(pointer).value, fmt::format("{}: found a text of {} bytes, expected at most {}",
                                                   describe(root, pointer, doc.value), node.get_ref<const std::string&>().size(), max));
       ok = false;
     }
   } else if (node.is_array()) {
     const std::size_t max = limit("maxItems", SIZE_MAX);
     if (node.size() > max) {
-      diagnostics.error(origin.value, fmt::format("{}: found a list of {} items, expected at most {}",
+      diagnostics.error(doc.origins.find(pointer).value, fmt::format("{}: found a list of {} items, expected at most {}",
                                                   describe(root, pointer, doc.value), node.size(), max));
       ok = false;
       return;  // its items would each repeat the point
     }
-    for (std::size_t i = 0; i < node.size(); ++i) check_node_limits(doc, node[i], pointer_append(pointer, i), ok, diagnostics);
+    for (std::size_t i = 0; i < node.size(); ++i) {
+      check_node_limits(doc, node[i], pointer_append(pointer, i), schema_step(root, schema, std::to_string(i)), ok,
+                        diagnostics);
+    }
   } else if (node.is_object()) {
     for (const auto& [key, value] : node.items()) {
       const std::string child = pointer_append(pointer, std::string_view(key));
@@ -274,7 +279,7 @@ void check_node_limits(const Document& doc, const json& node, const std::string&
         ok = false;
         continue;
       }
-      check_node_limits(doc, value, child, ok, diagnostics);
+      check_node_limits(doc, value, child, schema_step(root, schema, key), ok, diagnostics);
     }
   }
 }
@@ -288,7 +293,8 @@ const json& scenario_schema() {
 
 bool check_limits(const Document& doc, Diagnostics& diagnostics) {
   bool ok = true;
-  check_node_limits(doc, doc.value, "", ok, diagnostics);
+  const json& root = scenario_schema();
+  check_node_limits(doc, doc.value, "", &resolve(root, root), ok, diagnostics);
   return ok;
 }
 

@@ -150,7 +150,7 @@ TEST_CASE("class 4: every number has a range, and the calendar cannot run past t
                                           "expected at most 5220"));
 }
 
-TEST_CASE("class 5: nothing escapes the loader; every problem is located, all in one pass", "[hostile]") {
+TEST_CASE("class 5: nothing escapes the loader, every problem is located, all in one pass", "[hostile]") {
   const std::string folder = scenario_folder("class5");
   write_file(folder + "/bad.yaml",
              "name: \"caf\xC3\x28\"\n"                                    // invalid UTF-8 in a value
@@ -173,18 +173,23 @@ TEST_CASE("class 5: nothing escapes the loader; every problem is located, all in
   REQUIRE_THAT(r.err, Catch::EndsWith("4 errors in s.yaml\n"));
 }
 
-TEST_CASE("class 6: numbers are read into their width or refused; the seed is an unsigned 64-bit integer", "[hostile]") {
+TEST_CASE("class 6: numbers are read into their width or refused, the seed is an unsigned 64-bit integer", "[hostile]") {
   const std::string folder = scenario_folder("class6");
   write_file(folder + "/wide.yaml",
              "run: {seed: 1, replications: 4294967298}\n"
              "activities:\n"
              "  - {id: ib1, days: 4294967298}\n"
-             "  - {id: sum1, days: 1e300}\n");
+             "  - {id: sum1, days: 1e300}\n"
+             "  - {id: ts1, days: 2.5}\n");
   const auto wide = run_limited(folder, "validate s.yaml --override wide.yaml");
   require_clean_failure(wide);
   REQUIRE_THAT(wide.err, Catch::Contains("wide.yaml:1:30: error: 'run.replications': found the integer 4294967298"));
   REQUIRE_THAT(wide.err, Catch::Contains("wide.yaml:3:21: error: 'days' in activity 'ib1': found the integer 4294967298"));
+  // A number far out of an integer field's range is refused by the range (no narrowing happens);
+  // a fraction within it, by the type.
   REQUIRE_THAT(wide.err, Catch::Contains("wide.yaml:4:22: error: 'days' in activity 'sum1': found the number 1e+300, "
+                                         "expected a number at least 1 and at most 260"));
+  REQUIRE_THAT(wide.err, Catch::Contains("wide.yaml:5:21: error: 'days' in activity 'ts1': found the number 2.5, "
                                          "expected an integer"));
 
   const auto negative = run_limited(folder, "run s.yaml -q -o out --seed -1");

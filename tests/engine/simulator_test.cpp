@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <array>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <sstream>
@@ -261,4 +263,57 @@ TEST_CASE("observers see every event with its tag, and the fingerprint depends o
   REQUIRE(a.hex() != b.hex());
   REQUIRE(a.hex() == run(false).first.hex());
   REQUIRE(a.hex().size() == 16);
+}
+
+namespace {
+struct TagLog final : EventObserver {
+  std::vector<std::pair<SimTime, std::uint32_t>> seen;
+  void on_event(SimTime time, EventTag tag) override { seen.emplace_back(time, tag.kind << 24 | tag.target); }
+};
+
+// A handler type per N: each is a distinct entry in the table of handler types.
+template <int N>
+struct Numbered {
+  std::vector<int>* out;
+  void operator()() const { out->push_back(N); }
+};
+}  // namespace
+
+TEMPLATE_TEST_CASE("tags follow their events through slot reuse and cancellation", "[simulator]", SIMULATORS) {
+  // Tags live beside the slots, not in them: a reused or cancelled slot must not show a stale tag.
+  TestType sim;
+  TagLog log;
+  sim.add_observer(log);
+  std::vector<std::pair<SimTime, std::uint32_t>> expected;
+  std::uint32_t next_target = 0;
+  std::function<void()> chain = [&] {
+    // Each firing frees its slot and schedules into it again, with another tag.
+    if (sim.now() >= 40) return;
+    const std::uint32_t target = ++next_target;
+    sim.schedule_after(3, chain, EventTag{2, target});
+    expected.emplace_back(sim.now() + 3, 2u << 24 | target);
+  };
+  sim.schedule_at(1, chain, EventTag{2, 0});
+  expected.emplace_back(1, 2u << 24);
+  const EventHandle doomed = sim.schedule_at(2, [] {}, EventTag{9, 99});
+  REQUIRE(sim.cancel(doomed));
+  sim.schedule_at(50, [] {}, EventTag{255, EventTag::kMaxTarget});  // may take the cancelled slot later
+  sim.run();
+  expected.emplace_back(50, 255u << 24 | EventTag::kMaxTarget);
+  REQUIRE(log.seen == expected);
+}
+
+TEMPLATE_TEST_CASE("handlers of many types, inline and on the heap, each run their own code", "[simulator]",
+                   SIMULATORS) {
+  TestType sim;
+  std::vector<int> out;
+  std::array<char, 64> big{};
+  big[0] = 7;
+  sim.schedule_at(3, Numbered<3>{&out});
+  sim.schedule_at(1, Numbered<1>{&out});
+  sim.schedule_at(2, [&out, big] { out.push_back(big[0]); });  // too big to fit inline
+  sim.schedule_at(4, Numbered<4>{&out});
+  sim.schedule_at(0, Numbered<0>{&out});
+  sim.run();
+  REQUIRE(out == std::vector<int>{0, 1, 7, 3, 4});
 }

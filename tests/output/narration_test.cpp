@@ -56,7 +56,7 @@ TEST_CASE("each process event becomes one English line", "[output][narration]") 
         " \u2014 not agreed: brackets held on human rights (2 delegations); holding out: Niger, Niger; the deadline passes"
         " without consensus");
   CHECK(line(model::FloorTaken{ts1, 2, 3, ner, 1, 0.1234, 0}) ==
-        "Round 2, day 3, 10:42 \u2014 Niger speaks for g77 on human rights; the draft moves 0.12 toward the group");
+        "Round 2, day 3, 10:42 \u2014 Niger speaks for the Group of 77 and China on human rights; the draft moves 0.12 toward the group");
   CHECK(line(model::ConferenceHeld{ts1, {152, 12, 5, 24}, true}) ==
         "ts1: the compact is adopted by acclamation with 152 states present; 12 absent, 5 dissociated, 24 left the process before");
   CHECK(line(model::ConferenceHeld{ts1, {}, false}) == "ts1: no text was agreed, so there is nothing to adopt");

@@ -1,6 +1,7 @@
 #pragma once
 // Loading fixtures from the test folder and reading the first line of each diagnostic.
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,14 @@ inline loader::LoadResult load(const std::string& path, std::vector<std::string>
   request.overrides = std::move(overrides);
   request.sets = std::move(sets);
   return loader::load_scenario(request);
+}
+
+// The shipped baseline with these overrides and sets; a scenario that does not load is a test
+// failure (the exception carries the loader's report).
+inline model::Scenario baseline_scenario(std::vector<std::string> overrides = {}, std::vector<std::string> sets = {}) {
+  const loader::LoadResult loaded = load(scenario_file("gcm-2017-2018.yaml"), std::move(overrides), std::move(sets));
+  if (!loaded.ok()) throw std::runtime_error(loaded.error_report());
+  return *loaded.scenario;
 }
 
 // The "file:line:col: error: message" lines of a report, without the source excerpts.

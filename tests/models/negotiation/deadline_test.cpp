@@ -16,12 +16,6 @@ namespace {
 
 constexpr int kSeeds = 30;
 
-model::Scenario baseline(std::vector<std::string> overrides = {}, std::vector<std::string> sets = {}) {
-  const auto loaded = testing::load(testing::scenario_file("gcm-2017-2018.yaml"), std::move(overrides), std::move(sets));
-  if (!loaded.ok()) FAIL(loaded.error_report());
-  return *loaded.scenario;
-}
-
 // The scenario without these activities: the indices of needs and lead times are remapped, and a
 // lead time toward a removed activity is dropped.
 model::Scenario without(model::Scenario s, const std::vector<std::string>& ids) {
@@ -64,15 +58,15 @@ Tally tally(const model::Scenario& scenario) {
 }  // namespace
 
 TEST_CASE("the baseline's text is agreed in the last scheduled round in most replications", "[negotiation][deadline]") {
-  const Tally t = tally(baseline());
+  const Tally t = tally(testing::baseline_scenario());
   INFO("agreed in round 6 in " << t.in_last_round << " of " << kSeeds);
   REQUIRE(t.in_last_round * 2 > kSeeds);
 }
 
-TEST_CASE("fewer rounds make agreement by the deadline less likely; an extra round does not", "[negotiation][deadline]") {
-  const Tally six = tally(baseline());
-  const Tally four = tally(without(baseline(), {"round6", "rev5", "round5", "rev4"}));
-  const Tally seven = tally(baseline({testing::scenario_file("what-if/extra-round.yaml")}));
+TEST_CASE("fewer rounds make agreement by the deadline less likely, an extra round does not", "[negotiation][deadline]") {
+  const Tally six = tally(testing::baseline_scenario());
+  const Tally four = tally(without(testing::baseline_scenario(), {"round6", "rev5", "round5", "rev4"}));
+  const Tally seven = tally(testing::baseline_scenario({testing::scenario_file("what-if/extra-round.yaml")}));
   INFO("by the deadline: 4 rounds " << four.by_deadline << ", 6 rounds " << six.by_deadline << ", 7 rounds " << seven.by_deadline);
   REQUIRE(four.by_deadline < six.by_deadline);
   REQUIRE(seven.by_deadline >= six.by_deadline);
@@ -80,7 +74,7 @@ TEST_CASE("fewer rounds make agreement by the deadline less likely; an extra rou
 
 TEST_CASE("without an agreed text the conference has nothing to adopt", "[negotiation][deadline]") {
   // Mandates so tight, and no end game, that some delegation always holds a bracket.
-  const model::Scenario s = baseline({}, {"negotiation.parameters.objection_tolerance=0.001",
+  const model::Scenario s = testing::baseline_scenario({}, {"negotiation.parameters.objection_tolerance=0.001",
                                           "negotiation.parameters.tolerance_spread=0", "negotiation.parameters.deadline_concession=0",
                                           "negotiation.parameters.round_concession=0"});
   const model::RunResults run = model::run_process(model::ScenarioSetup(s), 2017, 0);
@@ -94,7 +88,7 @@ TEST_CASE("without an agreed text the conference has nothing to adopt", "[negoti
 }
 
 TEST_CASE("OP29 consultations end before the conference and stop at agreement", "[negotiation][deadline]") {
-  const model::Scenario s = without(baseline(), {"round6", "rev5", "round5", "rev4"});
+  const model::Scenario s = without(testing::baseline_scenario(), {"round6", "rev5", "round5", "rev4"});
   const model::ScenarioSetup setup(s);
   const std::size_t conference = *s.find_activity("conference");
   for (int r = 0; r < kSeeds; ++r) {
@@ -109,7 +103,7 @@ TEST_CASE("OP29 consultations end before the conference and stop at agreement", 
 
 TEST_CASE("a state that leaves after agreement dissociates, and is listed so at the conference", "[negotiation][deadline]") {
   // Hungary announced on 18 July 2018, after the text was agreed on 13 July, that it was leaving.
-  const model::Scenario s = baseline({testing::scenario_file("history/actual-2017-2018.yaml")});
+  const model::Scenario s = testing::baseline_scenario({testing::scenario_file("history/actual-2017-2018.yaml")});
   const model::ScenarioSetup setup(s);
   const std::size_t hungary = *s.find_state("HUN");
   const std::size_t usa = *s.find_state("USA");

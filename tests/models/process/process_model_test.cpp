@@ -189,7 +189,7 @@ TEST_CASE("OP31: the trust fund pays only eligible delegates, least developed co
   REQUIRE(run.results.trust_fund.spent <= run.results.trust_fund.raised);
 }
 
-TEST_CASE("the same seed gives the same run; another seed another", "[process]") {
+TEST_CASE("the same seed gives the same run, another seed another", "[process]") {
   const Run a = simulate({}, 3);
   const Run b = simulate({}, 3);
   const Run c = simulate({}, 4);

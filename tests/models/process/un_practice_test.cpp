@@ -16,16 +16,10 @@ namespace {
 
 constexpr int kSeeds = 30;
 
-model::Scenario baseline(std::vector<std::string> overrides = {}, std::vector<std::string> sets = {}) {
-  const auto loaded = testing::load(testing::scenario_file("gcm-2017-2018.yaml"), std::move(overrides), std::move(sets));
-  if (!loaded.ok()) FAIL(loaded.error_report());
-  return *loaded.scenario;
-}
-
 }  // namespace
 
 TEST_CASE("group statements take the floor first, within the group limit, and their members are heard", "[process][groups]") {
-  const model::Scenario s = baseline();
+  const model::Scenario s = testing::baseline_scenario();
   const model::RunResults run = model::run_process(model::ScenarioSetup(s), 2017, 0);
   const std::size_t round1 = *s.find_activity("round1");
   int statements = 0;
@@ -72,14 +66,14 @@ TEST_CASE("members whose group spoke take the floor less often", "[process][grou
       }
     return n;
   };
-  const int with_groups = interventions_of_eu(baseline());
-  const int alone = interventions_of_eu(baseline({}, {"parameters.floor.after_group_request_factor=1"}));
+  const int with_groups = interventions_of_eu(testing::baseline_scenario());
+  const int alone = interventions_of_eu(testing::baseline_scenario({}, {"parameters.floor.after_group_request_factor=1"}));
   INFO("EU members' interventions: " << with_groups << " after their group spoke, " << alone << " without the factor");
   REQUIRE(with_groups < alone);
 }
 
 TEST_CASE("co-facilitators chair: they never take the floor, hold a bracket or leave over the text", "[process][co-facilitators]") {
-  const model::Scenario s = baseline();
+  const model::Scenario s = testing::baseline_scenario();
   const model::ScenarioSetup setup(s);
   REQUIRE(setup.co_facilitators().size() == 2);  // Mexico and Switzerland (OP5)
   for (int r = 0; r < 10; ++r) {
@@ -102,7 +96,7 @@ TEST_CASE("co-facilitators chair: they never take the floor, hold a bracket or l
 }
 
 TEST_CASE("the trust fund flies capital experts to New York, so it still funds trips in 2018", "[process][trust fund]") {
-  const model::Scenario s = baseline();
+  const model::Scenario s = testing::baseline_scenario();
   const model::ScenarioSetup setup(s);
   const auto& cal = setup.calendar();
   const SimTime new_year = cal.at(std::chrono::year{2018} / 1 / 1);
@@ -125,7 +119,7 @@ TEST_CASE("the trust fund flies capital experts to New York, so it still funds t
     REQUIRE(funded_in_new_york_with_mission > 0);
   }
   // Without the expert trips the fund pays nothing in New York, where every state has a mission.
-  const model::Scenario no_experts = baseline({}, {"policies.trust_fund.capital_expert_request=0"});
+  const model::Scenario no_experts = testing::baseline_scenario({}, {"policies.trust_fund.capital_expert_request=0"});
   const model::RunResults run = model::run_process(model::ScenarioSetup(no_experts), 2017, 0);
   for (const model::MeetingRecord& m : run.meetings)
     if (no_experts.venues[*no_experts.activities[m.activity].venue].id == "new_york")
@@ -133,7 +127,7 @@ TEST_CASE("the trust fund flies capital experts to New York, so it still funds t
 }
 
 TEST_CASE("the history replay's contributions leave the fund empty before round 6", "[process][trust fund]") {
-  const model::Scenario s = baseline({testing::scenario_file("history/actual-2017-2018.yaml")});
+  const model::Scenario s = testing::baseline_scenario({testing::scenario_file("history/actual-2017-2018.yaml")});
   const model::ScenarioSetup setup(s);
   const std::size_t round6 = *s.find_activity("round6");
   for (int r = 0; r < 5; ++r) {
@@ -143,9 +137,9 @@ TEST_CASE("the history replay's contributions leave the fund empty before round 
   }
 }
 
-TEST_CASE("a late summary does not move the hosted stocktaking; it arrives late and weighs less", "[process][soft needs]") {
+TEST_CASE("a late summary does not move the hosted stocktaking, it arrives late and weighs less", "[process][soft needs]") {
   // The sixth session's summary takes ten weeks instead of two: it is not ready on 4 December.
-  const model::Scenario s = baseline({}, {"activities.sum6.days=50"});
+  const model::Scenario s = testing::baseline_scenario({}, {"activities.sum6.days=50"});
   const model::ScenarioSetup setup(s);
   const std::size_t stocktaking = *s.find_activity("stocktaking");
   const std::size_t sum6 = *s.find_activity("sum6");

@@ -77,3 +77,12 @@ TEST_CASE("an extra round holds one more round and does not make agreement less 
   REQUIRE(mean(*extra, "rounds_held") > mean(*baseline(), "rounds_held"));
   REQUIRE(mean(*extra, "agreed") >= mean(*baseline(), "agreed"));
 }
+
+TEST_CASE("four rounds instead of six make agreement by the deadline less likely", "[sim][what-if]") {
+  const auto fewer = what_if("fewer-rounds.yaml");
+  REQUIRE(mean(*fewer, "rounds_held") == mean(*baseline(), "rounds_held") - 2);
+  const double base = mean(*baseline(), "agreed_in_last_round");
+  const double four = mean(*fewer, "agreed_in_last_round");
+  INFO("agreed at the deadline: six rounds " << base << ", four rounds " << four);
+  REQUIRE(four < base);
+}
