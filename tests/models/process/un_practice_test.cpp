@@ -158,7 +158,7 @@ TEST_CASE("a late summary does not move the hosted stocktaking, it arrives late 
 }
 
 TEST_CASE("a speaking group's members are the states that list its coalition, in data order", "[process][groups]") {
-  const model::ScenarioSetup setup(baseline());
+  const model::ScenarioSetup setup(testing::baseline_scenario());
   const model::Scenario& s = setup.scenario();
   REQUIRE_FALSE(s.speaking_groups.empty());
   for (std::size_t g = 0; g < s.speaking_groups.size(); ++g) {
