@@ -63,7 +63,7 @@ TEST_CASE("a meeting without interpretation lowers the odds of states whose lang
   CHECK(without.states[che].attend_alone == with.states[che].attend_alone);  // the meeting runs in English
 }
 
-TEST_CASE("the setup holds every activity's odds; an activity without a venue has none", "[meeting_odds]") {
+TEST_CASE("the setup holds every activity's odds, and an activity without a venue has none", "[meeting_odds]") {
   const ScenarioSetup setup(load());
   const Scenario& s = setup.scenario();
   CHECK(setup.meeting_odds(*s.find_activity("ib1")).states.empty());
