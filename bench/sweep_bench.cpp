@@ -1,5 +1,6 @@
 #include "bench/sweep_bench.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -7,6 +8,7 @@
 #include <stdexcept>
 #include <sys/resource.h>
 #include <unistd.h>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -51,56 +53,88 @@ experiments::SweepSpec bench_spec(const std::string& scenario, std::size_t repli
   return *reading.spec;
 }
 
-double timed_sweep(const experiments::SweepPlan& plan, const fs::path& dir, unsigned threads) {
+struct Timed {
+  double seconds = 0.0;
+  double cpu_seconds = 0.0;
+  double journal_seconds = 0.0;  // journaling and tables, timed inside the sweep
+};
+
+Timed timed_sweep(const experiments::SweepPlan& plan, const fs::path& dir, unsigned threads) {
   fs::remove_all(dir);
   experiments::SweepOptions o;
   o.out = dir.string();
   o.threads = threads;
   const auto start = Clock::now();
+  const double cpu_start = cpu_seconds();
   const experiments::SweepOutcome r = experiments::run_plan(plan, o);
-  const double s = seconds_since(start);
+  Timed t{seconds_since(start), cpu_seconds() - cpu_start, r.journal_seconds + r.tables_seconds};
   if (r.ran != plan.runs() || !r.tables) throw std::runtime_error("bench sweep: the sweep did not complete");
-  return s;
+  fs::remove_all(dir);
+  return t;
 }
 
-}  // namespace
-
-SweepBenchResult bench_sweep(const std::string& scenario, std::size_t runs) {
-  if (runs < 10 || runs % 10 != 0) throw std::invalid_argument("bench sweep: --runs must be a positive multiple of 10");
-  const fs::path tmp = fs::temp_directory_path() / ("gcmsim-bench-sweep-" + std::to_string(::getpid()));
-  SweepBenchResult r;
-  r.runs = runs;
-  {
-    const experiments::SweepPlan small = experiments::plan_or_throw(bench_spec(scenario, runs / 100 + 1), {});
-    (void)timed_sweep(small, tmp / "small", 1);
-    r.rss_small_mb = peak_rss_mb();
-  }
-  const experiments::SweepPlan plan = experiments::plan_or_throw(bench_spec(scenario, runs / 10), {});
-  // The reference: the same runs, one thread, nothing written.
+Timed timed_bare_loop(const experiments::SweepPlan& plan) {
   const auto start = Clock::now();
   const double cpu_start = cpu_seconds();
   double checksum = 0;
   for (std::size_t i = 0; i < plan.runs(); ++i) {
     for (const auto& v : plan.run(i)) checksum += v.value_or(0.0);
   }
-  r.bare_seconds = seconds_since(start);
-  const double bare_cpu = cpu_seconds() - cpu_start;
-  if (checksum == -1.0) r.bare_seconds += 0;  // keeps the loop observable
-  const double j1_cpu_start = cpu_seconds();
-  r.j1_seconds = timed_sweep(plan, tmp / "j1", 1);
-  const double j1_cpu = cpu_seconds() - j1_cpu_start;
-  r.j2_seconds = timed_sweep(plan, tmp / "j2", 2);
+  Timed t{seconds_since(start), cpu_seconds() - cpu_start, 0.0};
+  if (checksum == -1.0) t.seconds += 0;  // keeps the loop observable
+  return t;
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  const std::size_t n = v.size();
+  return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+}  // namespace
+
+SweepBenchResult bench_sweep(const std::string& scenario, std::size_t runs, std::size_t rounds) {
+  if (runs < 10 || runs % 10 != 0) throw std::invalid_argument("bench sweep: --runs must be a positive multiple of 10");
+  if (rounds == 0) throw std::invalid_argument("bench sweep: --rounds must be at least 1");
+  const fs::path tmp = fs::temp_directory_path() / ("gcmsim-bench-sweep-" + std::to_string(::getpid()));
+  SweepBenchResult r;
+  r.runs = runs;
+  r.rounds = rounds;
+  {
+    const experiments::SweepPlan small = experiments::plan_or_throw(bench_spec(scenario, runs / 100 + 1), {});
+    (void)timed_sweep(small, tmp / "small", 1);
+    r.rss_small_mb = peak_rss_mb();
+  }
+  const experiments::SweepPlan plan = experiments::plan_or_throw(bench_spec(scenario, runs / 10), {});
+  std::vector<double> bare, bare_cpu, j1, j2, overhead, overhead_cpu, efficiency, share;
+  for (std::size_t round = 0; round < rounds; ++round) {
+    const Timed b = timed_bare_loop(plan);
+    const Timed t1 = timed_sweep(plan, tmp / "j1", 1);
+    const Timed t2 = timed_sweep(plan, tmp / "j2", 2);
+    bare.push_back(b.seconds);
+    bare_cpu.push_back(b.cpu_seconds);
+    j1.push_back(t1.seconds);
+    j2.push_back(t2.seconds);
+    overhead.push_back((t1.seconds - b.seconds) / b.seconds);
+    overhead_cpu.push_back((t1.cpu_seconds - b.cpu_seconds) / b.cpu_seconds);
+    efficiency.push_back(t1.seconds / (2.0 * t2.seconds));
+    share.push_back(t1.journal_seconds / b.seconds);
+  }
   r.rss_large_mb = peak_rss_mb();
   fs::remove_all(tmp);
 
   const auto n = static_cast<double>(runs);
+  r.bare_seconds = median(bare);
+  r.j1_seconds = median(j1);
+  r.j2_seconds = median(j2);
   r.ms_per_replication = r.bare_seconds / n * 1e3;
+  r.cpu_ms_per_replication = median(bare_cpu) / n * 1e3;
   r.runs_per_s_j1 = n / r.j1_seconds;
   r.runs_per_s_j2 = n / r.j2_seconds;
-  r.parallel_efficiency = r.j1_seconds / (2.0 * r.j2_seconds);
-  r.journal_overhead = (r.j1_seconds - r.bare_seconds) / r.bare_seconds;
-  r.cpu_ms_per_replication = bare_cpu / n * 1e3;
-  r.journal_overhead_cpu = (j1_cpu - bare_cpu) / bare_cpu;
+  r.parallel_efficiency = median(efficiency);
+  r.journal_overhead = median(overhead);
+  r.journal_overhead_cpu = median(overhead_cpu);
+  r.journal_share = median(share);
   double load[1] = {0};
   if (getloadavg(load, 1) == 1) r.load_average = load[0];
   return r;

@@ -158,11 +158,12 @@ void run_negotiation_scale(const std::string& file, const std::vector<std::size_
   else fmt::print("  targets: 10,000 states <= 1 s and <= 200 MB per replication; run/state flat (linear in states)\n");
 }
 
-void run_sweep_bench(const std::string& scenario, std::size_t runs, bool json) {
-  const bench::SweepBenchResult r = bench::bench_sweep(scenario, runs);
+void run_sweep_bench(const std::string& scenario, std::size_t runs, std::size_t rounds, bool json) {
+  const bench::SweepBenchResult r = bench::bench_sweep(scenario, runs, rounds);
   if (json) {
     const nlohmann::ordered_json out = {
         {"runs", r.runs},
+        {"rounds", r.rounds},
         {"ms_per_replication", r.ms_per_replication},
         {"runs_per_s_j1", r.runs_per_s_j1},
         {"runs_per_s_j2", r.runs_per_s_j2},
@@ -170,6 +171,7 @@ void run_sweep_bench(const std::string& scenario, std::size_t runs, bool json) {
         {"journal_overhead", r.journal_overhead},
         {"cpu_ms_per_replication", r.cpu_ms_per_replication},
         {"journal_overhead_cpu", r.journal_overhead_cpu},
+        {"journal_share", r.journal_share},
         {"load_average", r.load_average},
         {"peak_rss_mb_small", r.rss_small_mb},
         {"peak_rss_mb_large", r.rss_large_mb},
@@ -177,7 +179,8 @@ void run_sweep_bench(const std::string& scenario, std::size_t runs, bool json) {
     fmt::print("{}\n", out.dump());
     return;
   }
-  fmt::print("Sweep benchmark  {} (10 points x {} replications, journal and tables included)\n", scenario, r.runs / 10);
+  fmt::print("Sweep benchmark  {} (10 points x {} replications, journal and tables included; medians of {} rounds)\n",
+             scenario, r.runs / 10, r.rounds);
   fmt::print("  time per replication   {:>10.2f} ms   (bare loop, one thread; target <= 5 ms)\n", r.ms_per_replication);
   fmt::print("  CPU per replication    {:>10.2f} ms   (the same loop in CPU time)\n", r.cpu_ms_per_replication);
   fmt::print("  runs/s  -j1            {:>10.1f}\n", r.runs_per_s_j1);
@@ -185,10 +188,12 @@ void run_sweep_bench(const std::string& scenario, std::size_t runs, bool json) {
   fmt::print("  parallel efficiency    {:>10.3f}   (t1 / (2 t2); target >= 0.9 on 2 idle cores)\n", r.parallel_efficiency);
   fmt::print("  journal overhead       {:>10.1f} %  ((t1 - bare) / bare; target <= 5 %)\n", r.journal_overhead * 100);
   fmt::print("  journal overhead, CPU  {:>10.1f} %  (the same in CPU time, robust to other load)\n", r.journal_overhead_cpu * 100);
+  fmt::print("  journal time, inside   {:>10.1f} %  (journaling and tables as the -j1 sweep times them, / bare)\n",
+             r.journal_share * 100);
   fmt::print("  load average           {:>10.2f}     (1 min; above the number of cores the wall-clock figures are contended)\n",
              r.load_average);
   fmt::print("  peak memory            {:>10.1f} MB after {} runs, {:.1f} MB after {} (flat: no per-run results kept)\n",
-             r.rss_small_mb, (r.runs / 100 + 1) * 10, r.rss_large_mb, r.runs * 3 + (r.runs / 100 + 1) * 10);
+             r.rss_small_mb, (r.runs / 100 + 1) * 10, r.rss_large_mb, r.runs * 3 * r.rounds + (r.runs / 100 + 1) * 10);
 }
 
 }  // namespace
@@ -266,12 +271,18 @@ void add_bench_command(CLI::App& app) {
   auto sweep_scenario = std::make_shared<std::string>(kBaselineScenario);
   auto sweep_runs = std::make_shared<std::size_t>(1000);
   auto sweep_json = std::make_shared<bool>(false);
+  auto sweep_rounds = std::make_shared<std::size_t>(3);
   CLI::App* sw = bench->add_subcommand("sweep", "A sweep of the baseline (10 points x runs/10 replications) at -j1 and -j2: "
                                                 "runs/s, parallel efficiency, journal overhead against a bare loop, memory");
   sw->add_option("file", *sweep_scenario, "Base scenario")->capture_default_str();
   sw->add_option("--runs", *sweep_runs, "Runs in the sweep (a multiple of 10)")->capture_default_str();
+  sw->add_option("--rounds", *sweep_rounds, "Alternating rounds of bare loop, -j1 and -j2; figures are their medians")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100));
   sw->add_flag("--json", *sweep_json, "Print one JSON object");
-  sw->callback([sweep_scenario, sweep_runs, sweep_json] { run_sweep_bench(*sweep_scenario, *sweep_runs, *sweep_json); });
+  sw->callback([sweep_scenario, sweep_runs, sweep_rounds, sweep_json] {
+    run_sweep_bench(*sweep_scenario, *sweep_runs, *sweep_rounds, *sweep_json);
+  });
 }
 
 }  // namespace gcmsim::cli

@@ -1,5 +1,6 @@
 #include "experiments/journal.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
@@ -9,6 +10,7 @@
 #include <stdexcept>
 #include <unistd.h>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 namespace gcmsim::experiments {
@@ -40,47 +42,84 @@ std::filesystem::path journal_path(const std::filesystem::path& dir, const Shard
 }
 
 std::string format_record(const JournalRecord& r) {
-  std::string line = fmt::format("{} {} {} {}", r.run, r.point, r.replication, r.seed);
+  // Compiled formats: a record holds every metric of the catalogue (hundreds of values), and
+  // parsing a format string per value cost as much as the shortest-digits conversion itself.
+  std::string line;
+  line.reserve(48 + 8 * r.values.size());
+  auto out = std::back_inserter(line);
+  fmt::format_to(out, FMT_COMPILE("{} {} {} {}"), r.run, r.point, r.replication, r.seed);
   for (const auto& v : r.values) {
     if (v) {
-      fmt::format_to(std::back_inserter(line), " {}", *v);
+      fmt::format_to(out, FMT_COMPILE(" {}"), *v);
     } else {
       line += " -";
     }
   }
-  return fmt::format("{} *{:08x}\n", line, fnv1a32(line));
+  const std::uint32_t sum = fnv1a32(line);
+  fmt::format_to(out, FMT_COMPILE(" *{:08x}\n"), sum);
+  return line;
 }
 
-std::optional<JournalRecord> parse_record(std::string_view line, std::size_t metrics) {
+namespace {
+
+// The line before its checksum, or nullopt when the checksum is missing or wrong.
+std::optional<std::string_view> checked_body(std::string_view line) {
   const std::size_t star = line.rfind(" *");
   if (star == std::string_view::npos || line.size() != star + 10) return std::nullopt;
   std::uint32_t sum = 0;
   const auto [end, ec] = std::from_chars(line.data() + star + 2, line.data() + line.size(), sum, 16);
   if (ec != std::errc() || end != line.data() + line.size() || sum != fnv1a32(line.substr(0, star))) return std::nullopt;
-  std::vector<std::string_view> fields;
-  std::string_view body = line.substr(0, star);
-  while (!body.empty()) {
+  return line.substr(0, star);
+}
+
+// Reading a journal back only needs to know which run each intact line holds: the checksum and
+// the number of fields are checked here, the values when the tables parse them.
+std::optional<std::size_t> indexed_run(std::string_view line, std::size_t metrics) {
+  const auto body = checked_body(line);
+  if (!body || static_cast<std::size_t>(std::count(body->begin(), body->end(), ' ')) != 3 + metrics) return std::nullopt;
+  std::size_t run = 0;
+  if (!parse_number(body->substr(0, body->find(' ')), run)) return std::nullopt;
+  return run;
+}
+
+}  // namespace
+
+std::optional<JournalRecord> parse_record(std::string_view line, std::size_t metrics, std::vector<std::string_view>* texts) {
+  const auto checked = checked_body(line);
+  if (!checked) return std::nullopt;
+  std::string_view body = *checked;
+  // The next space-separated field, or nullopt past the end.
+  const auto next = [&body]() -> std::optional<std::string_view> {
+    if (body.data() == nullptr) return std::nullopt;
     const std::size_t sp = body.find(' ');
-    fields.push_back(body.substr(0, sp));
-    if (sp == std::string_view::npos) break;
-    body.remove_prefix(sp + 1);
-  }
-  if (fields.size() != 4 + metrics) return std::nullopt;
+    const std::string_view field = body.substr(0, sp);
+    body = sp == std::string_view::npos ? std::string_view() : body.substr(sp + 1);
+    return field;
+  };
   JournalRecord r;
-  if (!parse_number(fields[0], r.run) || !parse_number(fields[1], r.point) || !parse_number(fields[2], r.replication) ||
-      !parse_number(fields[3], r.seed)) {
+  const auto f0 = next(), f1 = next(), f2 = next(), f3 = next();
+  if (!f3 || !parse_number(*f0, r.run) || !parse_number(*f1, r.point) || !parse_number(*f2, r.replication) ||
+      !parse_number(*f3, r.seed)) {
     return std::nullopt;
   }
   r.values.reserve(metrics);
-  for (std::size_t i = 4; i < fields.size(); ++i) {
-    if (fields[i] == "-") {
+  if (texts != nullptr) {
+    texts->clear();
+    texts->reserve(metrics);
+  }
+  for (std::size_t i = 0; i < metrics; ++i) {
+    const auto field = next();
+    if (!field) return std::nullopt;
+    if (texts != nullptr) texts->push_back(*field);
+    if (*field == "-") {
       r.values.emplace_back();
       continue;
     }
     double x = 0;
-    if (!parse_number(fields[i], x)) return std::nullopt;
+    if (!parse_number(*field, x)) return std::nullopt;
     r.values.emplace_back(x);
   }
+  if (next()) return std::nullopt;  // more values than the header says
   return r;
 }
 
@@ -123,12 +162,12 @@ JournalContents read_journal(const std::filesystem::path& path) {
       throw std::runtime_error(fmt::format("{}:{}: corrupt journal record (not the last line, so not a torn write)",
                                            path.string(), bad_number));
     }
-    const auto record = complete ? parse_record(line, out.header.metrics) : std::nullopt;
-    if (!record) {
+    const auto run = complete ? indexed_run(line, out.header.metrics) : std::nullopt;
+    if (!run) {
       bad = line;
       bad_number = number;
     } else {
-      out.records.emplace_back(record->run, offset);
+      out.records.push_back({*run, offset, static_cast<std::uint32_t>(line.size())});
       offset += line.size() + 1;
       out.intact_bytes = offset;
     }
@@ -138,27 +177,37 @@ JournalContents read_journal(const std::filesystem::path& path) {
 }
 
 JournalWriter::JournalWriter(const std::filesystem::path& path, const JournalHeader& header, const JournalContents* existing,
-                             std::size_t batch)
-    : path_(path), batch_(std::max<std::size_t>(1, batch)) {
+                             std::size_t batch, BeforeSync before_sync)
+    : path_(path), batch_(std::max<std::size_t>(1, batch)), before_sync_(std::move(before_sync)) {
   const bool resume = existing != nullptr && existing->header.shard.count != 0;
-  fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | (resume ? 0 : O_TRUNC), 0644);
+  fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC | (resume ? 0 : O_TRUNC), 0644);
   if (fd_ < 0) throw std::runtime_error(fmt::format("cannot open {}: {}", path.string(), os_error()));
-  if (resume) {
-    // Cut a torn last line off, so that the next record starts on a line of its own.
-    if (::ftruncate(fd_, static_cast<off_t>(existing->intact_bytes)) != 0 ||
-        ::lseek(fd_, 0, SEEK_END) < 0) {
-      throw std::runtime_error(fmt::format("cannot truncate {}: {}", path.string(), os_error()));
+  try {
+    if (resume) {
+      // Cut a torn last line off, so that the next record starts on a line of its own.
+      if (::ftruncate(fd_, static_cast<off_t>(existing->intact_bytes)) != 0 || ::lseek(fd_, 0, SEEK_END) < 0) {
+        throw std::runtime_error(fmt::format("cannot truncate {}: {}", path.string(), os_error()));
+      }
+    } else {
+      write_all(fmt::format("gcmsim-sweep-journal 1 {} shard {} of {} runs {} metrics {}\n", header.hash, header.shard.index,
+                            header.shard.count, header.runs, header.metrics));
+      if (::fdatasync(fd_) != 0) throw std::runtime_error(fmt::format("cannot sync {}: {}", path.string(), os_error()));
     }
-  } else {
-    write_all(fmt::format("gcmsim-sweep-journal 1 {} shard {} of {} runs {} metrics {}\n", header.hash, header.shard.index,
-                          header.shard.count, header.runs, header.metrics));
-    ::fdatasync(fd_);
+  } catch (...) {
+    ::close(fd_);
+    throw;
   }
+  syncer_ = std::thread([this] { sync_loop(); });
 }
 
 JournalWriter::~JournalWriter() {
-  if (fd_ < 0) return;
-  ::fsync(fd_);
+  {
+    const std::lock_guard lock(mutex_);
+    stopping_ = true;
+    requested_ = appended_;
+  }
+  wake_.notify_one();
+  syncer_.join();  // the loop syncs what was requested before it stops
   ::close(fd_);
 }
 
@@ -174,21 +223,62 @@ void JournalWriter::write_all(const std::string& text) {
   }
 }
 
+void JournalWriter::rethrow_sync_error() {
+  if (!sync_error_.empty()) throw std::runtime_error(sync_error_);
+}
+
 void JournalWriter::append(const JournalRecord& record) {
   // One write() per record: a kill leaves whole lines and at most one cut at the end.
   const std::string line = format_record(record);
-  const std::lock_guard lock(mutex_);
-  write_all(line);
-  if (++unsynced_ >= batch_) {
-    if (::fdatasync(fd_) != 0) throw std::runtime_error(fmt::format("cannot sync {}: {}", path_.string(), os_error()));
-    unsynced_ = 0;
+  bool wake = false;
+  {
+    const std::lock_guard lock(mutex_);
+    rethrow_sync_error();
+    write_all(line);
+    ++appended_;
+    if (appended_ - requested_ >= batch_) {
+      requested_ = appended_;
+      wake = true;
+    }
   }
+  if (wake) wake_.notify_one();
 }
 
 void JournalWriter::sync() {
-  const std::lock_guard lock(mutex_);
-  if (::fdatasync(fd_) != 0) throw std::runtime_error(fmt::format("cannot sync {}: {}", path_.string(), os_error()));
-  unsynced_ = 0;
+  std::unique_lock lock(mutex_);
+  requested_ = appended_;
+  const std::uint64_t target = appended_;
+  wake_.notify_one();
+  synced_.wait(lock, [&] { return durable_ >= target || !sync_error_.empty(); });
+  rethrow_sync_error();
+}
+
+void JournalWriter::sync_loop() {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    wake_.wait(lock, [&] { return stopping_ || (requested_ > durable_ && sync_error_.empty()); });
+    if (requested_ > durable_ && sync_error_.empty()) {
+      // Every record counted in `target` was written before this point: the sync covers it.
+      const std::uint64_t target = requested_;
+      lock.unlock();
+      std::string error;
+      try {
+        if (before_sync_) before_sync_();
+        if (::fdatasync(fd_) != 0) error = fmt::format("cannot sync {}: {}", path_.string(), os_error());
+      } catch (const std::exception& e) {
+        error = e.what();
+      }
+      lock.lock();
+      if (error.empty()) {
+        durable_ = std::max(durable_, target);
+      } else {
+        sync_error_ = error;
+      }
+      synced_.notify_all();
+      continue;  // more may have been requested meanwhile
+    }
+    return;  // stopping, with nothing left to sync (or after a failed sync)
+  }
 }
 
 }  // namespace gcmsim::experiments

@@ -11,11 +11,20 @@
 // value for that metric; the checksum is FNV-1a (32 bits, 8 hex digits) of the line before " *".
 // A kill can cut the last line short: a last line without its newline or with a wrong checksum is
 // discarded (and cut off before appending again). A bad line anywhere else is corruption: an error.
+//
+// Durability. Each record is one write(2): the kernel keeps it through a kill -9 of the process.
+// Against a power loss, records are fdatasync'ed in batches by a thread of the writer's own, so
+// the runs never wait for the disk; a record is on disk once the batch it closes has been synced
+// (at most `batch` records plus those in flight are lost with the machine), and all of them when
+// sync() returns or the writer is destroyed.
+#include <condition_variable>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace gcmsim::experiments {
@@ -44,8 +53,10 @@ struct JournalRecord {
 };
 
 std::string format_record(const JournalRecord& record);
-// nullopt when the line is not a whole, intact record with `metrics` values.
-std::optional<JournalRecord> parse_record(std::string_view line, std::size_t metrics);
+// nullopt when the line is not a whole, intact record with `metrics` values. With `texts`, also
+// the text of each value as the line holds it (views into `line`; "-" for a missing value).
+std::optional<JournalRecord> parse_record(std::string_view line, std::size_t metrics,
+                                          std::vector<std::string_view>* texts = nullptr);
 
 // DIR/journal-I-of-K.txt
 std::filesystem::path journal_path(const std::filesystem::path& dir, const Shard& shard);
@@ -54,7 +65,12 @@ std::filesystem::path journal_path(const std::filesystem::path& dir, const Shard
 struct JournalContents {
   JournalHeader header;
   std::filesystem::path path;
-  std::vector<std::pair<std::size_t, std::uint64_t>> records;  // (run, byte offset of its line)
+  struct Located {
+    std::size_t run;
+    std::uint64_t offset;  // of its line
+    std::uint32_t length;  // of its line, without the newline
+  };
+  std::vector<Located> records;
   std::uint64_t intact_bytes = 0;  // length of the file up to the end of the last intact record
   bool torn_tail = false;
 };
@@ -65,24 +81,41 @@ JournalHeader parse_header(const std::string& line, const std::filesystem::path&
 
 class JournalWriter {
  public:
+  // Runs before each sync of the journal, on the syncing thread: whatever the records point to
+  // (e.g. the folders of --keep-runs) must be on disk before the records that say it is done.
+  using BeforeSync = std::function<void()>;
+
   // Opens (creating it with its header, or appending after the intact records of `existing`).
   JournalWriter(const std::filesystem::path& path, const JournalHeader& header, const JournalContents* existing,
-                std::size_t batch = 64);
-  ~JournalWriter();
+                std::size_t batch = 64, BeforeSync before_sync = {});
+  ~JournalWriter();  // syncs what is left (errors are lost here: call sync() to see them)
   JournalWriter(const JournalWriter&) = delete;
   JournalWriter& operator=(const JournalWriter&) = delete;
 
-  // Thread-safe. The record is durable once `batch` more have been appended, or on sync()/close.
+  // Thread-safe. Every `batch` records the syncing thread is woken; the caller does not wait.
+  // Throws std::runtime_error if writing, or an earlier sync, failed.
   void append(const JournalRecord& record);
+  // Waits until every record appended so far is on disk. Throws if a sync failed.
   void sync();
 
  private:
   void write_all(const std::string& text);
+  void sync_loop();
+  void rethrow_sync_error();  // with mutex_ held
+
   int fd_ = -1;
   std::filesystem::path path_;
   std::size_t batch_;
-  std::size_t unsynced_ = 0;
-  std::mutex mutex_;
+  BeforeSync before_sync_;
+  std::mutex mutex_;                 // guards everything below, and the order of writes
+  std::condition_variable wake_;     // the syncing thread: a batch is full, or stop
+  std::condition_variable synced_;   // sync(): the syncing thread caught up
+  std::uint64_t appended_ = 0;       // records written
+  std::uint64_t requested_ = 0;      // records a sync has been asked for
+  std::uint64_t durable_ = 0;        // records on disk
+  bool stopping_ = false;
+  std::string sync_error_;
+  std::thread syncer_;               // last: started when everything above is ready
 };
 
 }  // namespace gcmsim::experiments

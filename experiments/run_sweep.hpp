@@ -30,7 +30,7 @@ struct SweepOptions {
   bool resume = false;                  // require DIR to hold this sweep already
   bool keep_runs = false;               // also write each run's full outputs in DIR/runs/
   bool progress = false;                // a progress line on stderr
-  std::size_t journal_batch = 64;       // records per fsync
+  std::size_t journal_batch = 64;       // records per durability batch (fdatasync, and syncfs with keep_runs)
   bool mpi = false;                     // manager/worker over MPI_COMM_WORLD (an MpiSession must be open)
 };
 
@@ -41,6 +41,10 @@ struct SweepOutcome {
   std::size_t ran = 0;          // of those, run now
   bool tables = false;          // runs.csv and points.csv written
   double seconds = 0.0;
+  // Of those seconds: spent journaling on the runs' threads (summed over threads; the batch
+  // syncs run on the journal's own thread and count only in the final wait), and writing tables.
+  double journal_seconds = 0.0;
+  double tables_seconds = 0.0;
 };
 
 // Plans (throws SweepInvalid with the report) and runs.

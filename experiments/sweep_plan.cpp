@@ -89,7 +89,8 @@ std::shared_ptr<const sim::PreparedScenario> SweepPlan::point_scenario(std::size
   return p.scenario;
 }
 
-std::vector<std::optional<double>> SweepPlan::run(std::size_t run_index, const std::string& keep_dir) const {
+std::vector<std::optional<double>> SweepPlan::run(std::size_t run_index, const std::string& keep_dir,
+                                                  output::Durability durability) const {
   const RunCoordinates at = coordinates(run_index);
   const auto prepared = point_scenario(at.point);
   const auto start = std::chrono::steady_clock::now();
@@ -98,7 +99,7 @@ std::vector<std::optional<double>> SweepPlan::run(std::size_t run_index, const s
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     output::write_run(std::filesystem::path(keep_dir) / fmt::format("point-{:05d}", at.point) /
                           fmt::format("rep-{:04d}", at.replication),
-                      *prepared, results, output::manifest_info(*prepared, results, spec_.replications, wall));
+                      *prepared, results, output::manifest_info(*prepared, results, spec_.replications, wall), durability);
   }
   const sim::RunMetrics all = sim::metrics(*prepared, results);
   std::vector<std::optional<double>> kept;

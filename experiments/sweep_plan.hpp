@@ -13,6 +13,7 @@
 #include "experiments/sweep_spec.hpp"
 #include "models/run/prepared_scenario.hpp"
 #include "models/run/run_metrics.hpp"
+#include "output/atomic_file.hpp"
 
 namespace gcmsim::experiments {
 
@@ -46,8 +47,10 @@ class SweepPlan {
   std::shared_ptr<const sim::PreparedScenario> point_scenario(std::size_t point) const;
 
   // Runs one run: a pure function of (prepared scenario, point, replication, seed). The values of
-  // the kept metrics, in the order of metrics().
-  std::vector<std::optional<double>> run(std::size_t run_index, const std::string& keep_dir = {}) const;
+  // the kept metrics, in the order of metrics(). With a keep_dir, also writes the run's full
+  // outputs there, synced or left for the caller's next file-system sync (the journal's batches).
+  std::vector<std::optional<double>> run(std::size_t run_index, const std::string& keep_dir = {},
+                                         output::Durability durability = output::Durability::synced) const;
 
  private:
   SweepSpec spec_;

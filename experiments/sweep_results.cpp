@@ -1,5 +1,6 @@
 #include "experiments/sweep_results.hpp"
 
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <fcntl.h>
@@ -10,7 +11,9 @@
 #include <sstream>
 #include <stdexcept>
 #include <unistd.h>
+#include <utility>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "engine/statistics.hpp"
@@ -68,6 +71,37 @@ class StreamedFile {
   std::FILE* file_ = nullptr;
 };
 
+// A journal opened for reading single records where the index says they are (pread: no stream
+// buffer refilled and thrown away at every seek, which is what the tables' order costs a stream).
+class JournalFile {
+ public:
+  explicit JournalFile(const fs::path& path) : path_(path), fd_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {
+    if (fd_ < 0) throw std::runtime_error(fmt::format("cannot read {}", path_.string()));
+  }
+  ~JournalFile() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  JournalFile(JournalFile&& o) noexcept : path_(std::move(o.path_)), fd_(std::exchange(o.fd_, -1)) {}
+  JournalFile(const JournalFile&) = delete;
+  JournalFile& operator=(const JournalFile&) = delete;
+  JournalFile& operator=(JournalFile&&) = delete;
+
+  void read(std::uint64_t offset, std::uint32_t length, std::string& out) const {
+    out.resize(length);
+    std::size_t done = 0;
+    while (done < length) {
+      const ssize_t n = ::pread(fd_, out.data() + done, length - done, static_cast<off_t>(offset + done));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) throw std::runtime_error(fmt::format("{}: cannot read the record at byte {}", path_.string(), offset));
+      done += static_cast<std::size_t>(n);
+    }
+  }
+
+ private:
+  fs::path path_;
+  int fd_;
+};
+
 std::string row(const std::vector<std::string>& fields) {
   std::string line;
   for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -78,19 +112,20 @@ std::string row(const std::vector<std::string>& fields) {
   return line;
 }
 
-std::string exact(double x) { return fmt::format("{}", x); }
 std::string stat(double x) { return std::isfinite(x) ? fmt::format("{:.10g}", x) : std::string(); }
 
 // Where each run's record lies, checked: every run once, from the shard that owns it.
 struct RunIndex {
   std::vector<std::int32_t> journal;  // -1: not found
   std::vector<std::uint64_t> offset;
+  std::vector<std::uint32_t> length;
 };
 
 RunIndex index_runs(const SweepInfo& info, const std::vector<JournalContents>& journals, const fs::path& dir) {
   RunIndex idx;
   idx.journal.assign(info.runs(), -1);
   idx.offset.assign(info.runs(), 0);
+  idx.length.assign(info.runs(), 0);
   std::size_t count = 0;
   for (const JournalContents& j : journals) count = std::max(count, j.header.shard.count);
   for (std::size_t n = 0; n < journals.size(); ++n) {
@@ -99,7 +134,7 @@ RunIndex index_runs(const SweepInfo& info, const std::vector<JournalContents>& j
       throw std::runtime_error(fmt::format("{} belongs to a split into {} shards, {} to one into {}: they cannot be merged",
                                            j.path.string(), j.header.shard.count, journals[0].path.string(), count));
     }
-    for (const auto& [run, offset] : j.records) {
+    for (const auto& [run, offset, length] : j.records) {
       if (run >= info.runs()) throw std::runtime_error(fmt::format("{}: run {} is beyond the sweep's {} runs", j.path.string(), run, info.runs()));
       if (idx.journal[run] >= 0) {
         throw std::runtime_error(fmt::format("run {} is recorded twice (in {} and {}): the journals overlap", run,
@@ -107,6 +142,7 @@ RunIndex index_runs(const SweepInfo& info, const std::vector<JournalContents>& j
       }
       idx.journal[run] = static_cast<std::int32_t>(n);
       idx.offset[run] = offset;
+      idx.length[run] = length;
     }
   }
   if (count == 0) throw std::runtime_error(fmt::format("{} holds no journal: nothing has run yet", dir.string()));
@@ -252,8 +288,9 @@ std::vector<JournalContents> read_journals(const fs::path& dir, const SweepInfo&
 
 TableFiles write_tables(const fs::path& dir, const SweepInfo& info, const std::vector<JournalContents>& journals) {
   const RunIndex idx = index_runs(info, journals, dir);
-  std::vector<std::ifstream> files;
-  for (const JournalContents& j : journals) files.emplace_back(j.path, std::ios::binary);
+  std::vector<JournalFile> files;
+  files.reserve(journals.size());
+  for (const JournalContents& j : journals) files.emplace_back(j.path);
   const std::size_t P = info.design.size();
   const std::size_t M = info.metrics.size();
   const sim::MetricCatalog catalog(info.metrics);
@@ -273,30 +310,40 @@ TableFiles write_tables(const fs::path& dir, const SweepInfo& info, const std::v
   std::vector<std::vector<double>> means;  // Sobol only: per point, per metric
   if (info.sobol) means.assign(P, std::vector<double>(M, kNaN));
 
-  std::string line;
+  std::string record_line;
+  std::string line;  // one row of runs.csv, built in place: a run has hundreds of values
+  std::vector<std::string_view> texts;
   for (std::size_t p = 0; p < P; ++p) {
     output::ReplicationSummary summary(catalog);
     std::vector<RunningStats> spread(M);
+    std::string parameters;  // ",v1,v2" of the point, quoted as CSV needs
+    for (const std::string& v : info.design.points[p]) {
+      parameters += ',';
+      parameters += output::csv_field(v);
+    }
     for (std::size_t k = 0; k < info.replications; ++k) {
       const std::size_t r = k * P + p;
       const auto j = static_cast<std::size_t>(idx.journal[r]);
-      std::ifstream& in = files[j];
-      in.clear();
-      in.seekg(static_cast<std::streamoff>(idx.offset[r]));
-      std::getline(in, line);
-      const auto record = parse_record(line, M);
+      files[j].read(idx.offset[r], idx.length[r], record_line);
+      auto record = parse_record(record_line, M, &texts);
       if (!record || record->run != r || record->point != p || record->replication != k) {
         throw std::runtime_error(fmt::format("{}: the record of run {} changed since it was read", journals[j].path.string(), r));
       }
-      std::vector<std::string> fields{fmt::format("{}", p), fmt::format("{}", k), fmt::format("{}", record->seed)};
-      fields.insert(fields.end(), info.design.points[p].begin(), info.design.points[p].end());
-      sim::RunMetrics metrics{record->values};
+      line.clear();
+      fmt::format_to(std::back_inserter(line), FMT_COMPILE("{},{},{}"), p, k, record->seed);
+      line += parameters;
       for (std::size_t m = 0; m < M; ++m) {
-        fields.push_back(record->values[m] ? exact(*record->values[m]) : std::string());
-        if (record->values[m]) spread[m].add(*record->values[m]);
+        line += ',';
+        // The journal holds each value as fmt's "{}" writes it (the shortest text that reads back
+        // as the same double, a number that needs no quoting): copied, not converted twice.
+        if (record->values[m]) {
+          line += texts[m];
+          spread[m].add(*record->values[m]);
+        }
       }
-      runs.write(row(fields));
-      summary.add(metrics);
+      line += '\n';
+      runs.write(line);
+      summary.add(sim::RunMetrics{std::move(record->values)});
     }
     std::vector<std::string> fields{fmt::format("{}", p)};
     fields.insert(fields.end(), info.design.points[p].begin(), info.design.points[p].end());

@@ -1,9 +1,11 @@
 // The journal: records read back exactly; a torn last line is discarded, corruption elsewhere is not.
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <limits>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include "experiments/journal.hpp"
 
@@ -90,4 +92,56 @@ TEST_CASE("shards split the runs by index: every run belongs to exactly one") {
     for (std::size_t r = 0; r < 50; ++r) owners[r] += ex::Shard{i, 4}.owns(r) ? 1 : 0;
   }
   for (const int o : owners) CHECK(o == 1);
+}
+
+TEST_CASE("a record's value texts are the journal's own, for the tables to copy") {
+  const ex::JournalRecord r{3, 0, 1, 5, {0.1, std::nullopt, 1e-7, 12345678901234567.0}};
+  const std::string line = ex::format_record(r);
+  std::vector<std::string_view> texts;
+  const auto back = ex::parse_record(std::string_view(line).substr(0, line.size() - 1), 4, &texts);
+  REQUIRE(back);
+  REQUIRE(texts.size() == 4);
+  CHECK(texts[0] == "0.1");
+  CHECK(texts[1] == "-");
+  CHECK(texts[2] == fmt::format("{}", 1e-7));
+  CHECK(texts[3] == fmt::format("{}", 12345678901234567.0));
+  // One value too many or too few is not a record of 4 values.
+  CHECK_FALSE(ex::parse_record(std::string_view(line).substr(0, line.size() - 1), 3));
+  CHECK_FALSE(ex::parse_record(std::string_view(line).substr(0, line.size() - 1), 5));
+}
+
+TEST_CASE("the journal syncs in batches on its own thread, after what the records point to") {
+  const fs::path dir = fresh_dir("batches");
+  const ex::Shard shard{0, 1};
+  const fs::path path = ex::journal_path(dir, shard);
+  std::atomic<int> hooks{0};
+  std::atomic<std::uint64_t> seen_bytes{0};
+  {
+    // The hook sees the journal as it stands when a batch is synced: whole records, at least one batch.
+    ex::JournalWriter w(path, {"abc", shard, 9, 3}, nullptr, 3, [&] {
+      ++hooks;
+      seen_bytes = fs::file_size(path);
+    });
+    for (std::size_t r = 0; r < 7; ++r) w.append(record(r));
+    w.sync();
+    const int after_sync = hooks.load();
+    CHECK(after_sync >= 1);   // batches may coalesce while the disk is busy, but sync() waits for one
+    CHECK(after_sync <= 3);   // 7 records in batches of 3, and the final sync
+    CHECK(seen_bytes.load() == fs::file_size(path));  // the last hook ran after the 7th record was written
+    w.sync();  // nothing new: returns without another batch
+    CHECK(hooks.load() == after_sync);
+  }
+  const ex::JournalContents c = ex::read_journal(path);
+  CHECK(c.records.size() == 7);
+  CHECK_FALSE(c.torn_tail);
+}
+
+TEST_CASE("a failed sync is reported by the next append or sync, not lost") {
+  const fs::path dir = fresh_dir("failed-sync");
+  const ex::Shard shard{0, 1};
+  const fs::path path = ex::journal_path(dir, shard);
+  ex::JournalWriter w(path, {"abc", shard, 9, 3}, nullptr, 1, [] { throw std::runtime_error("the kept runs' disk is full"); });
+  w.append(record(0));  // wakes the syncing thread, which fails
+  CHECK_THROWS_WITH(w.sync(), Catch::Contains("the kept runs' disk is full"));
+  CHECK_THROWS_WITH(w.append(record(1)), Catch::Contains("the kept runs' disk is full"));
 }

@@ -165,6 +165,15 @@ TEST_CASE("with --keep-runs, a sweep writes each run's full outputs") {
   const std::string dir = out_dir("keep");
   require_ok(run_gcmsim(fmt::format("sweep {} -o {} -r 1 --keep-runs", kGrid, dir)));
   CHECK(fs::exists(dir + "/runs/point-00003/rep-0000/manifest.json"));
+  // Every journaled run has its folder, complete with its manifest, and nothing is left half-written.
+  std::size_t manifests = 0, temporaries = 0;
+  for (const auto& e : fs::recursive_directory_iterator(dir + "/runs")) {
+    const std::string name = e.path().filename().string();
+    if (name == "manifest.json") ++manifests;
+    if (name.size() > 4 && name.compare(name.size() - 4, 4, ".tmp") == 0) ++temporaries;
+  }
+  CHECK(manifests == count_lines(read_text(dir + "/runs.csv")) - 1);
+  CHECK(temporaries == 0);
 }
 
 TEST_CASE("the shipped grid and Latin hypercube sweeps of the baseline check every point and plan their runs") {
