@@ -28,6 +28,7 @@
 #include <limits>
 #include <vector>
 
+#include "engine/bin_sort.hpp"
 #include "engine/bucket_pool.hpp"
 #include "engine/event_queue.hpp"
 #include "engine/mapped_buffer.hpp"
@@ -36,6 +37,11 @@ namespace gcmsim {
 
 class LadderQueue {
  public:
+  LadderQueue() = default;
+  // Not copied or moved: the read position may point into the queue's own sorted run.
+  LadderQueue(const LadderQueue&) = delete;
+  LadderQueue& operator=(const LadderQueue&) = delete;
+
   // Inlined: in a steady state nearly every push lands in rung 0, a shift and an append.
   [[gnu::always_inline]] void push(QueueEntry e) {
     ++size_;
@@ -219,25 +225,6 @@ class LadderQueue {
     }
   }
 
-  // The bucket that becomes `bottom` holds a few dozen entries at most (unless the ladder is at its
-  // deepest): insertion sort beats std::sort's set-up there.
-  static void sort_run(QueueEntry* first, QueueEntry* last) {
-    if (last - first > 32) {
-      std::sort(first, last);
-      return;
-    }
-    for (QueueEntry* i = first + 1; i < last; ++i) {
-      const QueueEntry v = *i;
-      if (!(v < i[-1])) continue;
-      QueueEntry* j = i;
-      do {
-        *j = j[-1];
-        --j;
-      } while (j > first && v < j[-1]);
-      *j = v;
-    }
-  }
-
   // Moves events until `bottom` is non-empty (or the set is). Out of line: top() and pop() are on
   // the simulator's hottest path and must stay small enough to inline.
   [[gnu::noinline]] void refill() {
@@ -271,20 +258,35 @@ class LadderQueue {
       // need no split): sorting a few more entries at once costs less than a refill per bucket, and
       // the run then holds the next events for the prefetch to see. Consumed buckets are behind
       // the rung's current_start, so later pushes into their range go to the late arrivals.
+      const Bound run_start = r.current_start;
+      const std::size_t first = r.current;
       std::size_t taken = 0;
       do {
-        BucketPool::Bucket& b = r.buckets[r.current];
+        taken += r.buckets[r.current].size;
         r.advance();
-        if (b.empty()) continue;
-        run_.resize_for_overwrite(taken + b.size);
-        QueueEntry* out = run_.data() + taken;
-        taken += b.size;
-        pool_.drain(b, [&](QueueEntry e) { *out++ = e; });
       } while (taken < kMinRun && r.current < r.bucket_count && r.buckets[r.current].size <= kThreshold);
-      sort_run(run_.data(), run_.data() + taken);
+      run_.resize_for_overwrite(taken);
+      QueueEntry* out = run_.data();
+      if (taken <= BinSort::kMaxEntries) {
+        // Times lie in the taken buckets' range (which may end past the last tick).
+        const auto run_last = static_cast<std::uint64_t>(std::min<Bound>(r.current_start - 1, kLatest));
+        BinSort sorter(static_cast<SimTime>(run_start), run_last - static_cast<std::uint64_t>(run_start));
+        for (std::size_t i = first; i < r.current; ++i) {
+          pool_.drain(r.buckets[i], [&](QueueEntry e) {
+            sorter.count(e);
+            *out++ = e;
+          });
+        }
+        sorter.sort(run_.data(), taken, sorted_.data());
+        next_ = sorted_.data();
+      } else {
+        for (std::size_t i = first; i < r.current; ++i) pool_.drain(r.buckets[i], [&](QueueEntry e) { *out++ = e; });
+        std::sort(run_.data(), run_.data() + taken);
+        next_ = run_.data();
+      }
+      run_end_ = next_ + taken;
     }
-    next_ = run_.data();
-    run_end_ = next_ + run_.size();
+    if (run_.empty()) next_ = run_end_ = run_.data();
     update_rung0_range();
   }
 
@@ -310,7 +312,8 @@ class LadderQueue {
   BucketPool pool_;
   // `bottom`: the bucket being consumed, sorted once, read front to back; and a heap for the events
   // pushed into its range meanwhile (rare: only delays shorter than the bucket get there).
-  MappedBuffer<QueueEntry> run_;
+  MappedBuffer<QueueEntry> run_;  // the run as taken from the buckets; sorted in place if long
+  std::array<QueueEntry, BinSort::kMaxEntries> sorted_;  // the run sorted, if short (nearly always)
   const QueueEntry* next_ = nullptr;     // the run's next entry
   const QueueEntry* run_end_ = nullptr;  // past its last
   // The part of rung 0's range that push() tests with 64-bit compares (see update_rung0_range).
