@@ -25,6 +25,7 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <vector>
 
@@ -56,12 +57,12 @@ class LadderQueue {
   // events spread, so a burst of pushes into an empty set lands in `top` and is split once.
   // The fast paths read the sorted run while no late arrival is pending (nearly always).
   [[gnu::always_inline]] const QueueEntry& top() {
-    if (next_ != run_end_ && late_.empty()) [[likely]] return *next_;
+    if (in_fast_run()) [[likely]] return *next_;
     return top_slow();
   }
 
   [[gnu::always_inline]] void pop() {
-    if (next_ != run_end_ && late_.empty()) [[likely]] {
+    if (in_fast_run()) [[likely]] {
       ++next_;
     } else {
       pop_slow();
@@ -83,7 +84,7 @@ class LadderQueue {
     rungs_used_ = 0;
     pool_.clear();
     run_.clear();
-    next_ = run_end_ = run_.data();
+    next_ = run_end_ = fast_end_ = run_.data();
     late_.clear();
     size_ = 0;
     update_rung0_range();
@@ -173,6 +174,11 @@ class LadderQueue {
     }
   };
 
+  // One compare for "the run has a next entry and no late arrival is pending": fast_end_ is the
+  // run's end while the late arrivals are empty, else null, below every entry's address.
+  bool in_fast_run() const { return std::less<>{}(next_, fast_end_); }
+  void update_fast_end() { fast_end_ = late_.empty() ? run_end_ : nullptr; }
+
   bool bottom_empty() const { return next_ == run_end_ && late_.empty(); }
   // Whether the next event comes from the sorted run rather than from the late arrivals.
   bool from_run() const { return next_ != run_end_ && (late_.empty() || *next_ < late_.top()); }
@@ -187,6 +193,7 @@ class LadderQueue {
       ++next_;
     } else {
       late_.pop();
+      update_fast_end();
     }
   }
 
@@ -221,6 +228,7 @@ class LadderQueue {
         rungs_[r].insert(pool_, e);
       } else {
         late_.push(e);
+        update_fast_end();
       }
     }
   }
@@ -287,6 +295,7 @@ class LadderQueue {
       run_end_ = next_ + taken;
     }
     if (run_.empty()) next_ = run_end_ = run_.data();
+    update_fast_end();
     update_rung0_range();
   }
 
@@ -316,6 +325,7 @@ class LadderQueue {
   std::array<QueueEntry, BinSort::kMaxEntries> sorted_;  // the run sorted, if short (nearly always)
   const QueueEntry* next_ = nullptr;     // the run's next entry
   const QueueEntry* run_end_ = nullptr;  // past its last
+  const QueueEntry* fast_end_ = nullptr;  // see in_fast_run
   // The part of rung 0's range that push() tests with 64-bit compares (see update_rung0_range).
   SimTime rung0_from_ = kLatest;
   SimTime rung0_end_ = kEarliest;
