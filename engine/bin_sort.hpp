@@ -26,7 +26,9 @@ namespace gcmsim {
 class BinSort {
  public:
   static constexpr std::size_t kBins = 64;
-  static constexpr std::size_t kMaxEntries = 64;
+  // The ladder's runs hold fewer than kMinRun + kThreshold = 72 entries unless a bucket cannot be
+  // split (equal times, or the ladder at its deepest); beyond this they go to std::sort.
+  static constexpr std::size_t kMaxEntries = 128;
 
   // For entries whose times t satisfy lo <= t and t - lo <= max_offset (as unsigned 64-bit offsets,
   // so any range of SimTime works).

@@ -124,7 +124,11 @@ class LadderQueue {
   static constexpr std::size_t kFineBucketsPerEvent = 2;
   static constexpr std::size_t kChildTarget = 4;    // events per bucket when a bucket is split
   static constexpr std::size_t kMaxRungs = 8;       // then a crowded bucket goes to `bottom` as is
-  static constexpr std::size_t kMinRun = 8;         // buckets are taken into `bottom` until it holds this many
+  // Buckets are taken into `bottom` until it holds this many: each refill costs a few mispredicted
+  // branches whatever its length, and the bin sort's cost per entry does not grow with it (measured
+  // at 1,024 x 16: 24 takes 10 instructions and 0.1 mispredicted branches per event off 8, 16 takes
+  // 8, 32 no more than 24).
+  static constexpr std::size_t kMinRun = 24;
 
  private:
   static constexpr SimTime kEarliest = std::numeric_limits<SimTime>::min();
