@@ -35,8 +35,7 @@ class BinSort {
   BinSort(SimTime lo, std::uint64_t max_offset)
       : base_(static_cast<std::uint64_t>(lo)), shift_(shift_for(max_offset)) {}
 
-  // Counts an entry in: every entry to sort, once, before sort(). The ladder counts each entry as
-  // it copies it out of its bucket, which saves a pass.
+  // Counts an entry in: every entry to sort, once, before sort().
   void count(const QueueEntry& e) { ++next_[bin(e)]; }
 
   // Sorts the counted entries in[0, n) into out[0, n) by (time, key), n <= kMaxEntries. Once.

@@ -11,6 +11,7 @@
 // they are still in cache; the pool is a MappedBuffer, so its memory follows the blocks in use.
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 
 #include "engine/event_queue.hpp"
 #include "engine/mapped_buffer.hpp"
@@ -57,6 +58,25 @@ class BucketPool {
       block = next;
       count = kBlockEntries;
     }
+  }
+
+  // Moves the bucket's entries to `out` and empties it; returns past the last entry. Copies whole
+  // blocks (64 bytes, no loop on how many entries a block holds), so `out` needs room for
+  // kBlockEntries - 1 entries more than the bucket holds.
+  QueueEntry* take(Bucket& b, QueueEntry* out) {
+    std::uint32_t block = b.head;
+    std::uint32_t count = (b.size - 1) % kBlockEntries + 1;  // in the newest block (unused if empty)
+    b = Bucket{};
+    for (std::uint32_t k = block; k != kNone; k = next_[k]) __builtin_prefetch(&blocks_[k]);
+    while (block != kNone) {
+      const std::uint32_t next = next_[block];
+      std::memcpy(out, blocks_[block].entries, sizeof(Block));
+      out += count;
+      release(block);
+      block = next;
+      count = kBlockEntries;
+    }
+    return out;
   }
 
   template <class F>

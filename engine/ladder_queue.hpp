@@ -277,22 +277,17 @@ class LadderQueue {
         taken += r.buckets[r.current].size;
         r.advance();
       } while (taken < kMinRun && r.current < r.bucket_count && r.buckets[r.current].size <= kThreshold);
-      run_.resize_for_overwrite(taken);
+      run_.resize_for_overwrite(taken + BucketPool::kBlockEntries - 1);  // take() copies whole blocks
       QueueEntry* out = run_.data();
+      for (std::size_t i = first; i < r.current; ++i) out = pool_.take(r.buckets[i], out);
       if (taken <= BinSort::kMaxEntries) {
         // Times lie in the taken buckets' range (which may end past the last tick).
         const auto run_last = static_cast<std::uint64_t>(std::min<Bound>(r.current_start - 1, kLatest));
         BinSort sorter(static_cast<SimTime>(run_start), run_last - static_cast<std::uint64_t>(run_start));
-        for (std::size_t i = first; i < r.current; ++i) {
-          pool_.drain(r.buckets[i], [&](QueueEntry e) {
-            sorter.count(e);
-            *out++ = e;
-          });
-        }
+        for (std::size_t i = 0; i < taken; ++i) sorter.count(run_[i]);
         sorter.sort(run_.data(), taken, sorted_.data());
         next_ = sorted_.data();
       } else {
-        for (std::size_t i = first; i < r.current; ++i) pool_.drain(r.buckets[i], [&](QueueEntry e) { *out++ = e; });
         std::sort(run_.data(), run_.data() + taken);
         next_ = run_.data();
       }
