@@ -1,6 +1,6 @@
 #pragma once
 // The full-scenario benchmark: one process runs the scenario R times, each replication simulated
-// and its outputs written (to a temporary folder), and reports the time per replication, events per
+// and its outputs written (to a temporary folder, one sync of them all at the end, included), and reports the time per replication, events per
 // second and peak memory. As a reference measured in the same run on the same machine, it times the
 // bare kernel on a small PHOLD: the ratio says how much of the kernel's raw speed the model keeps.
 #include <cstdint>

@@ -1,5 +1,6 @@
 #include "output/csv.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -19,7 +20,10 @@ void append_line(std::string& out, const std::vector<std::string>& fields) {
 }  // namespace
 
 std::string csv_field(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  // One pass over the characters (find_first_of searches the four-character set once per
+  // character of the text: it was the largest single cost of writing a run's outputs).
+  const bool plain = std::none_of(text.begin(), text.end(), [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
+  if (plain) return std::string(text);
   std::string out;
   out.reserve(text.size() + 2);
   out += '"';
