@@ -55,29 +55,16 @@ std::string csv_exact(double value) {
   return fmt::format("{}", value);
 }
 
-CsvTable::CsvTable(std::vector<std::string> columns) : columns_(std::move(columns)) {}
+CsvTable::CsvTable(std::vector<std::string> columns) : columns_(std::move(columns)) { append_line(text_, columns_); }
 
-void CsvTable::add_row(std::vector<std::string> fields) {
+void CsvTable::add_row(const std::vector<std::string>& fields) {
   if (fields.size() != columns_.size()) {
     throw std::invalid_argument(fmt::format("CSV row has {} fields, but the table has {} columns ({}, ...)",
                                             fields.size(), columns_.size(),
                                             columns_.empty() ? std::string() : columns_.front()));
   }
-  rows_.push_back(std::move(fields));
-}
-
-std::string CsvTable::str() const {
-  // One allocation for the whole text: tables of thousands of rows are written every replication.
-  std::size_t size = 0;
-  for (const auto& c : columns_) size += c.size() + 3;
-  for (const auto& row : rows_) {
-    for (const auto& f : row) size += f.size() + 3;
-  }
-  std::string out;
-  out.reserve(size);
-  append_line(out, columns_);
-  for (const auto& row : rows_) append_line(out, row);
-  return out;
+  append_line(text_, fields);
+  ++rows_;
 }
 
 std::string iso_datetime(const Calendar& calendar, SimTime tick) {

@@ -34,17 +34,19 @@ class CsvTable {
  public:
   explicit CsvTable(std::vector<std::string> columns);
 
-  // Fields are raw text; they are quoted as needed by str(). Throws std::invalid_argument when
-  // the number of fields differs from the number of columns.
-  void add_row(std::vector<std::string> fields);
+  // Fields are raw text, quoted as needed and appended to the table's text at once (a table of
+  // thousands of rows is written every replication: no row is kept as separate strings). Throws
+  // std::invalid_argument when the number of fields differs from the number of columns.
+  void add_row(const std::vector<std::string>& fields);
 
-  std::size_t rows() const { return rows_.size(); }
+  std::size_t rows() const { return rows_; }
   // The header and every row, each line ending in "\n".
-  std::string str() const;
+  std::string str() const { return text_; }
 
  private:
   std::vector<std::string> columns_;
-  std::vector<std::vector<std::string>> rows_;
+  std::size_t rows_ = 0;
+  std::string text_;  // the header and the rows so far
 };
 
 }  // namespace gcmsim::output
