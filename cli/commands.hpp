@@ -7,6 +7,7 @@ namespace gcmsim::cli {
 void add_bench_command(CLI::App& app);
 void add_calibrate_command(CLI::App& app);
 void add_compare_command(CLI::App& app);
+void add_discover_command(CLI::App& app);
 void add_explain_command(CLI::App& app);
 void add_metrics_command(CLI::App& app);
 void add_run_command(CLI::App& app);

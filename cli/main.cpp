@@ -58,6 +58,7 @@ int main(int argc, char** argv) {
   gcmsim::cli::add_bench_command(app);
 #endif
   gcmsim::cli::add_sweep_command(app);
+  gcmsim::cli::add_discover_command(app);
   gcmsim::cli::add_calibrate_command(app);
 
   try {

@@ -53,7 +53,7 @@ ex::SweepOptions options_of(const SweepArgs& a, const ex::SweepSpec& spec) {
   o.keep_runs = a.keep_runs;
   o.progress = ::isatty(STDERR_FILENO) == 1;
   try {
-    o.shard = a.shard.empty() ? ex::shard_from_environment() : std::optional(ex::parse_shard(a.shard));
+    o.shard = a.shard.empty() ? ex::shard_from_environment(o.out) : std::optional(ex::parse_shard(a.shard));
   } catch (const ex::SweepInvalid& e) {
     throw InvalidInput(e.what());
   }
@@ -98,12 +98,19 @@ void dry_run(const ex::SweepPlan& plan, const ex::SweepOptions& o) {
   fmt::print("results would go to {}/ (nothing was written)\n", o.out);
 }
 
+void print_warnings(const std::vector<std::string>& warnings) {
+  std::fflush(stdout);
+  for (const std::string& w : warnings) fmt::print(stderr, "warning: {}\n", w);
+}
+
 void report(const ex::SweepOutcome& r, const ex::SweepOptions& o) {
   const std::string part = o.shard && o.shard->count > 1 ? fmt::format("shard {} ", o.shard->label()) : "";
   fmt::print("sweep {}: {}{} runs of {} ({} points x {} replications): {} already journaled, {} run now in {:.1f} s\n", r.info.name,
              part, r.shard_runs, r.info.runs(), r.info.design.size(), r.info.replications, r.already, r.ran, r.seconds);
   if (r.tables) {
-    fmt::print("tables in {}/: runs.csv, points.csv{}\n", o.out, r.info.sobol ? ", sensitivity.csv" : "");
+    fmt::print("tables in {}/: runs.csv, points.csv{}{}, results.sqlite\n", o.out, r.info.sobol ? ", sensitivity.csv" : "",
+               r.info.morris ? ", morris.csv" : "");
+    print_warnings(r.warnings);
   } else {
     fmt::print("journal in {}/; when every shard is done: gcmsim sweep merge {}\n", o.out, o.out);
   }
@@ -165,7 +172,9 @@ void run(const SweepArgs& args) {
 
 void merge(const std::string& dir) {
   const ex::TableFiles t = ex::merge_sweep(dir);
-  fmt::print("merged {} runs: {}/runs.csv, points.csv{}\n", t.runs, dir, t.sensitivity ? ", sensitivity.csv" : "");
+  fmt::print("merged {} runs: {}/runs.csv, points.csv{}{}, results.sqlite\n", t.runs, dir, t.sensitivity ? ", sensitivity.csv" : "",
+             t.morris ? ", morris.csv" : "");
+  print_warnings(t.warnings);
 }
 
 }  // namespace
@@ -183,7 +192,8 @@ void add_sweep_command(CLI::App& app) {
       ->check(CLI::PositiveNumber);
   cmd->add_option("--shard", args->shard,
                   "Run only shard I of K (I/K, 0 <= I < K): runs r with r mod K = I; default from SLURM_ARRAY_TASK_ID "
-                  "and SLURM_ARRAY_TASK_COUNT when set. Join the shards with `gcmsim sweep merge DIR`");
+                  "and SLURM_ARRAY_TASK_COUNT when set, K being the split DIR already holds (so a failed task reruns "
+                  "alone with sbatch --array=I). Join the shards with `gcmsim sweep merge DIR`");
   cmd->add_flag("--resume", args->resume, "Finish a sweep already in DIR (rerunning without it does the same; with it, an "
                                           "empty DIR is an error)");
   cmd->add_flag("--dry-run", args->dry_run, "Print the design and an estimated time from a short timing run; write nothing");

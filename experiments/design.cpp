@@ -12,6 +12,7 @@
 
 #include "engine/random_streams.hpp"
 #include "experiments/distributions.hpp"
+#include "experiments/morris.hpp"
 
 namespace gcmsim::experiments {
 namespace {
@@ -138,12 +139,12 @@ UnitSample latin_hypercube(std::size_t n, std::size_t k, LhsCriterion criterion,
   return best;
 }
 
-UnitSample saltelli_sample(std::size_t n, std::size_t k) {
+UnitSample saltelli_sample(std::size_t n, std::size_t k, bool second_order) {
   boost::random::sobol engine(static_cast<unsigned>(2 * k));
   engine.discard(2 * k);  // the first point is the origin
   const double scale = std::ldexp(1.0, -static_cast<int>(std::numeric_limits<boost::random::sobol::result_type>::digits));
   UnitSample out;
-  out.reserve(n * (k + 2));
+  out.reserve(n * SaltelliLayout{k, second_order}.stride());
   std::vector<double> a(k), b(k);
   for (std::size_t j = 0; j < n; ++j) {
     for (std::size_t i = 0; i < k; ++i) a[i] = static_cast<double>(engine()) * scale;
@@ -153,6 +154,11 @@ UnitSample saltelli_sample(std::size_t n, std::size_t k) {
       std::vector<double> ab = a;
       ab[i] = b[i];
       out.push_back(std::move(ab));
+    }
+    for (std::size_t i = 0; second_order && i < k; ++i) {
+      std::vector<double> ba = b;
+      ba[i] = a[i];
+      out.push_back(std::move(ba));
     }
     out.push_back(b);
   }
@@ -262,8 +268,9 @@ Design make_design(const SweepSpec& spec, loader::SourceFiles& files, loader::Di
     case DesignKind::grid: return grid_design(spec.parameters);
     case DesignKind::latin_hypercube:
       return map_unit_sample(spec.parameters, latin_hypercube(ds.points, k, ds.criterion, ds.candidates, ds.seed));
-    case DesignKind::sobol: return map_unit_sample(spec.parameters, saltelli_sample(ds.samples, k));
+    case DesignKind::sobol: return map_unit_sample(spec.parameters, saltelli_sample(ds.samples, k, ds.second_order));
     case DesignKind::table: return read_design_table(ds.file, spec.parameters, files, diagnostics, ds.file_at);
+    case DesignKind::morris: return map_unit_sample(spec.parameters, morris_sample(ds.trajectories, k, ds.grid_levels, ds.seed));
   }
   return {};
 }

@@ -35,12 +35,22 @@ UnitSample latin_hypercube(std::size_t n, std::size_t k, LhsCriterion criterion,
 // of k inputs: N base rows of two independent matrices A and B, taken from a 2k-dimensional Sobol'
 // low-discrepancy sequence (Joe and Kuo's direction numbers, as Boost.Random implements them; its
 // first point, the origin, is skipped), then for each row j the points A_j, AB_j^(1..k) (A_j with
-// coordinate i taken from B_j) and B_j: N (k + 2) rows in that order.
-UnitSample saltelli_sample(std::size_t n, std::size_t k);
-// Where the parts of row j lie in a Saltelli sample of k inputs.
-inline std::size_t saltelli_a(std::size_t j, std::size_t k) { return j * (k + 2); }
-inline std::size_t saltelli_ab(std::size_t j, std::size_t i, std::size_t k) { return j * (k + 2) + 1 + i; }
-inline std::size_t saltelli_b(std::size_t j, std::size_t k) { return j * (k + 2) + k + 1; }
+// coordinate i taken from B_j) and B_j: N (k + 2) rows in that order. With second order, the
+// points BA_j^(1..k) (B_j with coordinate i taken from A_j) follow the AB_j: N (2k + 2) rows.
+struct SaltelliLayout {
+  std::size_t k = 0;
+  bool second_order = false;
+  std::size_t stride() const { return second_order ? 2 * k + 2 : k + 2; }
+  std::size_t a(std::size_t j) const { return j * stride(); }
+  std::size_t ab(std::size_t j, std::size_t i) const { return j * stride() + 1 + i; }
+  std::size_t ba(std::size_t j, std::size_t i) const { return j * stride() + 1 + k + i; }  // second order only
+  std::size_t b(std::size_t j) const { return j * stride() + stride() - 1; }
+};
+UnitSample saltelli_sample(std::size_t n, std::size_t k, bool second_order = false);
+// Where the parts of row j lie in a first-order Saltelli sample of k inputs.
+inline std::size_t saltelli_a(std::size_t j, std::size_t k) { return SaltelliLayout{k}.a(j); }
+inline std::size_t saltelli_ab(std::size_t j, std::size_t i, std::size_t k) { return SaltelliLayout{k}.ab(j, i); }
+inline std::size_t saltelli_b(std::size_t j, std::size_t k) { return SaltelliLayout{k}.b(j); }
 
 // The value of parameter p at unit coordinate u, as --set text.
 std::string value_at(const Parameter& p, double u);

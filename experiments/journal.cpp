@@ -55,6 +55,10 @@ std::string format_record(const JournalRecord& r) {
       line += " -";
     }
   }
+  if (!r.series.empty()) {
+    line += " |";
+    for (const double x : r.series) fmt::format_to(out, FMT_COMPILE(" {}"), x);
+  }
   const std::uint32_t sum = fnv1a32(line);
   fmt::format_to(out, FMT_COMPILE(" *{:08x}\n"), sum);
   return line;
@@ -75,7 +79,8 @@ std::optional<std::string_view> checked_body(std::string_view line) {
 // Reading a journal back only needs to know which run each intact line holds: the checksum and
 // the number of fields are checked here, the values when the tables parse them.
 std::optional<std::size_t> indexed_run(std::string_view line, std::size_t metrics) {
-  const auto body = checked_body(line);
+  auto body = checked_body(line);
+  if (body) body = body->substr(0, body->find(" |"));  // the series, if any, follow the metrics
   if (!body || static_cast<std::size_t>(std::count(body->begin(), body->end(), ' ')) != 3 + metrics) return std::nullopt;
   std::size_t run = 0;
   if (!parse_number(body->substr(0, body->find(' ')), run)) return std::nullopt;
@@ -84,7 +89,8 @@ std::optional<std::size_t> indexed_run(std::string_view line, std::size_t metric
 
 }  // namespace
 
-std::optional<JournalRecord> parse_record(std::string_view line, std::size_t metrics, std::vector<std::string_view>* texts) {
+std::optional<JournalRecord> parse_record(std::string_view line, std::size_t metrics, std::vector<std::string_view>* texts,
+                                          bool with_series) {
   const auto checked = checked_body(line);
   if (!checked) return std::nullopt;
   std::string_view body = *checked;
@@ -119,7 +125,16 @@ std::optional<JournalRecord> parse_record(std::string_view line, std::size_t met
     if (!parse_number(*field, x)) return std::nullopt;
     r.values.emplace_back(x);
   }
-  if (next()) return std::nullopt;  // more values than the header says
+  const auto rest = next();
+  if (!rest) return r;
+  if (*rest != "|") return std::nullopt;  // more values than the header says
+  while (with_series) {
+    const auto field = next();
+    if (!field) break;
+    double x = 0;
+    if (!parse_number(*field, x)) return std::nullopt;
+    r.series.push_back(x);
+  }
   return r;
 }
 
@@ -130,6 +145,13 @@ JournalHeader parse_header(const std::string& line, const std::filesystem::path&
   JournalHeader h;
   in >> magic >> version >> h.hash >> shard_word >> h.shard.index >> of_word >> h.shard.count >> runs_word >> h.runs >>
       metrics_word >> h.metrics;
+  std::string series_word;
+  if (in >> series_word) {
+    in >> h.series;
+    if (series_word != "series") in.setstate(std::ios::failbit);
+  } else {
+    in.clear();  // no series part: a sweep that keeps none
+  }
   if (!in || magic != "gcmsim-sweep-journal" || version != 1 || shard_word != "shard" || of_word != "of" ||
       runs_word != "runs" || metrics_word != "metrics" || h.shard.count == 0) {
     throw std::runtime_error(fmt::format("{}:1: not a gcmsim sweep journal (version 1) header", path.string()));
@@ -189,8 +211,9 @@ JournalWriter::JournalWriter(const std::filesystem::path& path, const JournalHea
         throw std::runtime_error(fmt::format("cannot truncate {}: {}", path.string(), os_error()));
       }
     } else {
-      write_all(fmt::format("gcmsim-sweep-journal 1 {} shard {} of {} runs {} metrics {}\n", header.hash, header.shard.index,
-                            header.shard.count, header.runs, header.metrics));
+      write_all(fmt::format("gcmsim-sweep-journal 1 {} shard {} of {} runs {} metrics {}{}\n", header.hash, header.shard.index,
+                            header.shard.count, header.runs, header.metrics,
+                            header.series > 0 ? fmt::format(" series {}", header.series) : std::string()));
       if (::fdatasync(fd_) != 0) throw std::runtime_error(fmt::format("cannot sync {}: {}", path.string(), os_error()));
     }
   } catch (...) {

@@ -5,8 +5,10 @@
 // resumed, and however the runs were split over threads, shards or MPI ranks.
 //
 // Format (text, one record per line):
-//   gcmsim-sweep-journal 1 <sweep hash> shard <I> of <K> runs <N> metrics <M>
-//   <run> <point> <replication> <seed> <value>*M *<checksum>
+//   gcmsim-sweep-journal 1 <sweep hash> shard <I> of <K> runs <N> metrics <M> [series <S>]
+//   <run> <point> <replication> <seed> <value>*M [| <number>*] *<checksum>
+// With S > 0 series kept (run_series.hpp), the numbers after '|' are the run's series, flattened:
+// for each, its length n and n (day, value) pairs. A sweep without series writes neither part.
 // A value is the shortest text that reads back as the same double, or '-' when the run has no
 // value for that metric; the checksum is FNV-1a (32 bits, 8 hex digits) of the line before " *".
 // A kill can cut the last line short: a last line without its newline or with a wrong checksum is
@@ -42,6 +44,7 @@ struct JournalHeader {
   Shard shard;
   std::size_t runs = 0;
   std::size_t metrics = 0;
+  std::size_t series = 0;
 };
 
 struct JournalRecord {
@@ -50,13 +53,15 @@ struct JournalRecord {
   std::uint64_t replication = 0;
   std::uint64_t seed = 0;
   std::vector<std::optional<double>> values;
+  std::vector<double> series{};  // flattened (run_series.hpp); empty when the sweep keeps none
 };
 
 std::string format_record(const JournalRecord& record);
 // nullopt when the line is not a whole, intact record with `metrics` values. With `texts`, also
 // the text of each value as the line holds it (views into `line`; "-" for a missing value).
+// The series part is parsed into record.series only when `with_series` (the tables do not need it).
 std::optional<JournalRecord> parse_record(std::string_view line, std::size_t metrics,
-                                          std::vector<std::string_view>* texts = nullptr);
+                                          std::vector<std::string_view>* texts = nullptr, bool with_series = false);
 
 // DIR/journal-I-of-K.txt
 std::filesystem::path journal_path(const std::filesystem::path& dir, const Shard& shard);

@@ -47,16 +47,21 @@ void mpi_manager(const std::vector<std::size_t>& runs, std::size_t metrics, cons
   int size = 1;
   MPI_Comm_size(MPI_COMM_WORLD, &size);
   if (size < 2) throw std::runtime_error("an MPI sweep needs at least 2 ranks (a manager and a worker)");
-  std::vector<double> message(metrics + 1);
+  std::vector<double> message;
   std::size_t next = 0;
   int active = size - 1;
   while (active > 0) {
+    // A result's length varies with the run's series (run_series.hpp): probed before it is received.
     MPI_Status status;
-    MPI_Recv(message.data(), static_cast<int>(message.size()), MPI_DOUBLE, MPI_ANY_SOURCE, kResultTag, MPI_COMM_WORLD, &status);
+    MPI_Probe(MPI_ANY_SOURCE, kResultTag, MPI_COMM_WORLD, &status);
+    int length = 0;
+    MPI_Get_count(&status, MPI_DOUBLE, &length);
+    message.resize(static_cast<std::size_t>(length));
+    MPI_Recv(message.data(), length, MPI_DOUBLE, status.MPI_SOURCE, kResultTag, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
     if (message[0] >= 0) {
-      RunValues values(metrics);
-      for (std::size_t i = 0; i < metrics; ++i) {
-        if (!std::isnan(message[i + 1])) values[i] = message[i + 1];
+      RunValues values(message.size() - 1);
+      for (std::size_t i = 0; i + 1 < message.size(); ++i) {
+        if (i >= metrics || !std::isnan(message[i + 1])) values[i] = message[i + 1];  // series values are always there
       }
       sink(static_cast<std::size_t>(message[0]), std::move(values));
     }
@@ -79,8 +84,9 @@ void mpi_worker(std::size_t metrics, const RunFunction& run) {
     MPI_Recv(&work, 1, MPI_LONG_LONG, 0, kWorkTag, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
     if (work < 0) return;
     const RunValues values = run(static_cast<std::size_t>(work));
+    message.assign(values.size() + 1, 0.0);
     message[0] = static_cast<double>(work);
-    for (std::size_t i = 0; i < metrics; ++i) message[i + 1] = values[i] ? *values[i] : std::numeric_limits<double>::quiet_NaN();
+    for (std::size_t i = 0; i < values.size(); ++i) message[i + 1] = values[i] ? *values[i] : std::numeric_limits<double>::quiet_NaN();
   }
 }
 

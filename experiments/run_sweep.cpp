@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
+#include <regex>
+#include <set>
 #include <thread>
 
 #include <fmt/format.h>
@@ -66,13 +68,37 @@ Shard parse_shard(const std::string& text) {
   return {i, k};
 }
 
-std::optional<Shard> shard_from_environment() {
+std::optional<std::size_t> shard_count_in(const fs::path& dir) {
+  static const std::regex name(R"(journal-(\d+)-of-(\d+)\.txt)");
+  std::set<std::size_t> counts;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    std::smatch m;
+    const std::string file = entry.path().filename().string();
+    if (std::regex_match(file, m, name) && std::stoul(m[2]) > 1) counts.insert(std::stoul(m[2]));
+  }
+  if (counts.empty()) return std::nullopt;
+  if (counts.size() > 1) {
+    throw SweepInvalid(fmt::format("{} holds journals of splits into {} shards: they cannot be merged; use another folder",
+                                   dir.string(), fmt::join(counts, " and ")));
+  }
+  return *counts.begin();
+}
+
+std::optional<Shard> shard_from_environment(const fs::path& dir) {
   const char* id = std::getenv("SLURM_ARRAY_TASK_ID");
   const char* count = std::getenv("SLURM_ARRAY_TASK_COUNT");
   if (id == nullptr || count == nullptr) return std::nullopt;
+  const std::optional<std::size_t> split = shard_count_in(dir);
+  const std::string k = split ? fmt::format("{}", *split) : std::string(count);
   try {
-    return parse_shard(fmt::format("{}/{}", id, count));
+    return parse_shard(fmt::format("{}/{}", id, k));
   } catch (const SweepInvalid&) {
+    if (split) {
+      throw SweepInvalid(fmt::format("SLURM_ARRAY_TASK_ID={} is not a shard of the sweep in {}, which was split into {} shards at "
+                                     "its first start (journal-I-of-{}.txt): rerun a task with --array=I, 0 <= I < {}",
+                                     id, dir.string(), *split, *split, *split));
+    }
     throw SweepInvalid(fmt::format("SLURM_ARRAY_TASK_ID={} and SLURM_ARRAY_TASK_COUNT={} do not make a shard: the array "
                                    "must be numbered 0 to COUNT-1 (sbatch --array=0-{})",
                                    id, count, count));
@@ -96,7 +122,11 @@ SweepOutcome run_plan(const SweepPlan& plan, const SweepOptions& options) {
   const std::string keep = options.keep_runs ? (dir / "runs").string() : std::string();
   // Kept runs are written without a sync of their own: the journal's batch sync puts them on disk
   // (one syncfs) before the records that say they are done.
-  const RunFunction run = [&](std::size_t r) { return plan.run(r, keep, output::Durability::deferred); };
+  const auto stopping = [&] { return options.stop != nullptr && options.stop->load(std::memory_order_relaxed); };
+  // A stopped sweep skips the runs not yet started: an empty result, which the sink does not journal.
+  const RunFunction run = [&](std::size_t r) {
+    return stopping() ? RunValues{} : plan.run(r, keep, output::Durability::deferred);
+  };
 
   if (options.resume && !fs::exists(dir / "sweep.json")) {
     throw SweepInvalid(fmt::format("--resume: {} holds no sweep to resume", dir.string()));
@@ -112,7 +142,7 @@ SweepOutcome run_plan(const SweepPlan& plan, const SweepOptions& options) {
   if (fs::exists(jpath)) {
     existing = read_journal(jpath);
     const JournalHeader& h = existing->header;
-    if (h.shard.count != 0 && (h.hash != out.info.hash || h.metrics != metrics || h.shard.index != shard.index ||
+    if (h.shard.count != 0 && (h.hash != out.info.hash || h.metrics != metrics || h.series != plan.series().size() || h.shard.index != shard.index ||
                                h.shard.count != shard.count)) {
       throw SweepInvalid(fmt::format("{} belongs to another sweep or shard (hash {}, shard {})", jpath.string(), h.hash, h.shard.label()));
     }
@@ -141,14 +171,19 @@ SweepOutcome run_plan(const SweepPlan& plan, const SweepOptions& options) {
   }
   std::atomic<std::int64_t> journal_ns{0};
   {
-    JournalWriter journal(jpath, {out.info.hash, shard, plan.runs(), metrics}, existing ? &*existing : nullptr,
+    JournalWriter journal(jpath, {out.info.hash, shard, plan.runs(), metrics, plan.series().size()}, existing ? &*existing : nullptr,
                           options.journal_batch, std::move(before_sync));
     existing.reset();
     Progress progress(options.progress, out.shard_runs, out.already);
     const RunSink sink = [&](std::size_t r, RunValues values) {
+      if (values.size() < metrics) return;  // skipped by a stop
       const auto t0 = Clock::now();
       const RunCoordinates at = plan.coordinates(r);
-      journal.append({r, at.point, at.replication, plan.seed(at.point), std::move(values)});
+      // Past the metrics, the run's series (run_series.hpp), always present when kept.
+      std::vector<double> series;
+      for (std::size_t i = metrics; i < values.size(); ++i) series.push_back(values[i].value_or(0.0));
+      values.resize(std::min(values.size(), metrics));
+      journal.append({r, at.point, at.replication, plan.seed(at.point), std::move(values), std::move(series)});
       journal_ns += std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0).count();
       progress.tick();
     };
@@ -163,9 +198,13 @@ SweepOutcome run_plan(const SweepPlan& plan, const SweepOptions& options) {
   }
   out.ran = pending.size();
   out.journal_seconds = static_cast<double>(journal_ns.load()) * 1e-9;
-  if (shard.count == 1) {
+  if (stopping()) {
+    out.stopped = true;
+    const JournalContents now = read_journal(jpath);
+    out.ran = now.records.size() - out.already;
+  } else if (shard.count == 1) {
     const auto t0 = Clock::now();
-    write_tables(dir, out.info, read_journals(dir, out.info));
+    out.warnings = write_tables(dir, out.info, read_journals(dir, out.info)).warnings;
     out.tables = true;
     out.tables_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
   }

@@ -13,87 +13,156 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
+// One base row's outputs, centred.
 struct Row {
   double a;
   double b;
   std::vector<double> ab;
+  std::vector<double> ba;  // second order only
 };
 
-// Both indices of every input over the given rows (indices into `rows`, repeats allowed).
-void estimate(const std::vector<Row>& rows, const std::vector<std::size_t>& pick, std::size_t k, std::vector<double>& first,
-              std::vector<double>& total) {
+struct Estimates {
+  std::vector<double> first, total;
+  std::vector<std::vector<double>> second;  // [i][j], i < j
+};
+
+// Every index over the given rows (indices into `rows`, repeats allowed).
+Estimates estimate(const std::vector<Row>& rows, const std::vector<std::size_t>& pick, std::size_t k, bool second_order) {
+  Estimates e;
+  e.first.assign(k, kNaN);
+  e.total.assign(k, kNaN);
+  if (second_order) e.second.assign(k, std::vector<double>(k, kNaN));
   RunningStats all;
   for (const std::size_t j : pick) {
     all.add(rows[j].a);
     all.add(rows[j].b);
   }
   const double v = all.variance();
-  first.assign(k, kNaN);
-  total.assign(k, kNaN);
-  if (!(v > 0)) return;
+  if (!(v > 0)) return e;
   const auto n = static_cast<double>(pick.size());
   for (std::size_t i = 0; i < k; ++i) {
     double s1 = 0;
     double st = 0;
     for (const std::size_t j : pick) {
       const Row& r = rows[j];
-      s1 += r.b * (r.ab[i] - r.a);
-      st += (r.a - r.ab[i]) * (r.a - r.ab[i]);
+      s1 += r.b * (r.ab[i] - r.a);                 // Saltelli et al. 2010
+      st += (r.a - r.ab[i]) * (r.a - r.ab[i]);     // Jansen 1999
     }
-    first[i] = s1 / n / v;
-    total[i] = st / n / (2 * v);
+    e.first[i] = s1 / n / v;
+    e.total[i] = st / n / (2 * v);
   }
+  for (std::size_t i = 0; second_order && i < k; ++i) {
+    for (std::size_t l = i + 1; l < k; ++l) {
+      double closed = 0;  // Saltelli 2002: the closed second-order effect V_il, less both first orders
+      for (const std::size_t j : pick) closed += rows[j].ba[i] * rows[j].ab[l] - rows[j].a * rows[j].b;
+      e.second[i][l] = closed / n / v - e.first[i] - e.first[l];
+    }
+  }
+  return e;
 }
 
-double percentile(std::vector<double>& xs, double p) {
-  std::erase_if(xs, [](double x) { return !std::isfinite(x); });
-  if (xs.empty()) return kNaN;
-  std::sort(xs.begin(), xs.end());
-  const double pos = p * static_cast<double>(xs.size() - 1);
-  const auto lo = static_cast<std::size_t>(std::floor(pos));
-  const std::size_t hi = std::min(lo + 1, xs.size() - 1);
-  return xs[lo] + (pos - static_cast<double>(lo)) * (xs[hi] - xs[lo]);
+// Whether index i is ordered otherwise against some other input on the half sample than on the
+// whole, among inputs the whole sample tells apart (more than `tie` between them).
+bool rank_changed(const std::vector<double>& whole, const std::vector<double>& half, std::size_t i, double tie) {
+  for (std::size_t j = 0; j < whole.size(); ++j) {
+    if (j == i || !(std::abs(whole[i] - whole[j]) > tie)) continue;
+    if (!std::isfinite(half[i]) || !std::isfinite(half[j])) return true;
+    if ((whole[i] > whole[j]) != (half[i] > half[j])) return true;
+  }
+  return false;
+}
+
+IndexEstimate interval(double value, Quantiles& boot, double max_width) {
+  IndexEstimate e;
+  e.value = value;
+  e.low = boot.count() > 0 ? boot.quantile(0.025) : kNaN;
+  e.high = boot.count() > 0 ? boot.quantile(0.975) : kNaN;
+  e.half = kNaN;
+  e.wide = !(e.high - e.low <= max_width);
+  return e;
 }
 
 }  // namespace
 
-SobolIndices sobol_indices(const std::vector<double>& y, std::size_t k, int bootstrap, std::uint64_t seed) {
-  const std::size_t n = y.size() / (k + 2);
+bool SobolIndices::converged() const {
+  if (constant) return false;
+  const auto ok = [](const IndexEstimate& e) { return e.converged(); };
+  return std::all_of(first.begin(), first.end(), ok) && std::all_of(total.begin(), total.end(), ok);
+}
+
+SobolIndices sobol_indices(const std::vector<double>& y, std::size_t k, const SobolOptions& options) {
+  const SaltelliLayout at{k, options.second_order};
+  const std::size_t n = y.size() / at.stride();
   std::vector<Row> rows;
+  RunningStats level;  // every output used: its mean centres them, its range tells a constant
   for (std::size_t j = 0; j < n; ++j) {
-    Row r{y[saltelli_a(j, k)], y[saltelli_b(j, k)], {}};
-    bool finite = std::isfinite(r.a) && std::isfinite(r.b);
-    for (std::size_t i = 0; i < k; ++i) {
-      r.ab.push_back(y[saltelli_ab(j, i, k)]);
-      finite = finite && std::isfinite(r.ab.back());
-    }
-    if (finite) rows.push_back(std::move(r));
+    Row r{y[at.a(j)], y[at.b(j)], {}, {}};
+    for (std::size_t i = 0; i < k; ++i) r.ab.push_back(y[at.ab(j, i)]);
+    for (std::size_t i = 0; options.second_order && i < k; ++i) r.ba.push_back(y[at.ba(j, i)]);
+    const auto finite = [](double x) { return std::isfinite(x); };
+    if (!finite(r.a) || !finite(r.b) || !std::all_of(r.ab.begin(), r.ab.end(), finite) || !std::all_of(r.ba.begin(), r.ba.end(), finite)) continue;
+    level.add(r.a);
+    level.add(r.b);
+    for (const double x : r.ab) level.add(x);
+    for (const double x : r.ba) level.add(x);
+    rows.push_back(std::move(r));
   }
   SobolIndices out;
   out.rows = rows.size();
-  out.first.resize(k, {kNaN, kNaN, kNaN});
-  out.total.resize(k, {kNaN, kNaN, kNaN});
+  const IndexEstimate none{kNaN, kNaN, kNaN, kNaN, true, false};
+  out.first.assign(k, none);
+  out.total.assign(k, none);
+  if (options.second_order) out.second.assign(k, std::vector<IndexEstimate>(k, none));
+  if (rows.empty()) return out;
+  if (level.min() == level.max()) {
+    out.constant = level.min();
+    return out;
+  }
   if (rows.size() < 2) return out;
+  const double centre = level.mean();
+  for (Row& r : rows) {
+    r.a -= centre;
+    r.b -= centre;
+    for (double& x : r.ab) x -= centre;
+    for (double& x : r.ba) x -= centre;
+  }
 
   std::vector<std::size_t> pick(rows.size());
   for (std::size_t j = 0; j < pick.size(); ++j) pick[j] = j;
-  std::vector<double> first, total;
-  estimate(rows, pick, k, first, total);
+  const Estimates whole = estimate(rows, pick, k, options.second_order);
 
-  std::vector<std::vector<double>> boot_first(k), boot_total(k);
-  RandomStream rng = RandomStreams(seed, 0).stream("sobol_bootstrap");
-  for (int b = 0; b < bootstrap; ++b) {
+  std::vector<Quantiles> boot_first(k), boot_total(k);
+  std::vector<std::vector<Quantiles>> boot_second(options.second_order ? k : 0, std::vector<Quantiles>(k));
+  RandomStream rng = RandomStreams(options.seed, 0).stream("sobol_bootstrap");
+  const auto keep = [](Quantiles& q, double x) {
+    if (std::isfinite(x)) q.add(x);  // a resample with no variance has no index
+  };
+  for (int b = 0; b < options.bootstrap; ++b) {
     for (std::size_t& j : pick) j = rng.uniform_index(rows.size());
-    std::vector<double> f, t;
-    estimate(rows, pick, k, f, t);
+    const Estimates e = estimate(rows, pick, k, options.second_order);
     for (std::size_t i = 0; i < k; ++i) {
-      boot_first[i].push_back(f[i]);
-      boot_total[i].push_back(t[i]);
+      keep(boot_first[i], e.first[i]);
+      keep(boot_total[i], e.total[i]);
+      for (std::size_t l = i + 1; options.second_order && l < k; ++l) keep(boot_second[i][l], e.second[i][l]);
     }
   }
+
+  // The convergence check: the same estimators on the first half of the base rows (the first
+  // N/2 points of a Sobol' sequence are themselves well spread).
+  pick.resize(rows.size() / 2);
+  for (std::size_t j = 0; j < pick.size(); ++j) pick[j] = j;
+  const Estimates half = pick.size() >= 2 ? estimate(rows, pick, k, false) : Estimates{std::vector<double>(k, kNaN), std::vector<double>(k, kNaN), {}};
+
   for (std::size_t i = 0; i < k; ++i) {
-    out.first[i] = {first[i], percentile(boot_first[i], 0.025), percentile(boot_first[i], 0.975)};
-    out.total[i] = {total[i], percentile(boot_total[i], 0.025), percentile(boot_total[i], 0.975)};
+    out.first[i] = interval(whole.first[i], boot_first[i], options.max_width);
+    out.total[i] = interval(whole.total[i], boot_total[i], options.max_width);
+    out.first[i].half = half.first[i];
+    out.total[i].half = half.total[i];
+    out.first[i].rank_changed = rank_changed(whole.first, half.first, i, options.tie);
+    out.total[i].rank_changed = rank_changed(whole.total, half.total, i, options.tie);
+    for (std::size_t l = i + 1; options.second_order && l < k; ++l) {
+      out.second[i][l] = interval(whole.second[i][l], boot_second[i][l], options.max_width);
+    }
   }
   return out;
 }

@@ -49,6 +49,9 @@ SweepPlan::SweepPlan(SweepSpec spec, Design design, std::shared_ptr<const sim::P
       metric_index_(std::move(metric_index)),
       points_(std::move(points)) {
   for (const model::Contribution& c : base_->scenario().trust_fund.contributions) trust_fund_base_.push_back(c.usd);
+  for (const std::string& name : spec_.series) {
+    if (const auto kind = series_named(name)) series_.push_back(*kind);
+  }
   std::uint64_t h = 0xcbf29ce484222325ULL;
   h = fnv1a(h, spec_.text);
   h = fnv1a(h, fmt::format("replications={}", spec_.replications));
@@ -105,6 +108,11 @@ std::vector<std::optional<double>> SweepPlan::run(std::size_t run_index, const s
   std::vector<std::optional<double>> kept;
   kept.reserve(metrics_.size());
   for (const std::size_t i : metric_index_[at.point]) kept.push_back(all.values[i]);
+  if (!series_.empty()) {
+    std::vector<double> flat;
+    for (const SeriesKind kind : series_) append_series(flat, kind, results);
+    kept.insert(kept.end(), flat.begin(), flat.end());
+  }
   return kept;
 }
 
@@ -148,8 +156,8 @@ PlanResult plan_sweep(const SweepSpec& spec_in, std::optional<int> replications,
       out.diagnostics.error(p.at, fmt::format("parameter '{}': trust_fund_scale scales the trust fund's contributions, but {} "
                                               "has none (policies.trust_fund.contributions)", p.name, spec.base.path));
     }
-    if (p.name == "point" || p.name == "replication" || p.name == "seed") {
-      out.diagnostics.error(p.at, fmt::format("parameter '{}' has the name of a column of runs.csv; rename it", p.name));
+    if (p.name == "point" || p.name == "replication" || p.name == "seed" || p.name == "run") {
+      out.diagnostics.error(p.at, fmt::format("parameter '{}' has the name of a column of runs.csv or results.sqlite; rename it", p.name));
     }
   }
   if (!out.diagnostics.empty()) {

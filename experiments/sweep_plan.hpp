@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "experiments/design.hpp"
+#include "experiments/run_series.hpp"
 #include "experiments/sweep_spec.hpp"
 #include "models/run/prepared_scenario.hpp"
 #include "models/run/run_metrics.hpp"
@@ -33,6 +34,7 @@ class SweepPlan {
   const sim::PreparedScenario& base() const { return *base_; }
   const std::vector<sim::MetricInfo>& metrics() const { return metrics_; }
   const std::string& hash() const { return hash_; }
+  const std::vector<SeriesKind>& series() const { return series_; }
 
   std::size_t points() const { return design_.size(); }
   std::size_t replications() const { return static_cast<std::size_t>(spec_.replications); }
@@ -47,8 +49,9 @@ class SweepPlan {
   std::shared_ptr<const sim::PreparedScenario> point_scenario(std::size_t point) const;
 
   // Runs one run: a pure function of (prepared scenario, point, replication, seed). The values of
-  // the kept metrics, in the order of metrics(). With a keep_dir, also writes the run's full
-  // outputs there, synced or left for the caller's next file-system sync (the journal's batches).
+  // the kept metrics, in the order of metrics(), followed by its kept series flattened
+  // (run_series.hpp; nothing when the sweep keeps none). With a keep_dir, also writes the run's
+  // full outputs there, synced or left for the caller's next file-system sync (the journal's batches).
   std::vector<std::optional<double>> run(std::size_t run_index, const std::string& keep_dir = {},
                                          output::Durability durability = output::Durability::synced) const;
 
@@ -59,6 +62,7 @@ class SweepPlan {
   std::vector<sim::MetricInfo> metrics_;
   std::vector<std::vector<std::size_t>> metric_index_;  // per point: catalogue index of each kept metric
   std::vector<std::shared_ptr<const sim::PreparedScenario>> points_;  // each point, prepared once
+  std::vector<SeriesKind> series_;
   std::vector<double> trust_fund_base_;                  // the base's contributions, for trust_fund_scale
   std::string hash_;
 };

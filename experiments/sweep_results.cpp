@@ -7,6 +7,7 @@
 #include <fstream>
 #include <limits>
 #include <map>
+#include <optional>
 #include <regex>
 #include <sstream>
 #include <stdexcept>
@@ -17,7 +18,11 @@
 #include <fmt/format.h>
 
 #include "engine/statistics.hpp"
+#include "experiments/morris.hpp"
+#include "experiments/results_db.hpp"
+#include "experiments/run_series.hpp"
 #include "experiments/sobol_indices.hpp"
+#include "models/run/simulate.hpp"
 #include "experiments/sweep_plan.hpp"
 #include "output/atomic_file.hpp"
 #include "output/csv.hpp"
@@ -170,6 +175,152 @@ RunIndex index_runs(const SweepInfo& info, const std::vector<JournalContents>& j
   return idx;
 }
 
+
+// "S1 wide, ST ranked otherwise on the first half": what keeps an index from being trusted.
+std::string flags_of(const IndexEstimate& s1, const IndexEstimate& st) {
+  std::vector<std::string> flags;
+  if (s1.wide) flags.emplace_back("S1 wide");
+  if (s1.rank_changed) flags.emplace_back("S1 rank changes on half");
+  if (st.wide) flags.emplace_back("ST wide");
+  if (st.rank_changed) flags.emplace_back("ST rank changes on half");
+  return fmt::format("{}", fmt::join(flags, "; "));
+}
+
+// sensitivity.csv (and sensitivity2.csv with second order) from each point's means; returns the
+// warnings a reader must see.
+std::vector<std::string> write_sensitivity(const fs::path& dir, const SweepInfo& info, const std::vector<std::vector<double>>& means,
+                                           ResultsDb& db) {
+  const std::size_t k = info.design.parameters.size();
+  const std::size_t P = info.design.size();
+  const SobolOptions options{info.bootstrap, info.design_seed, info.second_order, info.max_width, 0.05};
+  const std::size_t n = P / SaltelliLayout{k, info.second_order}.stride();
+  StreamedFile sens(dir / "sensitivity.csv");
+  const std::vector<std::string> columns{"metric", "parameter", "S1", "S1_low", "S1_high", "S1_half", "ST", "ST_low", "ST_high",
+                                         "ST_half", "rows", "converged", "flags", "constant"};
+  const std::vector<std::string> columns2{"metric", "parameter", "other", "S2", "S2_low", "S2_high", "rows"};
+  sens.write(row(columns));
+  std::optional<StreamedFile> sens2;
+  if (info.second_order) {
+    sens2.emplace(dir / "sensitivity2.csv");
+    sens2->write(row(columns2));
+  }
+  std::vector<std::vector<std::string>> rows1, rows2;  // for the database, after the CSVs' rows
+  std::vector<std::string> warnings;
+  std::vector<std::string> constant, unconverged;
+  std::size_t flagged = 0;
+  std::vector<double> y(P);
+  for (std::size_t m = 0; m < info.metrics.size(); ++m) {
+    for (std::size_t p = 0; p < P; ++p) y[p] = means[p][m];
+    const SobolIndices s = sobol_indices(y, k, options);
+    const std::string key = info.metrics[m].key();
+    if (s.constant) constant.push_back(fmt::format("{} = {}", key, *s.constant));
+    for (std::size_t i = 0; i < k; ++i) {
+      const IndexEstimate& s1 = s.first[i];
+      const IndexEstimate& st = s.total[i];
+      const bool ok = !s.constant && s1.converged() && st.converged();
+      if (!s.constant) flagged += !s1.converged() + !st.converged();
+      rows1.push_back({key, info.design.parameters[i], stat(s1.value), stat(s1.low), stat(s1.high), stat(s1.half), stat(st.value),
+                       stat(st.low), stat(st.high), stat(st.half), fmt::format("{}", s.rows), ok ? "true" : "false",
+                       s.constant ? "constant" : s.rows == 0 ? "no values" : flags_of(s1, st),
+                       s.constant ? stat(*s.constant) : std::string()});
+      sens.write(row(rows1.back()));
+      for (std::size_t l = i + 1; sens2 && l < k; ++l) {
+        const IndexEstimate& s2 = s.second[i][l];
+        rows2.push_back({key, info.design.parameters[i], info.design.parameters[l], stat(s2.value), stat(s2.low), stat(s2.high),
+                         fmt::format("{}", s.rows)});
+        sens2->write(row(rows2.back()));
+      }
+    }
+    if (!s.constant && !s.converged()) unconverged.push_back(key);
+  }
+  sens.commit();
+  if (sens2) sens2->commit();
+  db.table("sensitivity", columns);
+  for (const auto& r : rows1) db.row(r);
+  if (sens2) {
+    db.table("sensitivity2", columns2);
+    for (const auto& r : rows2) db.row(r);
+  }
+  if (!constant.empty()) {
+    warnings.push_back(fmt::format("sensitivity.csv: {} the same in every run ({}): no index can be estimated for {}",
+                                   constant.size() == 1 ? "one metric is" : fmt::format("{} metrics are", constant.size()),
+                                   fmt::join(constant, ", "), constant.size() == 1 ? "it" : "them"));
+  }
+  if (!unconverged.empty()) {
+    warnings.push_back(fmt::format(
+        "sensitivity.csv: {} indices of {} have not converged at N = {} (interval wider than {} or a ranking that changes on the "
+        "first half of the sample; see its 'flags' column): rerun with a larger design.samples (N = {} would halve the "
+        "intervals' width)",
+        flagged, fmt::join(unconverged, ", "), n, info.max_width, 4 * n));
+  }
+  return warnings;
+}
+
+// The sweep's identity and layout in the database: manifest, parameters, metrics, design, series_info.
+void describe_sweep(ResultsDb& db, const SweepInfo& info) {
+  const std::string kind = info.sobol ? "sobol" : info.morris ? "morris" : "";
+  db.table("manifest", {"key", "value"});
+  db.row({"name", info.name});
+  db.row({"hash", info.hash});
+  db.row({"file", info.file});
+  if (!kind.empty()) db.row({"design", kind});
+  db.row({"points", fmt::format("{}", info.design.size())});
+  db.row({"replications", fmt::format("{}", info.replications)});
+  db.row({"runs", fmt::format("{}", info.runs())});
+  db.row({"seed", fmt::format("{}", info.seed)});
+  db.row({"gcmsim_version", sim::version()});
+  db.row({"sweep_json", info.to_json().dump()});
+  db.table("parameters", {"position", "name"});
+  for (std::size_t i = 0; i < info.design.parameters.size(); ++i) db.row({fmt::format("{}", i), info.design.parameters[i]});
+  db.table("metrics", {"position", "key", "name", "grp", "kind", "unit"});
+  for (std::size_t i = 0; i < info.metrics.size(); ++i) {
+    const sim::MetricInfo& m = info.metrics[i];
+    db.row({fmt::format("{}", i), m.key(), m.name, m.group, std::string(sim::to_string(m.kind)), m.unit});
+  }
+  std::vector<std::string> cols{"point"};
+  cols.insert(cols.end(), info.design.parameters.begin(), info.design.parameters.end());
+  db.table("design", cols, true);
+  for (std::size_t p = 0; p < info.design.size(); ++p) {
+    std::vector<std::string> fields{fmt::format("{}", p)};
+    fields.insert(fields.end(), info.design.points[p].begin(), info.design.points[p].end());
+    db.row(fields);
+  }
+  if (!info.series.empty()) {
+    db.table("series_info", {"name", "step", "unit", "description"});
+    for (const std::string& name : info.series) {
+      const auto kind_of = series_named(name);
+      if (!kind_of) throw std::runtime_error(fmt::format("sweep.json names an unknown series '{}'", name));
+      const SeriesInfo& s = series_info(*kind_of);
+      db.row({name, std::string(s.step), std::string(s.unit), std::string(s.description)});
+    }
+  }
+}
+
+// morris.csv (and its table) from each point's means, the trajectories regenerated from the seed.
+void write_morris(const fs::path& dir, const SweepInfo& info, const std::vector<std::vector<double>>& means, ResultsDb& db) {
+  const std::size_t k = info.design.parameters.size();
+  const UnitSample sample = morris_sample(info.trajectories, k, info.grid_levels, info.design_seed);
+  if (sample.size() != info.design.size()) throw std::runtime_error("the Morris trajectories do not match the design");
+  const std::vector<std::string> columns{"metric", "parameter", "mu", "mu_star", "mu_star_low", "mu_star_high", "sigma", "effects"};
+  StreamedFile file(dir / "morris.csv");
+  file.write(row(columns));
+  std::vector<std::vector<std::string>> rows;
+  std::vector<double> y(sample.size());
+  for (std::size_t m = 0; m < info.metrics.size(); ++m) {
+    for (std::size_t p = 0; p < y.size(); ++p) y[p] = means[p][m];
+    const std::vector<MorrisIndex> indices = morris_indices(sample, y, k, info.bootstrap, info.design_seed);
+    for (std::size_t i = 0; i < k; ++i) {
+      const MorrisIndex& e = indices[i];
+      rows.push_back({info.metrics[m].key(), info.design.parameters[i], stat(e.mu), stat(e.mu_star), stat(e.mu_star_low),
+                      stat(e.mu_star_high), stat(e.sigma), fmt::format("{}", e.effects)});
+      file.write(row(rows.back()));
+    }
+  }
+  file.commit();
+  db.table("morris", columns);
+  for (const auto& r : rows) db.row(r);
+}
+
 }  // namespace
 
 nlohmann::ordered_json SweepInfo::to_json() const {
@@ -182,6 +333,10 @@ nlohmann::ordered_json SweepInfo::to_json() const {
   j["seed"] = seed;
   j["sobol"] = sobol;
   j["bootstrap"] = bootstrap;
+  j["second_order"] = second_order;
+  j["max_interval_width"] = max_width;
+  if (morris) j["morris"] = {{"trajectories", trajectories}, {"grid_levels", grid_levels}};
+  if (!series.empty()) j["series"] = series;
   j["design_seed"] = design_seed;
   j["parameters"] = design.parameters;
   j["metrics"] = nlohmann::ordered_json::array();
@@ -201,6 +356,14 @@ SweepInfo SweepInfo::from_json(const json& j) {
   s.seed = j.at("seed");
   s.sobol = j.at("sobol");
   s.bootstrap = j.at("bootstrap");
+  s.second_order = j.value("second_order", false);  // absent from folders written before it existed
+  s.max_width = j.value("max_interval_width", 0.2);
+  if (j.contains("morris")) {
+    s.morris = true;
+    s.trajectories = j["morris"].at("trajectories");
+    s.grid_levels = j["morris"].at("grid_levels");
+  }
+  if (j.contains("series")) s.series = j["series"].get<std::vector<std::string>>();
   s.design_seed = j.at("design_seed");
   s.design.parameters = j.at("parameters").get<std::vector<std::string>>();
   for (const json& m : j.at("metrics")) {
@@ -226,6 +389,12 @@ SweepInfo sweep_info(const SweepPlan& plan) {
   s.seed = plan.spec().seed;
   s.sobol = plan.spec().design.kind == DesignKind::sobol;
   s.bootstrap = plan.spec().design.bootstrap;
+  s.second_order = plan.spec().design.second_order;
+  s.max_width = plan.spec().design.max_width;
+  s.morris = plan.spec().design.kind == DesignKind::morris;
+  s.trajectories = plan.spec().design.trajectories;
+  s.grid_levels = plan.spec().design.grid_levels;
+  s.series = plan.spec().series;
   s.design_seed = plan.spec().design.seed;
   return s;
 }
@@ -307,8 +476,22 @@ TableFiles write_tables(const fs::path& dir, const SweepInfo& info, const std::v
   StreamedFile points(dir / "points.csv");
   runs.write(row(run_cols));
   points.write(row(point_cols));
-  std::vector<std::vector<double>> means;  // Sobol only: per point, per metric
-  if (info.sobol) means.assign(P, std::vector<double>(M, kNaN));
+  ResultsDb db(dir);
+  describe_sweep(db, info);
+  std::vector<std::string> run_fields;  // the database's row of a run: runs.csv's fields
+  std::vector<std::vector<std::string>> point_rows;  // points go in after the runs
+  db.table("runs", [&] {
+    std::vector<std::string> cols{"run"};
+    cols.insert(cols.end(), run_cols.begin(), run_cols.end());
+    return cols;
+  }(), true);
+  std::vector<std::vector<double>> means;  // Sobol and Morris only: per point, per metric
+  if (info.sobol || info.morris) means.assign(P, std::vector<double>(M, kNaN));
+  struct PendingSeries {
+    std::size_t run, point, replication;
+    std::vector<std::vector<SeriesPoint>> series;
+  };
+  std::vector<PendingSeries> pending_series;
 
   std::string record_line;
   std::string line;  // one row of runs.csv, built in place: a run has hundreds of values
@@ -325,7 +508,7 @@ TableFiles write_tables(const fs::path& dir, const SweepInfo& info, const std::v
       const std::size_t r = k * P + p;
       const auto j = static_cast<std::size_t>(idx.journal[r]);
       files[j].read(idx.offset[r], idx.length[r], record_line);
-      auto record = parse_record(record_line, M, &texts);
+      auto record = parse_record(record_line, M, &texts, !info.series.empty());
       if (!record || record->run != r || record->point != p || record->replication != k) {
         throw std::runtime_error(fmt::format("{}: the record of run {} changed since it was read", journals[j].path.string(), r));
       }
@@ -343,6 +526,15 @@ TableFiles write_tables(const fs::path& dir, const SweepInfo& info, const std::v
       }
       line += '\n';
       runs.write(line);
+      run_fields.assign({fmt::format("{}", r), fmt::format("{}", p), fmt::format("{}", k), fmt::format("{}", record->seed)});
+      run_fields.insert(run_fields.end(), info.design.points[p].begin(), info.design.points[p].end());
+      for (std::size_t m = 0; m < M; ++m) run_fields.emplace_back(record->values[m] ? texts[m] : std::string_view());
+      db.row(run_fields);
+      if (!info.series.empty()) {
+        const auto series = split_series(record->series, info.series.size());
+        if (!series) throw std::runtime_error(fmt::format("{}: the series of run {} do not match the sweep's {}", journals[j].path.string(), r, info.series.size()));
+        pending_series.push_back({r, p, k, std::move(*series)});
+      }
       summary.add(sim::RunMetrics{std::move(record->values)});
     }
     std::vector<std::string> fields{fmt::format("{}", p)};
@@ -355,31 +547,34 @@ TableFiles write_tables(const fs::path& dir, const SweepInfo& info, const std::v
       fields.push_back(known ? stat(ci.lower) : std::string());
       fields.push_back(known ? stat(ci.upper) : std::string());
       fields.push_back(fmt::format("{}", ci.n));
-      if (info.sobol && ci.n > 0) means[p][m] = ci.mean;
+      if ((info.sobol || info.morris) && ci.n > 0) means[p][m] = ci.mean;
     }
     points.write(row(fields));
+    point_rows.push_back(std::move(fields));
+    // A point's series go in once its runs are read: memory holds one point's, not the sweep's.
+    for (const PendingSeries& ps : pending_series) {
+      for (std::size_t s = 0; s < info.series.size(); ++s) db.series(ps.run, ps.point, ps.replication, info.series[s], ps.series[s]);
+    }
+    pending_series.clear();
   }
   runs.commit();
   points.commit();
 
-  TableFiles out{info.runs(), false};
+  db.table("points", point_cols, true);
+  for (const auto& f : point_rows) db.row(f);
+  TableFiles out{info.runs(), false, false, {}};
   if (info.sobol) {
-    const std::size_t k = info.design.parameters.size();
-    StreamedFile sens(dir / "sensitivity.csv");
-    sens.write(row({"metric", "parameter", "S1", "S1_low", "S1_high", "ST", "ST_low", "ST_high", "rows"}));
-    std::vector<double> y(P);
-    for (std::size_t m = 0; m < M; ++m) {
-      for (std::size_t p = 0; p < P; ++p) y[p] = means[p][m];
-      const SobolIndices s = sobol_indices(y, k, info.bootstrap, info.design_seed);
-      for (std::size_t i = 0; i < k; ++i) {
-        sens.write(row({info.metrics[m].key(), info.design.parameters[i], stat(s.first[i].value), stat(s.first[i].low),
-                        stat(s.first[i].high), stat(s.total[i].value), stat(s.total[i].low), stat(s.total[i].high),
-                        fmt::format("{}", s.rows)}));
-      }
-    }
-    sens.commit();
+    out.warnings = write_sensitivity(dir, info, means, db);
     out.sensitivity = true;
   }
+  if (info.morris) {
+    write_morris(dir, info, means, db);
+    out.morris = true;
+  }
+  db.index("CREATE INDEX runs_by_point ON runs (point, replication)");
+  db.index("ANALYZE");  // statistics for the query planner
+  if (!info.series.empty()) db.index("CREATE INDEX series_by_name ON series (series, point, run)");
+  db.commit();
   return out;
 }
 

@@ -7,7 +7,11 @@
 //   runs.csv     point, replication, seed, one column per parameter, one per metric; one row per
 //                run, ordered by point then replication
 //   points.csv   point, the parameters, and per metric <key>_mean, _sd, _ci95_low, _ci95_high, _n
-//   sensitivity.csv (sobol designs) metric, parameter, S1, S1_low, S1_high, ST, ST_low, ST_high
+//   sensitivity.csv (sobol designs) per metric and parameter: S1 and ST with their intervals and
+//                first-half estimates, the rows used, converged, flags, and the value of a constant
+//   sensitivity2.csv (sobol designs with second_order) per metric and pair of parameters: S2
+//   morris.csv   (morris designs) per metric and parameter: mu, mu*, its interval, sigma
+//   results.sqlite all of the above, the design, the manifest and the kept series (results_db.hpp)
 //
 // The tables are built from the journals alone, reading each run's record in their fixed order,
 // so their bytes do not depend on how the runs were executed. Memory: one offset per run, and the
@@ -36,7 +40,13 @@ struct SweepInfo {
   std::uint64_t seed = 1;
   bool sobol = false;
   int bootstrap = 1000;
+  bool second_order = false;
+  double max_width = 0.2;
   std::uint64_t design_seed = 0;
+  bool morris = false;
+  std::size_t trajectories = 0;   // morris
+  int grid_levels = 4;            // morris
+  std::vector<std::string> series;  // kept per run (run_series.hpp)
 
   std::size_t runs() const { return design.size() * replications; }
   nlohmann::ordered_json to_json() const;
@@ -57,11 +67,15 @@ std::vector<JournalContents> read_journals(const std::filesystem::path& dir, con
 struct TableFiles {
   std::size_t runs = 0;
   bool sensitivity = false;
+  bool morris = false;
+  // What a reader must know before trusting sensitivity.csv: constant outputs, and indices that
+  // have not converged (with the remedy). One sentence each, without a "warning:" prefix.
+  std::vector<std::string> warnings;
 };
 
 // Checks that the journals hold every run exactly once (throws std::runtime_error naming a
-// doubled run, a missing shard or an incomplete one) and writes runs.csv, points.csv and, for a
-// Sobol design, sensitivity.csv, each atomically.
+// doubled run, a missing shard or an incomplete one) and writes runs.csv, points.csv, for a Sobol
+// design sensitivity.csv, for a Morris design morris.csv, and results.sqlite, each atomically.
 TableFiles write_tables(const std::filesystem::path& dir, const SweepInfo& info, const std::vector<JournalContents>& journals);
 
 }  // namespace gcmsim::experiments

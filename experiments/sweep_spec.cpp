@@ -1,6 +1,7 @@
 #include "experiments/sweep_spec.hpp"
 
 #include <filesystem>
+#include <algorithm>
 #include <set>
 
 #include <fmt/format.h>
@@ -48,6 +49,13 @@ class Builder {
         s.metric_at.push_back(at(loader::pointer_append("/metrics", i)));
       }
     }
+    for (std::size_t i = 0; i < v.value("series", json::array()).size(); ++i) {
+      const std::string name = v["series"][i].get<std::string>();
+      if (std::find(s.series.begin(), s.series.end(), name) != s.series.end()) {
+        error(at(loader::pointer_append("/series", i)), fmt::format("series '{}' is named twice", name));
+      }
+      s.series.push_back(name);  // the schema's enum has checked the name (run_series.cpp's catalogue)
+    }
     s.design = design(v.at("design"), s.seed);
     std::set<std::string> names;
     for (std::size_t i = 0; i < v["parameters"].size(); ++i) {
@@ -73,12 +81,17 @@ class Builder {
     out.kind = kind == "grid" ? DesignKind::grid
                : kind == "latin_hypercube" ? DesignKind::latin_hypercube
                : kind == "sobol" ? DesignKind::sobol
+               : kind == "morris" ? DesignKind::morris
                                  : DesignKind::table;
     out.points = d.value("points", std::size_t{0});
     out.criterion = d.value("criterion", std::string("maximin")) == "centred" ? LhsCriterion::centred : LhsCriterion::maximin;
     out.candidates = d.value("candidates", 100);
     out.samples = d.value("samples", std::size_t{0});
     out.bootstrap = d.value("bootstrap", 1000);
+    out.second_order = d.value("second_order", false);
+    out.max_width = d.value("max_interval_width", 0.2);
+    out.trajectories = d.value("trajectories", std::size_t{0});
+    out.grid_levels = d.value("grid_levels", 4);
     out.seed = d.value("seed", sweep_seed);
     if (d.contains("file")) {
       out.file = resolve_path(folder_, d["file"].get<std::string>());
@@ -93,19 +106,25 @@ class Builder {
     switch (out.kind) {
       case DesignKind::grid:
         for (const char* k : {"points", "criterion", "candidates", "samples", "bootstrap", "file", "seed"}) refuses(k);
+        for (const char* k : {"second_order", "max_interval_width", "trajectories", "grid_levels"}) refuses(k);
         break;
       case DesignKind::latin_hypercube:
         needs("points", d.contains("points"), "how many points");
-        for (const char* k : {"samples", "bootstrap", "file"}) refuses(k);
+        for (const char* k : {"samples", "bootstrap", "file", "second_order", "max_interval_width", "trajectories", "grid_levels"}) refuses(k);
         if (out.criterion == LhsCriterion::centred && d.contains("candidates")) refuses("candidates");
         break;
       case DesignKind::sobol:
         needs("samples", d.contains("samples"), "the base sample size N");
-        for (const char* k : {"points", "criterion", "candidates", "file"}) refuses(k);
+        for (const char* k : {"points", "criterion", "candidates", "file", "trajectories", "grid_levels"}) refuses(k);
+        break;
+      case DesignKind::morris:
+        needs("trajectories", d.contains("trajectories"), "how many trajectories r; the design has r (k + 1) points");
+        for (const char* k : {"points", "criterion", "candidates", "samples", "file", "second_order", "max_interval_width"}) refuses(k);
         break;
       case DesignKind::table:
         needs("file", d.contains("file"), "a CSV of points, one column per parameter");
         for (const char* k : {"points", "criterion", "candidates", "samples", "bootstrap", "seed"}) refuses(k);
+        for (const char* k : {"second_order", "max_interval_width", "trajectories", "grid_levels"}) refuses(k);
         break;
     }
     return out;
@@ -178,6 +197,10 @@ class Builder {
     }
     if (kind == DesignKind::sobol && levels) {
       error(key_at(pointer + "/levels"), fmt::format("{}: Sobol indices need a continuous 'range', not levels", who));
+    }
+    if (kind == DesignKind::morris && drawn) {
+      error(key_at(pointer + "/distribution"),
+            fmt::format("{}: a Morris design walks a grid from the range's min to its max; give a 'range' (or 'levels')", who));
     }
     return out;
   }

@@ -56,7 +56,7 @@ struct Parameter {
   loader::Location at;               // where the parameter is written, for messages
 };
 
-enum class DesignKind { grid, latin_hypercube, sobol, table };
+enum class DesignKind { grid, latin_hypercube, sobol, table, morris };
 enum class LhsCriterion { maximin, centred };
 
 struct DesignSpec {
@@ -66,6 +66,10 @@ struct DesignSpec {
   int candidates = 100;             // latin_hypercube maximin
   std::size_t samples = 0;          // sobol: N
   int bootstrap = 1000;             // sobol
+  bool second_order = false;        // sobol: also the BA_i points and second-order indices
+  double max_width = 0.2;           // sobol: an index whose interval is wider is flagged
+  std::size_t trajectories = 0;     // morris: r
+  int grid_levels = 4;              // morris: p, the levels of its grid
   std::string file;                 // table, resolved against the sweep's folder
   std::uint64_t seed = 0;           // the design's own draws
   loader::Location file_at;
@@ -84,6 +88,7 @@ struct SweepSpec {
   Streams streams = Streams::common;
   std::vector<std::string> metrics;  // catalogue keys; empty = all
   std::vector<loader::Location> metric_at;
+  std::vector<std::string> series;   // time series kept per run (run_series.hpp), in results.sqlite
   std::string text;                  // the canonical JSON of the sweep, hashed into the results' identity
   loader::SourceFiles files;         // the sweep's text, so that later checks can point into it
 };

@@ -29,7 +29,7 @@ from . import _gcmsim
 from . import _tables
 
 __version__: str = _gcmsim.__version__
-__all__ = ["load", "sweep", "metrics", "data_dirs", "Scenario", "Results", "ScenarioError", "Problem", "Event"]
+__all__ = ["load", "sweep", "discover", "SweepStopped", "metrics", "data_dirs", "Scenario", "Results", "ScenarioError", "Problem", "Event"]
 
 PathLike = Union[str, os.PathLike]
 
@@ -341,4 +341,4 @@ def metrics(scenario: Union[Scenario, PathLike, None] = None) -> pd.DataFrame:
     return scenario.metrics()
 
 
-from ._sweep import sweep  # noqa: E402  (it uses Problem and ScenarioError, defined above)
+from ._sweep import SweepStopped, discover, sweep  # noqa: E402  (it uses Problem and ScenarioError, defined above)

@@ -10,6 +10,8 @@ import json
 import os
 import re
 import tempfile
+import threading
+import warnings
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Optional, Union
@@ -69,15 +71,81 @@ def dict_text(sweep: Mapping[str, Any]) -> tuple[str, list[str]]:
     return "\n".join(lines) + "\n", paths
 
 
-def _read_tables(folder: Path, sobol: bool) -> pd.DataFrame:
+def _read_tables(folder: Path, sobol: bool, morris: bool = False) -> pd.DataFrame:
     runs = pd.read_csv(folder / "runs.csv")
     runs.attrs["points"] = pd.read_csv(folder / "points.csv")
     runs.attrs["sensitivity"] = pd.read_csv(folder / "sensitivity.csv") if sobol else None
+    runs.attrs["morris"] = pd.read_csv(folder / "morris.csv") if morris else None
+    runs.attrs["database"] = folder / "results.sqlite"
     return runs
 
 
+class SweepStopped(KeyboardInterrupt):
+    """Ctrl-C during gcmsim.sweep: the runs in flight finished and were journaled; calling
+    gcmsim.sweep again with the same `out` finishes only the rest (`out` says where)."""
+
+    def __init__(self, message: str, out: Optional[Path]):
+        super().__init__(message)
+        self.out = out
+
+
+def _journal_count(folder: Path) -> tuple[int, Optional[int]]:
+    """(records, runs) of the folder's whole-sweep journal, as far as it is written: the progress
+    bar's source, read without disturbing the writer (each record is one write(2))."""
+    path = folder / "journal-0-of-1.txt"
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError:
+        return 0, None
+    header, _, rest = data.partition(b"\n")
+    words = header.split()
+    total = int(words[words.index(b"runs") + 1]) if b"runs" in words else None
+    return rest.count(b"\n"), total
+
+
+def _run_with_progress(call: Any, folder: Path, progress: bool) -> Any:
+    """Runs the engine on a thread (it releases the GIL) while this one draws a tqdm bar from the
+    journal and waits for Ctrl-C, which stops the sweep cleanly: a resumable journal, no tables."""
+    token = _gcmsim.StopToken()
+    result: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            result["outcome"] = call(token)
+        except BaseException as e:  # re-raised on the caller's thread
+            result["error"] = e
+
+    thread = threading.Thread(target=work, name="gcmsim-sweep", daemon=True)
+    bar = None
+    thread.start()
+    try:
+        while thread.is_alive():
+            thread.join(0.2)
+            if progress:
+                done, total = _journal_count(folder)
+                if total is not None:
+                    if bar is None:
+                        from tqdm.auto import tqdm  # Debian's python3-tqdm
+                        bar = tqdm(total=total, initial=done, unit="run", desc=f"sweep {folder.name}")
+                    bar.update(done - bar.n)
+    except KeyboardInterrupt:
+        token.stop()
+        thread.join()
+        raise
+    finally:
+        if bar is not None:
+            done, _ = _journal_count(folder)
+            bar.update(done - bar.n)
+            bar.close()
+    if "error" in result:
+        raise result["error"]
+    return result["outcome"]
+
+
 def sweep(path_or_dict: Union[str, os.PathLike, Mapping[str, Any]], replications: Optional[int] = None,
-          threads: Optional[int] = None, out: Union[str, os.PathLike, None] = None) -> pd.DataFrame:
+          threads: Optional[int] = None, out: Union[str, os.PathLike, None] = None,
+          progress: bool = True) -> pd.DataFrame:
     """Runs a sweep (docs/experiments.md) with the engine of `gcmsim sweep` and returns runs.csv.
 
     path_or_dict: a sweep file (a relative path not found from the current folder is looked up in
@@ -92,7 +160,16 @@ def sweep(path_or_dict: Union[str, os.PathLike, Mapping[str, Any]], replications
     for the same file. attrs["points"] is points.csv (per point: each metric's mean, sd, 95%
     interval, n); attrs["sensitivity"] is sensitivity.csv for a Sobol design (metric, parameter, S1
     and ST with bootstrap intervals), else None; attrs["sweep"] says what ran (name, hash, points,
-    replications, runs, already, ran, seconds, out).
+    replications, runs, already, ran, seconds, out); attrs["morris"] is morris.csv for a Morris
+    design; attrs["database"] the path of results.sqlite (read it with sqlite3 and pandas.read_sql;
+    with out=None it is gone when this returns).
+
+    progress: a tqdm bar of the runs (Debian's python3-tqdm), drawn from the journal. Ctrl-C stops
+    the sweep cleanly: the runs in flight finish and are journaled, and gcmsim.SweepStopped (a
+    KeyboardInterrupt) is raised; calling sweep again with the same `out` runs only what is missing.
+    With out=None the temporary folder, journal included, is removed: give `out` to resume.
+    Warnings the engine prints after `gcmsim sweep` (constant metrics, indices that have not
+    converged) are issued as Python warnings (UserWarning).
 
     A sweep that cannot run raises gcmsim.ScenarioError: file, line, column and message of its first
     problem (for a dict: the line of its JSON text, and `path`, the dict path, e.g.
@@ -108,9 +185,18 @@ def sweep(path_or_dict: Union[str, os.PathLike, Mapping[str, Any]], replications
         if isinstance(path_or_dict, Mapping):
             document = _resolved_dict(path_or_dict, _resolve)
             text, paths = dict_text(document)
-            outcome = _gcmsim.sweep_text(text, DICT_NAME, os.getcwd(), str(folder), replications, threads)
+            call = lambda token: _gcmsim.sweep_text(text, DICT_NAME, os.getcwd(), str(folder), replications, threads, token)  # noqa: E731
         else:
-            outcome = _gcmsim.sweep_file(_resolve(path_or_dict), str(folder), replications, threads)
+            resolved = _resolve(path_or_dict)
+            call = lambda token: _gcmsim.sweep_file(resolved, str(folder), replications, threads, token)  # noqa: E731
+        try:
+            outcome = _run_with_progress(call, folder, progress)
+        except KeyboardInterrupt:
+            done, total = _journal_count(folder)
+            where = f"; call gcmsim.sweep again with out={str(folder)!r} to finish it" if out is not None else \
+                " in a temporary folder, now removed (give out= to keep a resumable journal)"
+            raise SweepStopped(f"sweep stopped: {done} of {total} runs journaled{where}",
+                               folder if out is not None else None) from None
         if outcome.problems is not None:
             problems = [Problem(f, line, column, message,
                                 paths[line - 1] if f == DICT_NAME and 0 < line <= len(paths) else None)
@@ -119,7 +205,9 @@ def sweep(path_or_dict: Union[str, os.PathLike, Mapping[str, Any]], replications
                 problems = [Problem(m[1], int(m[2]), int(m[3]), m[4]) for m in _LOCATED.finditer(outcome.problems.report)]
             raise ScenarioError(outcome.problems.report, problems)
         done = outcome.done
-        runs = _read_tables(folder, done.sensitivity)
+        for warning in done.warnings:
+            warnings.warn(warning, UserWarning, stacklevel=2)
+        runs = _read_tables(folder, done.sensitivity, done.morris)
     runs.attrs["sweep"] = {
         "name": done.name, "hash": done.hash, "points": done.points, "replications": done.replications,
         "runs": done.runs, "already": done.already, "ran": done.ran, "seconds": done.seconds,
@@ -144,3 +232,22 @@ def _resolved_dict(sweep: Mapping[str, Any], resolve: Any) -> dict:
     if isinstance(design, dict) and isinstance(design.get("file"), str):
         design["file"] = resolve(design["file"])
     return document
+
+
+def discover(folder: Union[str, os.PathLike], where: str, alpha: float = 0.05, min_support: float = 0.05,
+             coverage: float = 0.8) -> dict:
+    """PRIM scenario discovery on a finished sweep's folder, as `gcmsim discover DIR --where WHERE`
+    (docs/experiments.md): which box of the parameters holds the runs meeting `where`
+    ("conference_adopt < 150").
+
+    Returns a dict: "trajectory" (a DataFrame of the peeling: coverage, density, support, restricted
+    parameters, one row per box), "chosen" (the row that was pasted), "box" (a DataFrame: parameter,
+    low, high, restricted_low, restricted_high, qp_low, qp_high), "coverage", "density",
+    "runs_in_box", "cases_in_box", "runs", "cases", "skipped". A bad condition raises ValueError
+    naming the column of the problem.
+    """
+    found = _gcmsim.discover(os.fspath(folder), where, float(alpha), float(min_support), float(coverage))
+    found["trajectory"] = pd.DataFrame(found["trajectory"])
+    found["box"] = pd.DataFrame(found["box"])
+    found["where"] = where
+    return found

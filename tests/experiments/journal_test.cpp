@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "experiments/journal.hpp"
+#include "experiments/run_series.hpp"
 
 namespace ex = gcmsim::experiments;
 namespace fs = std::filesystem;
@@ -144,4 +145,28 @@ TEST_CASE("a failed sync is reported by the next append or sync, not lost") {
   w.append(record(0));  // wakes the syncing thread, which fails
   CHECK_THROWS_WITH(w.sync(), Catch::Contains("the kept runs' disk is full"));
   CHECK_THROWS_WITH(w.append(record(1)), Catch::Contains("the kept runs' disk is full"));
+}
+
+TEST_CASE("a record's series follow its metrics after '|', checksummed with them, and read back exactly") {
+  ex::JournalRecord r{4, 1, 0, 7, {0.5, std::nullopt}};
+  r.series = {2, 0.25, 1.0 / 3.0, 1.5, 7e-9, 0};  // two series: one of two points, one empty
+  const std::string line = ex::format_record(r);
+  CHECK(line.find(" | 2 0.25 ") != std::string::npos);
+  const std::string body = line.substr(0, line.size() - 1);
+  const auto back = ex::parse_record(body, 2, nullptr, true);
+  REQUIRE(back);
+  CHECK(back->series == r.series);
+  CHECK_FALSE(back->values[1]);
+  const auto without = ex::parse_record(body, 2);
+  REQUIRE(without);
+  CHECK(without->series.empty());  // the tables do not need them
+  std::string torn = body;
+  torn[torn.find(" | 2") + 3] = '3';  // a changed series fails the checksum
+  CHECK_FALSE(ex::parse_record(torn, 2, nullptr, true));
+  const auto parts = ex::split_series(r.series, 2);
+  REQUIRE(parts);
+  CHECK((*parts)[0].size() == 2);
+  CHECK((*parts)[0][1].day == 1.5);
+  CHECK((*parts)[1].empty());
+  CHECK_FALSE(ex::split_series(r.series, 3));
 }

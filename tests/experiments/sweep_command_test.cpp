@@ -9,6 +9,7 @@
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include "tests/cli/run_gcmsim.hpp"
 
@@ -33,7 +34,126 @@ void require_ok(const gcmsim::testing::CommandResult& r) {
   REQUIRE(r.exit_code == 0);
 }
 
+// Every table of a results.sqlite, each row as text in rowid order: two databases with the same
+// rows give the same dump (their bytes may differ).
+std::string dump(const std::string& path) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    sqlite3_close(db);
+    return "cannot open " + path;
+  }
+  std::string out;
+  const auto query = [&](const std::string& sql, auto&& each) {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) != SQLITE_OK) {
+      out += "error: " + std::string(sqlite3_errmsg(db)) + "\n";
+      return;
+    }
+    while (sqlite3_step(st) == SQLITE_ROW) each(st);
+    sqlite3_finalize(st);
+  };
+  std::vector<std::string> tables;
+  query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+        [&](sqlite3_stmt* st) { tables.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))); });
+  for (const std::string& t : tables) {
+    out += "table " + t + "\n";
+    query("SELECT * FROM \"" + t + "\" ORDER BY rowid", [&](sqlite3_stmt* st) {
+      for (int c = 0; c < sqlite3_column_count(st); ++c) {
+        const unsigned char* v = sqlite3_column_text(st, c);
+        if (c > 0) out += '|';
+        out += v != nullptr ? reinterpret_cast<const char*>(v) : "NULL";
+      }
+      out += "\n";
+    });
+  }
+  sqlite3_close(db);
+  return out;
+}
+
+// The value of one query's first column in its first row, as text.
+std::string scalar(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_stmt* st = nullptr;
+  std::string out = "error";
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+    const unsigned char* v = sqlite3_column_text(st, 0);
+    out = v ? reinterpret_cast<const char*>(v) : "NULL";
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return out;
+}
+
 }  // namespace
+
+TEST_CASE("a sweep also writes results.sqlite: runs, points, metrics, design, manifest and the series it keeps") {
+  const std::string dir = out_dir("sqlite");
+  require_ok(run_gcmsim(fmt::format("sweep {} -o {} -j 2", kGrid, dir)));
+  const std::string db = dir + "/results.sqlite";
+  REQUIRE(fs::exists(db));
+  CHECK(scalar(db, "SELECT count(*) FROM runs") == "12");
+  CHECK(scalar(db, "SELECT count(*) FROM points") == "4");
+  CHECK(scalar(db, "SELECT count(*) FROM design") == "4");
+  CHECK(scalar(db, "SELECT value FROM manifest WHERE key = 'name'") == "classroom-grid");
+  CHECK(scalar(db, "SELECT count(*) FROM metrics") == "4");
+  CHECK(scalar(db, "SELECT group_concat(name) FROM parameters") == "adopt_threshold,susceptibility");
+  // The runs table holds runs.csv's numbers: the same sum of adoptions either way.
+  const std::string runs = read_text(dir + "/runs.csv");
+  double adopt = 0;
+  std::size_t at = runs.find('\n') + 1;
+  while (at < runs.size()) {
+    const std::size_t end = runs.find('\n', at);
+    const std::string line = runs.substr(at, end - at);
+    adopt += std::stod(line.substr(line.rfind(',') + 1));
+    at = end + 1;
+  }
+  CHECK(std::stod(scalar(db, "SELECT sum(conference_adopt) FROM runs")) == Approx(adopt));
+  CHECK(scalar(db, "SELECT typeof(agreed) FROM runs LIMIT 1") == "integer");
+  // Series: every run has each, in order; attendance is a share.
+  CHECK(scalar(db, "SELECT count(DISTINCT run) FROM series WHERE series = 'draft_distance'") == "12");
+  CHECK(scalar(db, "SELECT count(DISTINCT run) FROM series WHERE series = 'attendance'") == "12");
+  CHECK(scalar(db, "SELECT min(value) >= 0 AND max(value) <= 1 FROM series WHERE series = 'attendance'") == "1");
+  CHECK(scalar(db, "SELECT value FROM series WHERE series = 'draft_distance' AND run = 0 AND step = 0") == "0.0");
+  CHECK(scalar(db, "SELECT count(*) FROM series_info") == "4");
+  CHECK(std::stoi(scalar(db, "SELECT count(*) FROM series WHERE series = 'acceptance' AND run = 5")) >= 2);
+  // The journal carries the series; a merge rebuilds the same rows from it.
+  const std::string before = dump(db);
+  require_ok(run_gcmsim(fmt::format("sweep merge {}", dir)));
+  CHECK(dump(db) == before);
+  for (const auto& e : fs::directory_iterator(dir)) CHECK(e.path().extension() != ".tmp");
+}
+
+TEST_CASE("a Morris design writes morris.csv: mu, mu* with its interval, and sigma per metric and parameter") {
+  const std::string dir = out_dir("morris");
+  require_ok(run_gcmsim(fmt::format("sweep tests/experiments/fixtures/classroom-morris.yaml -o {} -j 2", dir)));
+  CHECK(count_lines(read_text(dir + "/design.csv")) == 1 + 6 * 4);
+  const std::string m = read_text(dir + "/morris.csv");
+  CHECK(m.rfind("metric,parameter,mu,mu_star,mu_star_low,mu_star_high,sigma,effects\n", 0) == 0);
+  CHECK(count_lines(m) == 1 + 2 * 3);
+  CHECK(m.find("\nagreed_round,deadline_concession,") != std::string::npos);
+  CHECK(scalar(dir + "/results.sqlite", "SELECT count(*) FROM morris") == "6");
+  CHECK(scalar(dir + "/results.sqlite", "SELECT min(effects) FROM morris") == "6");
+}
+
+TEST_CASE("gcmsim discover finds the box of a condition, and a bad condition is a located error") {
+  const std::string dir = out_dir("discover");
+  require_ok(run_gcmsim(fmt::format("sweep tests/experiments/fixtures/classroom-morris.yaml -o {} -j 2 -r 3", dir)));
+  const auto bad = run_gcmsim(fmt::format("discover {} --where 'conference_adop < 9'", dir));
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("--where:1:1: error: unknown metric 'conference_adop' (expected a metric column of runs.csv); did you mean 'conference_adopt'?") != std::string::npos);
+  const auto op = run_gcmsim(fmt::format("discover {} --where 'conference_adopt ~ 9'", dir));
+  CHECK(op.exit_code == 2);
+  CHECK(op.err.find("--where:1:18: error: expected one of < <= > >= == !=") != std::string::npos);
+  const auto found = run_gcmsim(fmt::format("discover {} --where 'agreed_round < 3'", dir));
+  require_ok(found);
+  CHECK(found.out.find("peeling (alpha 0.05") != std::string::npos);
+  CHECK(found.out.find("the densest covering at least 80% of the cases), pasted: coverage") != std::string::npos);
+  CHECK(found.out.find("qp: the binomial probability") != std::string::npos);
+  const auto none = run_gcmsim(fmt::format("discover {} --where 'conference_adopt > 1000'", dir));
+  CHECK(none.exit_code == 2);
+  CHECK(none.err.find("no run has conference_adopt > 1000") != std::string::npos);
+}
 
 TEST_CASE("a sweep writes runs.csv and points.csv with a column per parameter and metric") {
   const std::string dir = out_dir("tables");
@@ -118,6 +238,10 @@ TEST_CASE("a sweep killed with SIGKILL at random moments and resumed gives byte-
   CHECK(kills >= 3);
   CHECK(read_text(reference + "/runs.csv") == read_text(killed + "/runs.csv"));
   CHECK(read_text(reference + "/points.csv") == read_text(killed + "/points.csv"));
+  // The database is written from the journals as the tables are: the same rows, series included.
+  const std::string rows = dump(reference + "/results.sqlite");
+  CHECK(rows.find("table series\n") != std::string::npos);
+  CHECK(dump(killed + "/results.sqlite") == rows);
 }
 
 TEST_CASE("a folder that holds another sweep is refused") {
@@ -149,16 +273,45 @@ TEST_CASE("a dry run prints the design and an estimate, and writes nothing") {
   CHECK_FALSE(fs::exists(dir));
 }
 
-TEST_CASE("a table design runs the points of a CSV, and a Sobol design also writes sensitivity.csv") {
+TEST_CASE("a table design runs the points of a CSV, and a Sobol design also writes sensitivity.csv with convergence flags") {
   const std::string table = out_dir("table");
   require_ok(run_gcmsim(fmt::format("sweep tests/experiments/fixtures/classroom-table.yaml -o {}", table)));
   CHECK(count_lines(read_text(table + "/points.csv")) == 1 + 3);
   const std::string sobol = out_dir("sobol");
-  require_ok(run_gcmsim(fmt::format("sweep tests/experiments/fixtures/classroom-sobol.yaml -o {} -j 2", sobol)));
+  const auto r = run_gcmsim(fmt::format("sweep tests/experiments/fixtures/small-sobol.yaml -o {} -j 2", sobol));
+  require_ok(r);
   const std::string s = read_text(sobol + "/sensitivity.csv");
-  CHECK(s.rfind("metric,parameter,S1,S1_low,S1_high,ST,ST_low,ST_high,rows\n", 0) == 0);
-  CHECK(count_lines(s) == 1 + 2 * 2);
-  CHECK(s.find("\nconference_adopt,adopt_threshold,") != std::string::npos);
+  CHECK(s.rfind("metric,parameter,S1,S1_low,S1_high,S1_half,ST,ST_low,ST_high,ST_half,rows,converged,flags,constant\n", 0) == 0);
+  CHECK(count_lines(s) == 1 + 3 * 2);
+  CHECK(s.find("\nconference_adopt,reservation,") != std::string::npos);
+  // N = 8 is far too small: the flags say so in the table and the command names the remedy.
+  CHECK(s.find(",false,") != std::string::npos);
+  INFO(r.err);
+  CHECK(r.err.find("warning: sensitivity.csv:") != std::string::npos);
+  CHECK(r.err.find("have not converged at N = 8") != std::string::npos);
+  CHECK(r.err.find("rerun with a larger design.samples (N = 32") != std::string::npos);
+}
+
+TEST_CASE("an outcome the same in every run is reported as constant with its value, not as NaN indices; a constant shift "
+          "changes no index") {
+  const std::string dir = out_dir("sobol-constant");
+  const auto r = run_gcmsim(fmt::format("sweep tests/experiments/fixtures/small-sobol.yaml -o {} -r 1", dir));
+  require_ok(r);
+  const std::string s = read_text(dir + "/sensitivity.csv");
+  INFO(s);
+  // Every run agrees: each of agreed's rows says constant, with the value 1.
+  CHECK(s.find("\nagreed,reservation,,,,,,,,,8,false,constant,1\n") != std::string::npos);
+  CHECK(s.find("nan") == std::string::npos);
+  CHECK(r.err.find("one metric is the same in every run (agreed = 1)") != std::string::npos);
+  // Adoptions and withdrawals move together here (one is 193 minus the other): on centred outputs
+  // their indices are the same figures.
+  const auto row_of = [&](const std::string& metric) {
+    const std::size_t at = s.find("\n" + metric + ",reservation,");
+    REQUIRE(at != std::string::npos);
+    const std::string line = s.substr(at + 1, s.find('\n', at + 1) - at - 1);
+    return line.substr(line.find(','));
+  };
+  CHECK(row_of("withdrawals") == row_of("conference_adopt"));
 }
 
 TEST_CASE("with --keep-runs, a sweep writes each run's full outputs") {

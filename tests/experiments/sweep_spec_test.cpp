@@ -45,7 +45,7 @@ TEST_CASE("errors in a sweep file are located, with a caret and did-you-mean") {
   INFO(report);
   CHECK(report.find("errors.yaml:9:5: error: unknown key 'levles' in 'parameters.0'; did you mean 'levels'?") != std::string::npos);
   CHECK(report.find("errors.yaml:12:9: error: 'design.kind': found the text 'latin_hypercub', expected one of 'grid', "
-                    "'latin_hypercube', 'sobol', 'table'; did you mean 'latin_hypercube'?") != std::string::npos);
+                    "'latin_hypercube', 'sobol', 'table', 'morris'; did you mean 'latin_hypercube'?") != std::string::npos);
   CHECK(report.find("^~~~~~") != std::string::npos);
 }
 
