@@ -25,9 +25,18 @@ def sobol(sensitivity: pd.DataFrame, metric: str, ax: Optional[plt.Axes] = None)
     if part.empty:
         raise ValueError(f"no indices for metric {metric!r}; sensitivity.csv has {sorted(set(sensitivity.metric))}")
     if ax is None:
-        _, ax = plt.subplots(figsize=(7, 0.6 + 0.55 * len(part)))
+        _, ax = plt.subplots(figsize=(8, 1.8 + 0.7 * len(part)))
     y = np.arange(len(part))
     constant = part["flags"].fillna("").eq("constant").all()
+    if constant:  # nothing to draw but the fact
+        value = part["constant"].iloc[0]
+        ax.text(0.5, 0.5, f"{metric} = {value:g} in every run:\nno variance, so no Sobol index", ha="center",
+                va="center", transform=ax.transAxes)
+        ax.set_yticks(y, part.parameter)
+        ax.set_xticks([])
+        ax.set_title(f"{metric}: the same in every run")
+        ax.figure.tight_layout()
+        return ax
     for offset, kind, colour in [(-0.18, "S1", "#1f77b4"), (0.18, "ST", "#d62728")]:
         value = part[kind].to_numpy(dtype=float)
         low = part[f"{kind}_low"].to_numpy(dtype=float)
@@ -43,18 +52,16 @@ def sobol(sensitivity: pd.DataFrame, metric: str, ax: Optional[plt.Axes] = None)
                         ecolor="black", capsize=3, lw=1)
         half = part[f"{kind}_half"].to_numpy(dtype=float)
         ax.scatter(half, y + offset, facecolors="none", edgecolors="black", s=28, zorder=3,
-                   label=f"{kind}, first half of the sample")
+                   label="estimate on the first half of the sample" if kind == "S1" else None)
     labels = [p + ("" if c else "  ?") for p, c in zip(part.parameter, part.converged.astype(str).str.lower() == "true")]
     ax.set_yticks(y, labels)
     ax.invert_yaxis()
     ax.axvline(0, color="grey", lw=0.8)
-    ax.set_xlabel("Sobol index (95% bootstrap interval; pale or '?': not converged, a larger N is needed)")
+    ax.set_xlabel("Sobol index, 95% bootstrap interval\n(pale bar, '?' by the name: not converged; a larger N is needed)")
     n = int(part.rows.iloc[0]) if "rows" in part else 0
-    if constant:
-        ax.set_title(f"{metric}: the same in every run ({part.constant.iloc[0]}): no indices")
-    else:
-        ax.set_title(f"{metric}: Sobol indices, N = {n} base rows")
-    ax.legend(loc="lower right", fontsize="small")
+    ax.set_title(f"{metric}: Sobol indices, N = {n} base rows")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small")
+    ax.figure.tight_layout()
     return ax
 
 
