@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import tempfile
 import threading
 import warnings
@@ -111,17 +112,25 @@ def _run_with_progress(call: Any, folder: Path, progress: bool) -> Any:
     result: dict[str, Any] = {}
 
     def work() -> None:
+        # Ctrl-C belongs to the caller's thread: blocked here, and so in every thread the engine
+        # starts from here (they inherit the mask), whose system calls it would otherwise interrupt.
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
             result["outcome"] = call(token)
         except BaseException as e:  # re-raised on the caller's thread
             result["error"] = e
+        finally:
+            finished.set()
 
+    # Waited for with an Event, not Thread.join: a KeyboardInterrupt inside join() can leave the
+    # thread marked as finished while it runs (CPython gh-90882), and the engine would be torn down
+    # under it at exit.
+    finished = threading.Event()
     thread = threading.Thread(target=work, name="gcmsim-sweep", daemon=True)
     bar = None
     thread.start()
     try:
-        while thread.is_alive():
-            thread.join(0.2)
+        while not finished.wait(0.2):
             if progress:
                 done, total = _journal_count(folder)
                 if total is not None:
@@ -130,14 +139,19 @@ def _run_with_progress(call: Any, folder: Path, progress: bool) -> Any:
                         bar = tqdm(total=total, initial=done, unit="run", desc=f"sweep {folder.name}")
                     bar.update(done - bar.n)
     except KeyboardInterrupt:
-        token.stop()
-        thread.join()
+        token.stop()  # runs in flight finish and are journaled; the rest are skipped
+        while not finished.wait(0.2):
+            pass
         raise
     finally:
-        if bar is not None:
-            done, _ = _journal_count(folder)
-            bar.update(done - bar.n)
-            bar.close()
+        if progress:  # the last count; a sweep shorter than one poll gets its bar here
+            done, total = _journal_count(folder)
+            if bar is None and total is not None:
+                from tqdm.auto import tqdm
+                bar = tqdm(total=total, unit="run", desc=f"sweep {folder.name}")
+            if bar is not None:
+                bar.update(done - bar.n)
+                bar.close()
     if "error" in result:
         raise result["error"]
     return result["outcome"]

@@ -49,7 +49,7 @@ TEST_CASE("PRIM finds a known box: its limits, coverage and density, and the irr
   CHECK(b.limits[1].qp_low < 1e-6);
 }
 
-TEST_CASE("with 5% of the labels flipped, PRIM still finds the box; the trajectory trades coverage for density") {
+TEST_CASE("with 5% of the labels flipped, PRIM still finds the box, and the trajectory trades coverage for density") {
   // The flipped labels outside the box are about a quarter of all cases: the box covers ~0.72 of them.
   const Data d = synthetic(3000, 0.05);
   const ex::PrimResult r = ex::prim(d.x, d.y, {.alpha = 0.05, .min_support = 0.05, .min_coverage = 0.6});

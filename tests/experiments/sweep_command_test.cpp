@@ -292,7 +292,7 @@ TEST_CASE("a table design runs the points of a CSV, and a Sobol design also writ
   CHECK(r.err.find("rerun with a larger design.samples (N = 32") != std::string::npos);
 }
 
-TEST_CASE("an outcome the same in every run is reported as constant with its value, not as NaN indices; a constant shift "
+TEST_CASE("an outcome the same in every run is reported as constant with its value, not as NaN indices, and a constant shift "
           "changes no index") {
   const std::string dir = out_dir("sobol-constant");
   const auto r = run_gcmsim(fmt::format("sweep tests/experiments/fixtures/small-sobol.yaml -o {} -r 1", dir));
