@@ -107,7 +107,7 @@ def prim_box(found: dict, ax: Optional[plt.Axes] = None) -> plt.Axes:
     range; blue: the box), with each restricted limit's quasi-p-value."""
     box = found["box"]
     if ax is None:
-        _, ax = plt.subplots(figsize=(7, 0.8 + 0.5 * len(box)))
+        _, ax = plt.subplots(figsize=(11, 1.4 + 0.5 * len(box)))
     for i, row in box.reset_index(drop=True).iterrows():
         span = row["max"] - row["min"] or 1.0
         low = (row.low - row["min"]) / span
@@ -126,4 +126,5 @@ def prim_box(found: dict, ax: Optional[plt.Axes] = None) -> plt.Axes:
     ax.set_xlabel("share of the parameter's range in the sweep")
     ax.set_title(f"PRIM box: coverage {found['coverage']:.2f}, density {found['density']:.2f} "
                  f"({found['cases_in_box']} of {found['runs_in_box']} runs in the box)")
+    ax.figure.subplots_adjust(left=0.2, right=0.6, bottom=0.25)  # room for the limits' texts on the right
     return ax
