@@ -44,7 +44,10 @@ struct Students : ExternalDecider {
 
 struct Session {
   std::shared_ptr<const sim::PreparedScenario> prepared = [] {
-    const sim::Preparation p = sim::prepare(sim::ScenarioSource{testing::scenario_file("classroom.yaml"), {}, {}});
+    // A room that concedes a little at rounds' ends (the classroom's own concedes nothing), so that
+    // concessions are asked too.
+    const sim::Preparation p = sim::prepare(sim::ScenarioSource{testing::scenario_file("classroom.yaml"), {},
+                                                                {"negotiation.parameters.round_concession=0.1"}});
     if (!p.ok()) throw std::runtime_error(p.error_report());
     return p.scenario;
   }();

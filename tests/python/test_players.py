@@ -17,15 +17,16 @@ def test_a_player_that_never_answers_is_the_models_run():
         asked.append(question)
         return None
 
-    played = classroom.play({"NGA": absent})
+    played = classroom.play({"MAR": absent})
     model = classroom.run(replications=1)
     assert played.csv("positions") == model.csv("positions")
     assert played.csv("votes") == model.csv("votes")
     assert len(played.decisions) == len(asked) > 0
     assert not played.decisions.answered.any()
     assert (played.decisions.choice == played.decisions.model_choice).all()
-    assert set(played.decisions.decision) == {"statement", "concession", "bracket", "leave"}
-    assert asked[0]["iso3"] == "NGA" and asked[0]["state"] == "Nigeria"
+    # (no concession is asked: the classroom's rounds concede nothing, round_concession 0)
+    assert set(played.decisions.decision) == {"statement", "bracket", "leave"}
+    assert asked[0]["iso3"] == "MAR" and asked[0]["state"] == "Morocco"
     assert model.csv("decisions") == ""
 
 
@@ -55,7 +56,8 @@ def test_an_unknown_seat_is_refused():
 
 
 def test_the_cli_replays_a_python_session_byte_for_byte(gcmsim_binary, tmp_path):
-    classroom = gcmsim.load(CLASSROOM)
+    concede = "negotiation.parameters.round_concession=0.1"  # so that concessions are asked too
+    classroom = gcmsim.load(CLASSROOM, sets=[concede])
 
     def student(question):
         if question["decision"] == "statement":
@@ -65,17 +67,18 @@ def test_the_cli_replays_a_python_session_byte_for_byte(gcmsim_binary, tmp_path)
         return None
 
     session = classroom.play({"MAR": student, "ITA": student}, seed=7)
+    assert {"statement", "concession", "bracket", "leave"} <= set(session.decisions.decision)
     log = tmp_path / "decisions.csv"
     log.write_text(session.csv("decisions"))
     out = tmp_path / "replayed"
-    done = subprocess.run([str(gcmsim_binary), "run", str(CLASSROOM), "--seed", "7", "--replay", str(log), "-q",
-                           "-o", str(out)], capture_output=True, text=True)
+    done = subprocess.run([str(gcmsim_binary), "run", str(CLASSROOM), "--set", concede, "--seed", "7",
+                           "--replay", str(log), "-q", "-o", str(out)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     for table in ("timeline", "participation", "attendance", "dynamics", "positions", "acceptance", "votes",
                   "decisions"):
         assert (out / f"{table}.csv").read_text() == session.csv(table), table
     # Another seed is another session: the log stops matching, and the CLI says so (exit 2).
-    other = subprocess.run([str(gcmsim_binary), "run", str(CLASSROOM), "--seed", "8", "--replay", str(log), "-q",
-                            "-o", str(tmp_path / "other")], capture_output=True, text=True)
+    other = subprocess.run([str(gcmsim_binary), "run", str(CLASSROOM), "--set", concede, "--seed", "8",
+                            "--replay", str(log), "-q", "-o", str(tmp_path / "other")], capture_output=True, text=True)
     assert other.returncode == 2
     assert "not the session's scenario or seed" in other.stderr
