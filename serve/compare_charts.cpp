@@ -185,7 +185,7 @@ json CompareCharts::json(const experiments::PairedCompare& compare) const {
     const sim::PreparedScenario& p = whatif ? whatif_ : base_;
     std::vector<double> sum;
     std::vector<std::size_t> count;
-    std::vector<std::string> labels;
+    std::vector<std::string> labels, ids;
     std::map<std::string, int> agreed;  // round name (or "not agreed") -> replications
     std::vector<int> left(p.scenario().member_states.size(), 0), dissociated(left.size(), 0);
     for (const auto& pair : pairs_) {
@@ -196,6 +196,7 @@ json CompareCharts::json(const experiments::PairedCompare& compare) const {
           sum.push_back(0.0);
           count.push_back(0);
           labels.push_back(p.scenario().activities.at(s.rounds[i]).name);
+          ids.push_back(p.scenario().activities.at(s.rounds[i]).id);
         }
         sum[i] += s.dissent[i];
         ++count[i];
@@ -206,7 +207,7 @@ json CompareCharts::json(const experiments::PairedCompare& compare) const {
     }
     nlohmann::json dissent = nlohmann::json::array();
     for (std::size_t i = 0; i < sum.size(); ++i) {
-      dissent.push_back({{"round", labels[i]}, {"mean", sum[i] / static_cast<double>(count[i])}, {"n", count[i]}});
+      dissent.push_back({{"round", labels[i]}, {"id", ids[i]}, {"mean", sum[i] / static_cast<double>(count[i])}, {"n", count[i]}});
     }
     nlohmann::json agreement = nlohmann::json::array();
     for (const model::Activity& a : p.scenario().activities) {

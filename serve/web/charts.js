@@ -22,6 +22,19 @@ function frame(width, height, title, description) {
   return svg;
 }
 
+// Round tick values (1, 2 or 5 times a power of ten) covering [lo, hi].
+export function niceTicks(lo, hi, count = 5) {
+  const span = hi - lo || Math.abs(hi) || 1;
+  const raw = span / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw);
+  const first = Math.floor(lo / step) * step;
+  const ticks = [];
+  for (let v = first; v <= hi + step * 1e-9; v += step) ticks.push(Number(v.toPrecision(12)));
+  if (ticks[ticks.length - 1] < hi) ticks.push(Number((ticks[ticks.length - 1] + step).toPrecision(12)));
+  return ticks;
+}
+
 const day = (iso) => Date.parse(iso + 'T00:00:00Z') / 86400000;
 const isoOf = (d) => new Date(d * 86400000).toISOString().slice(0, 10);
 
@@ -81,22 +94,29 @@ export function gantt(rows, { onlyMoved = false } = {}) {
   return svg;
 }
 
-// Dots with 95% intervals per group, both plans; shares drawn in %.
+// Dots with 95% intervals per group, both plans, on an axis zoomed to the data (shares in %);
+// the paired difference in percentage points at the right.
 export function intervals(rows, title, description) {
-  const left = 190, width = 760, rowH = 34, top = 40;
+  const left = 190, width = 900, rowH = 34, top = 40, right = 230;
   const height = top + rows.length * rowH + 40;
   const svg = frame(width, height, title, description);
   legend(svg, left, 16, [{ label: 'baseline', color: BASE }, { label: 'what-if', color: WHATIF, dash: '4 2' }]);
-  const x = (v) => left + v * (width - left - 30);
-  for (let t = 0; t <= 1.0001; t += 0.2) {
+  const values = rows.flatMap((r) => [r.base, r.whatif].filter(Boolean).flatMap((s) => [s.mean, s.low, s.high]))
+    .filter((v) => v !== undefined && Number.isFinite(v));
+  if (!values.length) return svg;
+  const ticks = niceTicks(Math.max(0, Math.min(...values) - 0.002), Math.min(1, Math.max(...values) + 0.002), 5);
+  const lo = ticks[0], hi = ticks[ticks.length - 1];
+  const x = (v) => left + (v - lo) / (hi - lo) * (width - left - right);
+  for (const t of ticks) {
     svg.append(svgEl('line', { x1: x(t), y1: top - 6, x2: x(t), y2: height - 30, stroke: GRID }));
-    svg.append(svgEl('text', { x: x(t), y: height - 14, 'text-anchor': 'middle', fill: INK }, `${Math.round(t * 100)}%`));
+    svg.append(svgEl('text', { x: x(t), y: height - 14, 'text-anchor': 'middle', fill: INK }, `${Number((t * 100).toPrecision(6))}%`));
   }
+  svg.append(svgEl('text', { x: width - right + 12, y: top - 8, fill: INK, 'font-weight': 'bold' }, 'difference, % points [95%]'));
   rows.forEach((r, i) => {
     const y = top + i * rowH;
-    svg.append(svgEl('text', { x: left - 8, y: y + 16, 'text-anchor': 'end', fill: INK,
-      'font-weight': r.difference && r.difference.excludes_zero ? 'bold' : 'normal' },
-    `${r.label}${r.difference && r.difference.excludes_zero ? ' *' : ''}`));
+    const moved = r.difference && r.difference.excludes_zero;
+    svg.append(svgEl('text', { x: left - 8, y: y + 16, 'text-anchor': 'end', fill: INK, 'font-weight': moved ? 'bold' : 'normal' },
+      `${r.label}${moved ? ' *' : ''}`));
     const one = (s, color, dy, shape) => {
       if (!s) return;
       if (s.low !== undefined) {
@@ -108,6 +128,12 @@ export function intervals(rows, title, description) {
     };
     one(r.base, BASE, 9, 'circle');
     one(r.whatif, WHATIF, 22, 'square');
+    const d = r.difference;
+    if (d && d.mean !== null) {
+      const pp = (v) => `${v >= 0 ? '+' : ''}${(v * 100).toFixed(2)}`;
+      svg.append(svgEl('text', { x: width - right + 12, y: y + 20, fill: INK, 'font-weight': moved ? 'bold' : 'normal' },
+        d.low !== undefined ? `${pp(d.mean)} [${pp(d.low)}, ${pp(d.high)}]` : pp(d.mean)));
+    }
   });
   return svg;
 }
@@ -119,14 +145,14 @@ export function lines({ labels, series, title, description, yFormat = (v) => Str
   legend(svg, left, 16, series.map((s) => ({ label: s.label, color: s.color, dash: s.dash })));
   const all = series.flatMap((s) => s.values).filter((v) => v !== null && Number.isFinite(v));
   if (!all.length || !labels.length) return svg;
-  const y0 = Math.min(0, ...all), y1 = Math.max(...all) || 1;
+  const yt = niceTicks(Math.min(0, ...all), Math.max(...all) || 1, 4);
+  const y0 = yt[0], y1 = yt[yt.length - 1];
   const n = labels.length;
   const xs = ordinal ? labels.map((_, i) => i) : labels.map(day);
   const xa = Math.min(...xs), xb = Math.max(...xs) === xa ? xa + 1 : Math.max(...xs);
   const x = (v) => left + (v - xa) / (xb - xa) * (width - left - right);
   const y = (v) => top + (1 - (v - y0) / (y1 - y0)) * (height - top - bottom);
-  for (let k = 0; k <= 4; k++) {
-    const v = y0 + (y1 - y0) * k / 4;
+  for (const v of yt) {
     svg.append(svgEl('line', { x1: left, y1: y(v), x2: width - right, y2: y(v), stroke: GRID }));
     svg.append(svgEl('text', { x: left - 6, y: y(v) + 4, 'text-anchor': 'end', fill: INK }, yFormat(v)));
   }

@@ -4,7 +4,7 @@
 const STYLE = `body{font-family:system-ui,sans-serif;max-width:1050px;margin:1em auto;padding:0 1em;color:#222}
 pre,code{font-family:ui-monospace,monospace;white-space:pre-wrap;word-break:break-all;background:#f3f3f3;padding:.4em}
 table{border-collapse:collapse;margin:1em 0;font-size:.9em}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}
-td.num{text-align:right;font-variant-numeric:tabular-nums}tr.moved{background:#fff3d6}.warning{border-left:6px solid #D55E00;padding:.3em .6em;background:#fdecea}
+td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}tr.moved{background:#fff3d6}.warning{border-left:6px solid #D55E00;padding:.3em .6em;background:#fdecea}
 svg{max-width:100%;height:auto}.muted{color:#555}dt{font-weight:bold}`;
 
 export function buildReport(result, chartSections, table) {

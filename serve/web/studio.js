@@ -28,7 +28,8 @@ function knobControl(k) {
   const box = h('div', { class: 'knob', 'data-knob': k.knob, 'data-action': k.action });
   const on = h('input', { type: 'checkbox', id: `${id}-on` });
   box.append(h('div', { class: 'knob-head' }, on, h('label', { for: `${id}-on` }, k.label)),
-    h('p', { class: 'muted source' }, `${k.source}${k.description ? ': ' + k.description : ''}`));
+    h('p', { class: 'muted source' }, k.description && k.description.startsWith(k.source) ? k.description
+      : `${k.source}${k.description ? ': ' + k.description : ''}`));
   const body = h('div', { class: 'knob-body' });
   if (k.activities) {
     const sel = h('select', { id: `${id}-activity`, 'aria-label': `${k.label}: meeting` });
@@ -172,14 +173,15 @@ export function chartsOf(r) {
   const rounds = n.base.dissent.length >= n.whatif.dissent.length ? n.base.dissent : n.whatif.dissent;
   section('Negotiation', 'Dissent: the mean distance of the states from the draft at the end of each round (0 to 1), averaged over replications.',
     charts.lines({
-      labels: rounds.map((d) => d.round), ordinal: true, title: 'Dissent from the draft per round',
-      description: 'Mean dissent at the end of each round, both plans.', yFormat: (v) => v.toFixed(2),
+      labels: rounds.map((d) => d.id), ordinal: true, title: 'Dissent from the draft per round',
+      description: 'Mean dissent at the end of each round, both plans.', yFormat: (v) => v.toFixed(3),
       series: [{ label: 'baseline', color: charts.BASE, values: rounds.map((_, i) => (n.base.dissent[i] ? n.base.dissent[i].mean : null)) },
         { label: 'what-if', color: charts.WHATIF, dash: '6 3', values: rounds.map((_, i) => (n.whatif.dissent[i] ? n.whatif.dissent[i].mean : null)) }],
     }),
     (() => {
-      const names = [...new Set([...n.base.agreed, ...n.whatif.agreed].map((a) => a.name))];
-      const count = (list, name) => (list.find((a) => a.name === name) || { runs: 0 }).runs;
+      const key = (a) => a.round || 'not agreed';
+      const names = [...new Set([...n.base.agreed, ...n.whatif.agreed].map(key))];
+      const count = (list, name) => (list.find((a) => key(a) === name) || { runs: 0 }).runs;
       return charts.bars({ categories: names, title: 'Round of agreement across replications',
         description: 'In how many replications the text was agreed at each round, or not at all.', max: r.pairs,
         series: [{ label: 'baseline', color: charts.BASE, values: names.map((x) => count(n.base.agreed, x)) },
