@@ -26,7 +26,9 @@ export function buildReport(result, chartSections, table) {
   csp.setAttribute('content', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
   doc.head.prepend(csp);
   const body = doc.body;
-  add(body, 'h1', `What-if: ${result.whatif.name}`);
+  // The what-if is what the command adds to the base: a shipped override and the knobs' options.
+  const changes = result.command.replace(/^gcmsim compare \S+ ?/, '').replace(/ ?-r \d+ --seed \d+$/, '');
+  add(body, 'h1', `What-if: ${changes || 'the baseline itself'}`);
   add(body, 'p', `Compared with the baseline "${result.base.name}" over ${result.pairs} paired replications (seed ${result.seed}): replication k of both plans draws the same random numbers.`);
   add(body, 'h2', 'Reproduce it');
   add(body, 'pre', result.command, { id: 'command' });
