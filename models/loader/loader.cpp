@@ -123,8 +123,13 @@ OutputSwitches output_switches(const nlohmann::json& root) {
   if (const auto dir = outputs->find("directory"); dir != outputs->end() && dir->is_string()) o.directory = dir->get<std::string>();
   for (auto [key, field] : std::initializer_list<std::pair<const char*, bool*>>{
            {"timeline", &o.timeline}, {"participation", &o.participation}, {"dynamics", &o.dynamics},
-           {"positions", &o.positions}, {"outcome", &o.outcome}}) {
+           {"outcome", &o.outcome}}) {
     if (const auto v = outputs->find(key); v != outputs->end() && v->is_boolean()) *field = v->get<bool>();
+  }
+  // true is the default (rounds), false none, or the schema's words "rounds" and "daily".
+  if (const auto v = outputs->find("positions"); v != outputs->end()) {
+    if (v->is_boolean()) o.positions = v->get<bool>() ? Snapshots::rounds : Snapshots::none;
+    if (v->is_string()) o.positions = v->get<std::string>() == "daily" ? Snapshots::daily : Snapshots::rounds;
   }
   return o;
 }
