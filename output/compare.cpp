@@ -112,23 +112,30 @@ std::string mean_date(std::chrono::year_month_day epoch, double day) {
 
 }  // namespace
 
-std::string PairedComparison::csv(std::chrono::year_month_day base_epoch, std::chrono::year_month_day whatif_epoch) const {
-  CsvTable table({"metric", "group", "unit", "base_mean", "whatif_mean", "base_date", "whatif_date", "difference",
-                  "ci95_low", "ci95_high", "n", "excludes_zero"});
+std::vector<std::vector<std::string>> PairedComparison::rows(std::chrono::year_month_day base_epoch,
+                                                             std::chrono::year_month_day whatif_epoch) const {
+  std::vector<std::vector<std::string>> out = {{"metric", "group", "unit", "base_mean", "whatif_mean", "base_date",
+                                                "whatif_date", "difference", "ci95_low", "ci95_high", "n", "excludes_zero"}};
   for (const MetricComparison& m : metrics_) {
     const int d = decimals(*m.info);
     const ConfidenceInterval ci = paired_interval(m);
     const bool known = ci.n >= 2;
     // A date is a date (the mean day, to the nearest day); its difference stays in days moved.
     const bool day = m.info->kind == sim::MetricKind::day;
-    table.text(m.info->name).text(m.info->group).text(day ? std::string_view("days moved") : std::string_view(m.info->unit));
-    table.text(day ? std::string() : number_or_empty(m.base.mean(), d)).text(day ? std::string() : number_or_empty(m.whatif.mean(), d));
-    table.text(day ? mean_date(base_epoch, m.base.mean()) : std::string());
-    table.text(day ? mean_date(whatif_epoch, m.whatif.mean()) : std::string());
-    table.text(number_or_empty(ci.n == 0 ? NAN : ci.mean, d));
-    table.text(known ? number_or_empty(ci.lower, d) : std::string()).text(known ? number_or_empty(ci.upper, d) : std::string());
-    table.integer(static_cast<std::int64_t>(ci.n)).boolean(excludes_zero(m)).end_row();
+    out.push_back({m.info->name, m.info->group, day ? std::string("days moved") : m.info->unit,
+                   day ? std::string() : number_or_empty(m.base.mean(), d), day ? std::string() : number_or_empty(m.whatif.mean(), d),
+                   day ? mean_date(base_epoch, m.base.mean()) : std::string(),
+                   day ? mean_date(whatif_epoch, m.whatif.mean()) : std::string(), number_or_empty(ci.n == 0 ? NAN : ci.mean, d),
+                   known ? number_or_empty(ci.lower, d) : std::string(), known ? number_or_empty(ci.upper, d) : std::string(),
+                   fmt::format("{}", ci.n), excludes_zero(m) ? "true" : "false"});
   }
+  return out;
+}
+
+std::string PairedComparison::csv(std::chrono::year_month_day base_epoch, std::chrono::year_month_day whatif_epoch) const {
+  std::vector<std::vector<std::string>> all = rows(base_epoch, whatif_epoch);
+  CsvTable table(std::move(all.front()));
+  for (std::size_t i = 1; i < all.size(); ++i) table.add_row(all[i]);
   return std::move(table).str();
 }
 

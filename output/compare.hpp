@@ -63,6 +63,10 @@ class PairedComparison {
   // base_date and whatif_date (base_mean and whatif_mean empty, unit "days moved"): the difference
   // and its interval stay in days. Days count from each side's calendar epoch.
   std::string csv(std::chrono::year_month_day base_epoch, std::chrono::year_month_day whatif_epoch) const;
+  // The same table as text cells, header first: what csv() writes, for a client that shows the
+  // numbers itself (the studio) and must show exactly compare.csv's.
+  std::vector<std::vector<std::string>> rows(std::chrono::year_month_day base_epoch,
+                                             std::chrono::year_month_day whatif_epoch) const;
 
  private:
   std::vector<MetricComparison> metrics_;
