@@ -131,6 +131,7 @@ TEST_CASE("an integer range of +-1e308 and a sweep seed beyond 64 bits are refus
 }
 
 TEST_CASE("a scenario's outputs.directory stays relative and below the working folder", "[cli][bounds]") {
+  fs::remove_all("/tmp/gcmsim-escape");  // a gcmsim before issue 25 wrote there
   for (const std::string dir : {"/tmp/gcmsim-escape", "../escape", "results/../../escape", ".."}) {
     const auto r = run_gcmsim("run -q --set outputs.directory=" + dir);
     INFO(dir << ": " << r.err);
