@@ -11,12 +11,14 @@
 #include "cli/exit_codes.hpp"
 #include "cli/out_dir.hpp"
 #include "cli/scenario_options.hpp"
+#include "cli/seed_option.hpp"
 #include "engine/parallel.hpp"
 #include "experiments/paired_compare.hpp"
 #include "models/run/simulate.hpp"
 #include "output/atomic_file.hpp"
 #include "output/compare.hpp"
 #include "output/compare_view.hpp"
+#include "output/owned_folder.hpp"
 
 namespace gcmsim::cli {
 namespace {
@@ -41,7 +43,11 @@ struct CompareOptions {
 };
 
 void compare(const CompareOptions& options) {
-  const fs::path out = checked_out_dir(options.out);
+  // Checked, locked and claimed before anything is simulated; a compare.csv gcmsim did not write
+  // is never replaced.
+  output::OwnedFolder folder(checked_out_dir(options.out), output::FolderLock::exclusive, "--out " + options.out);
+  folder.claim({"compare.csv"});
+  const fs::path& out = folder.path();
   // The base alone, then the what-if derived from it in memory: the base file is read once.
   ScenarioOptions base_options = options.scenario;
   base_options.sets.clear();
@@ -89,7 +95,8 @@ void add_compare_command(CLI::App& app) {
       "Run BASE and the what-if its --override/--set make on the same random numbers (replication k of both "
       "uses the same streams) and report paired differences with 95% intervals: compare.csv and what moved");
   add_scenario_options(*cmd, options->scenario, kBaselineScenario);
-  cmd->add_option("--seed", options->seed, "Random seed of both sides (default: the base's run.seed)");
+  cmd->add_option("--seed", options->seed, "Random seed of both sides, an unsigned 64-bit integer (default: the base's run.seed)")
+      ->check(seed_validator());
   cmd->add_option("--replications,-r", options->replications,
                   fmt::format("Paired replications (default {}; fewer than {} gives a warning: too few for an interval)",
                               kDefaultPairs, kPairsForInterval));

@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "models/loader/diagnostics.hpp"
+#include "output/owned_folder.hpp"
 #include "gcmsim/version.hpp"
 
 namespace {
@@ -78,6 +79,9 @@ int main(int argc, char** argv) {
     return gcmsim::cli::kExitInvalidInput;
   } catch (const gcmsim::cli::ScenarioInvalid& e) {
     fmt::print(stderr, "{}\n", e.what());
+    return gcmsim::cli::kExitInvalidInput;
+  } catch (const gcmsim::output::FolderRefused& e) {
+    fmt::print(stderr, "gcmsim: error: {}\n", e.what());
     return gcmsim::cli::kExitInvalidInput;
   } catch (const gcmsim::cli::InvalidInput& e) {
     fmt::print(stderr, "gcmsim: error: {}\n", e.what());

@@ -33,7 +33,10 @@ struct SpecError {
   std::vector<std::string> messages;  // "file:line:col: error: ..."
 };
 
-// Throws SpecError listing everything wrong with the file.
+// Throws SpecError listing everything wrong with the file (at most 1 MiB, a regular file:
+// docs/limits.md).
 CalibrationSpec read_calibration_spec(const std::string& path);
+// The same from the file's text; `path` names it in messages and anchors its relative paths.
+CalibrationSpec parse_calibration_spec(const std::string& text, const std::string& path);
 
 }  // namespace gcmsim::calibration

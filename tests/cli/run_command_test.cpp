@@ -160,10 +160,15 @@ TEST_CASE("outputs.positions takes true, false, rounds or daily, and says so for
 }
 
 TEST_CASE("outputs.directory is where a run writes when --out is not given", "[cli][run][outputs]") {
-  const std::string dir = out_dir("outputs_directory");
-  const auto r = run_gcmsim("run -q --set outputs.directory=" + dir);
+  // Relative to the working folder (gcmsim runs in the source folder here) and below it: an
+  // absolute path or '..' is refused (tests/cli/number_bounds_test.cpp). results/ is git-ignored.
+  const std::string relative = "results/test-outputs-directory-" + std::to_string(::getpid());
+  const std::string dir = std::string(GCMSIM_SOURCE_DIR) + "/" + relative;
+  fs::remove_all(dir);
+  const auto r = run_gcmsim("run -q --set outputs.directory=" + relative);
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   CHECK(fs::exists(dir + "/timeline.csv"));
   CHECK(fs::exists(dir + "/manifest.json"));
+  fs::remove_all(dir);
 }
