@@ -85,3 +85,18 @@ TEST_CASE("calibrate refuses a target dated after the file's cutoff with exit 2 
                                             "cutoff 2018-07-13")));
   CHECK_FALSE(std::filesystem::exists(dir + "/out/posterior.csv"));
 }
+
+TEST_CASE("votes.csv tells a drawn dissociation from a scripted departure", "[cli][backtest]") {
+  // The baseline scripts nothing: every departure in it is the model's.
+  const std::string base = out_dir("votes-baseline");
+  REQUIRE(run_gcmsim("run scenarios/gcm-2017-2018.yaml -q -o " + base).exit_code == 0);
+  const std::string baseline = read_text(base + "/votes.csv");
+  CHECK(baseline.find(",scripted,") == std::string::npos);
+  CHECK(std::regex_search(baseline, std::regex("\n[A-Z]{3},[^\n]*,dissociated,[0-9T:-]+,dissociated,")));
+  // The history replay scripts the United States (before agreement) and Hungary (after).
+  const std::string hist = out_dir("votes-history");
+  REQUIRE(run_gcmsim("run scenarios/gcm-2017-2018.yaml --override scenarios/history/actual-2017-2018.yaml -q -o " + hist).exit_code == 0);
+  const std::string history = read_text(hist + "/votes.csv");
+  CHECK(std::regex_search(history, std::regex("\nUSA,United States of America,left,2017-12-02T[0-9:]+,scripted,")));
+  CHECK(std::regex_search(history, std::regex("\nHUN,Hungary,dissociated,2018-07-18T[0-9:]+,scripted,")));
+}
