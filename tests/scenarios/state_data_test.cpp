@@ -117,3 +117,34 @@ TEST_CASE("Governments: the cabinets the data README quotes from ParlGov, dated"
     CHECK(f[12] == q[6]);
   }
 }
+
+TEST_CASE("Migrant stock: every member state, the rows the data README quotes from UN DESA 2017", "[data]") {
+  std::ifstream in(std::string(GCMSIM_SOURCE_DIR) + "/scenarios/data/migrant_share_2017.csv");
+  REQUIRE(in);
+  std::map<std::string, std::string> share;
+  std::string line;
+  bool header = false;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    if (!header) {
+      REQUIRE(line == "iso3,migrant_share_2017");
+      header = true;
+      continue;
+    }
+    const auto comma = line.find(',');
+    INFO(line);
+    REQUIRE(comma == 3);
+    const double v = std::stod(line.substr(4));
+    CHECK(v >= 0.0);
+    CHECK(v <= 100.0);
+    REQUIRE(share.emplace(line.substr(0, 3), line.substr(4)).second);
+  }
+  CHECK(share.size() == 193);
+  // scenarios/data/README.md, "Migrant stock".
+  for (const auto& [iso3, value] : std::vector<std::pair<std::string, std::string>>{
+           {"ARE", "88.4"}, {"QAT", "65.2"}, {"AUT", "19"}, {"USA", "15.3"}, {"POL", "1.7"}, {"COD", "1.1"}}) {
+    INFO(iso3);
+    REQUIRE(share.count(iso3) == 1);
+    CHECK(share.at(iso3) == value);
+  }
+}
