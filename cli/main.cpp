@@ -60,6 +60,7 @@ int main(int argc, char** argv) {
 #endif
   gcmsim::cli::add_sweep_command(app);
   gcmsim::cli::add_calibrate_command(app);
+  gcmsim::cli::add_backtest_command(app);
   gcmsim::cli::add_serve_command(app);
 
   try {

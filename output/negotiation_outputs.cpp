@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -10,7 +11,18 @@
 #include "output/narration.hpp"
 
 namespace gcmsim::output {
+
 namespace {
+
+// votes.csv's left_because: a drawn dissociation is the model's, not the scenario's script.
+std::string_view left_because(model::WithdrawalCause cause) {
+  switch (cause) {
+    case model::WithdrawalCause::text: return "text";
+    case model::WithdrawalCause::scripted: return "scripted";
+    case model::WithdrawalCause::dissociated: return "dissociated";
+  }
+  return "scripted";
+}
 
 // Snapshots come in time order, a whole day's states at one time: the time's text is made once
 // per distinct time (formatting a date was a third of writing acceptance.csv).
@@ -134,7 +146,7 @@ std::string votes_csv(const model::Scenario& s, const model::RunResults& results
     table.add_row({s.member_states[k].iso3, s.member_states[k].name,
                    vote[k] ? std::string(model::to_string(*vote[k])) : std::string(),
                    w != nullptr ? iso_datetime(cal, w->when) : std::string(),
-                   w == nullptr ? std::string() : w->cause == model::WithdrawalCause::text ? "text" : "scripted",
+                   w == nullptr ? std::string() : std::string(left_because(w->cause)),
                    w != nullptr && w->cause == model::WithdrawalCause::text ? csv_number(w->acceptance, 4) : std::string(),
                    w != nullptr && w->cause == model::WithdrawalCause::text ? csv_number(w->reservation, 4) : std::string(),
                    dissociated[k] ? iso_datetime(cal, *dissociated[k]) : std::string(),

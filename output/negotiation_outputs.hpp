@@ -29,7 +29,7 @@ std::string positions_csv(const model::Scenario&, const model::NegotiationRecord
 std::string acceptance_csv(const model::Scenario&, const model::NegotiationRecord&, const Calendar&,
                            loader::Snapshots which = loader::Snapshots::rounds);
 // iso3,state,vote,left_at,left_because,acceptance_when_left,reservation: one row per state in the
-// negotiation (vote empty when no conference was held; left_because "text": its acceptance fell below its reservation, or "scripted").
+// negotiation (vote empty when no conference was held; left_because "text": its acceptance fell below its reservation; "scripted": the scenario's events; "dissociated": a drawn dissociation after agreement).
 std::string votes_csv(const model::Scenario&, const model::RunResults&, const Calendar&);
 
 nlohmann::ordered_json outcome_json(const model::Scenario&, const model::RunResults&, const Calendar&);

@@ -6,6 +6,8 @@
 #include <set>
 
 #include <fmt/core.h>
+
+#include "experiments/calibration/fact_date.hpp"
 #include <yaml-cpp/yaml.h>
 
 #include "engine/bounded_file.hpp"
@@ -91,6 +93,15 @@ class Reader {
     }
     return n.as<std::string>();
   }
+  // An optional "YYYY-MM-DD" under `key`.
+  std::optional<std::chrono::sys_days> date(const YAML::Node& map, const char* key) {
+    const YAML::Node n = map[key];
+    if (!n) return std::nullopt;
+    const std::string found = n.IsScalar() ? n.Scalar() : std::string("a non-scalar");
+    auto day = n.IsScalar() ? parse_fact_date(found) : std::nullopt;
+    if (!day) error(n, fmt::format("'{}' must be a date YYYY-MM-DD, found '{}'", key, found));
+    return day;
+  }
   std::vector<std::string> errors_;
 
  private:
@@ -127,7 +138,8 @@ CalibrationSpec build_spec(const std::string& path, const YAML::Node& root) {
   CalibrationSpec spec;
   spec.file = path;
   Reader r(path);
-  r.keys(root, {"scenario", "overrides", "replications", "draws", "accept", "seed", "parameters", "targets", "description"},
+  r.keys(root, {"scenario", "overrides", "replications", "draws", "accept", "seed", "parameters", "targets", "description",
+                 "cutoff"},
          "the calibration file");
   if (!r.errors_.empty()) throw SpecError{r.errors_};
   const auto folder = std::filesystem::path(path).parent_path();
@@ -143,6 +155,7 @@ CalibrationSpec build_spec(const std::string& path, const YAML::Node& root) {
     }
   }
   spec.replications = static_cast<int>(r.whole(root, "replications", 2, 1, kMaxReplications));
+  spec.cutoff = r.date(root, "cutoff");
   spec.abc.draws = static_cast<int>(r.whole(root, "draws", 100, 1, kMaxDraws));
   spec.abc.accept_share = r.number(root, "accept", 0.1);
   spec.abc.seed = r.whole(root, "seed", 1, 0, std::numeric_limits<std::uint64_t>::max());
@@ -191,7 +204,19 @@ CalibrationSpec build_spec(const std::string& path, const YAML::Node& root) {
       target.scale = r.number(t, "scale", 1.0);
       target.missing = r.number(t, "missing", 3.0);
       target.source = r.text(t, "source", false);
+      target.date = r.date(t, "date");
       if (!(target.scale > 0.0)) r.error(t, "scale must be above 0");
+      if (root["cutoff"] && !t["date"]) {
+        r.error(t, fmt::format("target '{}' has no 'date': under a cutoff every target says when its fact was established",
+                               target.metric));
+      } else if (spec.cutoff && target.date && *target.date > *spec.cutoff) {
+        const YAML::Mark c = root["cutoff"].Mark();
+        r.error(t["date"], fmt::format("target '{}' is dated {}, after the cutoff {} this file declares (line {}): a fact "
+                                       "after the cutoff belongs to the hold-out (scenarios/history/holdout.yaml, read "
+                                       "by gcmsim backtest), not to the calibration",
+                                       target.metric, format_fact_date(*target.date), format_fact_date(*spec.cutoff),
+                                       c.line + 1));
+      }
       spec.targets.push_back(target);
     }
   }
