@@ -10,6 +10,7 @@ void add_compare_command(CLI::App& app);
 void add_explain_command(CLI::App& app);
 void add_metrics_command(CLI::App& app);
 void add_run_command(CLI::App& app);
+void add_serve_command(CLI::App& app);
 void add_sweep_command(CLI::App& app);
 void add_validate_command(CLI::App& app);
 

@@ -2,9 +2,7 @@
 // random numbers (output/compare.hpp says what that means and what breaks it), as paired
 // differences with 95% intervals: compare.csv and a one-screen view of what moved and why.
 #include <filesystem>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 
 #include <fmt/core.h>
@@ -14,6 +12,7 @@
 #include "cli/out_dir.hpp"
 #include "cli/scenario_options.hpp"
 #include "engine/parallel.hpp"
+#include "experiments/paired_compare.hpp"
 #include "models/run/simulate.hpp"
 #include "output/atomic_file.hpp"
 #include "output/compare.hpp"
@@ -33,29 +32,6 @@ struct CompareOptions {
   bool quiet = false;
 };
 
-// Pairs reach the comparison in replication order whatever order the threads finish in, so its
-// sums (and compare.csv) are the same bytes for any thread count.
-class OrderedPairs {
- public:
-  explicit OrderedPairs(output::PairedComparison& comparison) : comparison_(comparison) {}
-
-  void add(std::size_t replication, sim::RunMetrics base, sim::RunMetrics whatif) {
-    const std::lock_guard lock(mutex_);
-    waiting_.emplace(replication, std::pair{std::move(base), std::move(whatif)});
-    for (auto it = waiting_.find(next_); it != waiting_.end(); it = waiting_.find(next_)) {
-      comparison_.add(it->second.first, it->second.second);
-      waiting_.erase(it);
-      ++next_;
-    }
-  }
-
- private:
-  output::PairedComparison& comparison_;
-  std::mutex mutex_;
-  std::map<std::size_t, std::pair<sim::RunMetrics, sim::RunMetrics>> waiting_;
-  std::size_t next_ = 0;
-};
-
 void compare(const CompareOptions& options) {
   const fs::path out = checked_out_dir(options.out);
   // The base alone, then the what-if derived from it in memory: the base file is read once.
@@ -65,7 +41,8 @@ void compare(const CompareOptions& options) {
   base_options.scales.clear();
   base_options.overrides.clear();
   const std::shared_ptr<const sim::PreparedScenario> base = prepare_checked(base_options);
-  const sim::Preparation derived = base->with(options.scenario.overrides, options.scenario.operations());
+  const sim::Preparation derived =
+      experiments::derive_whatif(*base, options.scenario.overrides, options.scenario.operations());
   if (!derived.ok()) throw_scenario_invalid(derived, options.scenario.file);
   const std::shared_ptr<const sim::PreparedScenario> whatif = derived.scenario;
 
@@ -73,21 +50,17 @@ void compare(const CompareOptions& options) {
   if (replications < 1) throw InvalidInput(fmt::format("--replications must be at least 1, not {}", replications));
   const std::uint64_t seed = options.seed.value_or(base->defaults().seed);
 
-  output::PairedComparison comparison(base->metric_catalog(), whatif->metric_catalog());
-  OrderedPairs pairs(comparison);
   std::optional<model::RunResults> base_first, whatif_first;
+  experiments::PairedCompare run(base, whatif, seed, static_cast<std::size_t>(replications),
+                                 [&](std::size_t r, const model::RunResults& b, const model::RunResults& w) {
+                                   if (r == 0) {  // nobody else writes these
+                                     base_first = b;
+                                     whatif_first = w;
+                                   }
+                                 });
   parallel_for(static_cast<std::size_t>(replications), options.threads == 0 ? default_threads() : options.threads,
-               [&](std::size_t r) {
-                 // Same seed, same replication: the same streams on both sides.
-                 const sim::RunSpec spec{seed, r, nullptr, nullptr};
-                 model::RunResults b = sim::simulate(*base, spec);
-                 model::RunResults w = sim::simulate(*whatif, spec);
-                 pairs.add(r, sim::metrics(*base, b), sim::metrics(*whatif, w));
-                 if (r == 0) {  // nobody else writes these
-                   base_first = std::move(b);
-                   whatif_first = std::move(w);
-                 }
-               });
+               [&](std::size_t r) { run.run_pair(r); });
+  const output::PairedComparison& comparison = run.comparison();
   output::write_file_atomically(out / "compare.csv", comparison.csv());
   if (options.quiet) return;
   fmt::print("{}", output::compare_view({*base, *whatif, *base_first, *whatif_first}, comparison, seed));

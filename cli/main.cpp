@@ -74,6 +74,7 @@ int main(int argc, char** argv) {
 #endif
   gcmsim::cli::add_sweep_command(app);
   gcmsim::cli::add_calibrate_command(app);
+  gcmsim::cli::add_serve_command(app);
 
   if (const std::string message = unknown_command(app, argc, argv); !message.empty()) {
     fmt::print(stderr, "{}", message);

@@ -21,6 +21,7 @@
 #include "gcmsim/version.hpp"
 #include "models/run/simulate.hpp"
 #include "output/atomic_file.hpp"
+#include "output/decision_log.hpp"
 #include "output/replications.hpp"
 #include "output/run_folder.hpp"
 #include "output/run_writer.hpp"
@@ -42,6 +43,7 @@ struct RunOptions {
   bool step = false;
   bool force = false;
   bool plots = false;
+  std::optional<std::string> replay;  // a session's decisions.csv: its played seats answer as logged
 };
 
 // Metrics reach the summary in replication order whatever order the threads finish in, so the
@@ -93,6 +95,17 @@ void run(const RunOptions& options) {
   }
   const std::uint64_t seed = options.seed.value_or(prepared->defaults().seed);
   const std::optional<Plotter> plotter = options.plots ? std::optional(find_plotter()) : std::nullopt;
+  std::optional<output::DecisionReplay> replay;
+  model::PlayedSeats seats;
+  if (options.replay) {
+    if (replications != 1) throw InvalidInput(fmt::format("--replay: a session's log replays one run, not {}", replications));
+    try {
+      replay.emplace(output::DecisionReplay::read(*options.replay, prepared->scenario()));
+    } catch (const std::invalid_argument& e) {
+      throw InvalidInput(e.what());
+    }
+    seats = replay->seats();
+  }
 
   // The folder is checked, and cleared of what a run owns, before anything is simulated.
   const std::string& directory = prepared->defaults().outputs.directory;
@@ -111,10 +124,19 @@ void run(const RunOptions& options) {
   output::ReplicationWriter folders(out);
   const auto simulate = [&](std::size_t r) {
     const auto start = std::chrono::steady_clock::now();
-    sim::RunSpec spec{seed, r, nullptr, nullptr};
+    sim::RunSpec spec{seed, r, nullptr, nullptr, replay ? &seats : nullptr};
     // Only the first replication is told; it runs on this thread, before the others start.
     if (r == 0 && narrator) spec.listener = &*narrator;
-    model::RunResults results = sim::simulate(*prepared, spec);
+    model::RunResults results;
+    try {
+      results = sim::simulate(*prepared, spec);
+    } catch (const std::runtime_error& e) {
+      if (!replay) throw;
+      throw InvalidInput(e.what());  // the log is not this scenario's and seed's session
+    }
+    if (replay && !replay->finished())
+      throw InvalidInput(fmt::format("--replay {}: the rerun asked {} of the log's {} decisions: not the session's "
+                                     "scenario or seed", *options.replay, replay->asked(), replay->size()));
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const output::ManifestInfo info = output::manifest_info(*prepared, results, replications, wall);
     if (replications == 1) {
@@ -176,6 +198,9 @@ void add_run_command(CLI::App& app) {
   cmd->add_flag("--plots", options->plots,
                 "Also draw gantt.png, participation.png and trust_fund.png in the output folder (python3 -m gcmsim.plot; "
                 "needs python3-matplotlib and python3-pandas: checked before the run, exit 2 when missing)");
+  cmd->add_option("--replay", options->replay,
+                  "Replay a classroom session from its decisions.csv: the played seats answer as logged (with the "
+                  "session's scenario, --set values and --seed, the outputs are the session's, byte for byte)");
   cmd->callback([options] { run(*options); });
 }
 

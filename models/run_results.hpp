@@ -162,6 +162,18 @@ struct ConferenceTally {
   int left = 0;
 };
 
+// A decision asked of a played seat (models/negotiation/played_seats.hpp), with what the model
+// would have decided: the debrief compares the two, and a session replays from them.
+struct PlayerDecision {
+  SimTime at = 0;
+  std::size_t state = 0;       // member-state index
+  std::uint32_t kind = 0;      // SeatDecision
+  int subject = -1;            // the dimension, where the decision has one
+  int choice = 0;              // what was done
+  int model_choice = 0;        // what the model would have done in the seat
+  bool answered = false;       // false: no answer in time, the model's choice stood
+};
+
 struct NegotiationRecord {
   std::vector<std::string> dimensions;
   std::vector<DraftSnapshot> dynamics;
@@ -177,6 +189,7 @@ struct NegotiationRecord {
   std::vector<std::pair<std::size_t, ConferenceVote>> conference;  // participating states; empty without a text
   std::optional<SimTime> conference_at;
   std::vector<std::pair<std::size_t, GaVote>> ga_vote;  // when the scenario asks for it and a text was adopted
+  std::vector<PlayerDecision> decisions;  // of played seats only, in the order asked
 };
 
 inline ConferenceTally tally(const NegotiationRecord& record) {

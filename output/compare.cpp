@@ -103,18 +103,25 @@ bool PairedComparison::excludes_zero(const MetricComparison& m) {
   return ci.lower > 0.0 || ci.upper < 0.0;
 }
 
-std::string PairedComparison::csv() const {
-  CsvTable table({"metric", "group", "unit", "base_mean", "whatif_mean", "difference", "ci95_low", "ci95_high", "n",
-                  "excludes_zero"});
+std::vector<std::vector<std::string>> PairedComparison::rows() const {
+  std::vector<std::vector<std::string>> out = {{"metric", "group", "unit", "base_mean", "whatif_mean", "difference",
+                                                "ci95_low", "ci95_high", "n", "excludes_zero"}};
   for (const MetricComparison& m : metrics_) {
     const int d = decimals(*m.info);
     const ConfidenceInterval ci = paired_interval(m);
     const bool known = ci.n >= 2;
-    table.add_row({m.info->name, m.info->group, m.info->unit, number_or_empty(m.base.mean(), d),
+    out.push_back({m.info->name, m.info->group, m.info->unit, number_or_empty(m.base.mean(), d),
                    number_or_empty(m.whatif.mean(), d), number_or_empty(ci.n == 0 ? NAN : ci.mean, d),
                    known ? number_or_empty(ci.lower, d) : std::string(), known ? number_or_empty(ci.upper, d) : std::string(),
                    fmt::format("{}", ci.n), excludes_zero(m) ? "true" : "false"});
   }
+  return out;
+}
+
+std::string PairedComparison::csv() const {
+  std::vector<std::vector<std::string>> all = rows();
+  CsvTable table(std::move(all.front()));
+  for (std::size_t i = 1; i < all.size(); ++i) table.add_row(std::move(all[i]));
   return table.str();
 }
 

@@ -59,6 +59,9 @@ class PairedComparison {
   // excludes_zero; one row per metric of either catalogue (the what-if's order, then the
   // baseline's metrics the what-if lacks). n counts the replications where both had a value.
   std::string csv() const;
+  // The same table as text cells, header first: what csv() writes, for a client that shows the
+  // numbers itself (the studio) and must show exactly compare.csv's.
+  std::vector<std::vector<std::string>> rows() const;
 
  private:
   std::vector<MetricComparison> metrics_;

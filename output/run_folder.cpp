@@ -23,7 +23,7 @@ namespace fs = std::filesystem;
 constexpr const char* kRunFiles[] = {"timeline.csv",   "participation.csv", "stakeholders.csv", "attendance.csv",
                                      "trust_fund.csv",
                                      "dynamics.csv",   "positions.csv",     "acceptance.csv",   "votes.csv",
-                                     "outcome.json",   "manifest.json",     "summary.csv",
+                                     "outcome.json",   "decisions.csv",     "manifest.json",    "summary.csv",
                                      "gantt.png",      "participation.png", "trust_fund.png"};
 
 bool is_run_file(const std::string& name) {

@@ -5,6 +5,7 @@
 
 #include "models/run/simulate.hpp"
 #include "output/atomic_file.hpp"
+#include "output/decision_log.hpp"
 #include "output/negotiation_outputs.hpp"
 #include "output/participation_csv.hpp"
 #include "output/timeline_csv.hpp"
@@ -34,6 +35,9 @@ void write_run(const std::filesystem::path& dir, const model::Scenario& scenario
     files.emplace_back("positions.csv", positions_csv(scenario, *results.negotiation, calendar));
     files.emplace_back("acceptance.csv", acceptance_csv(scenario, *results.negotiation, calendar));
   }
+  // Only a run with played seats has decisions to show: the model's own runs write no empty file.
+  if (negotiating && !results.negotiation->decisions.empty())
+    files.emplace_back("decisions.csv", decisions_csv(scenario, *results.negotiation, calendar));
   if (negotiating && which.outcome) {
     files.emplace_back("outcome.json", dump(outcome_json(scenario, results, calendar)));
     files.emplace_back("votes.csv", votes_csv(scenario, results, calendar));

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
+#include <string>
 
 #include "models/negotiation/draft.hpp"
 
@@ -15,8 +17,8 @@ constexpr double kHazardPeriodDays = 30.0;
 
 }  // namespace
 
-Negotiation::Negotiation(const ScenarioSetup& setup, RandomStream stream)
-    : setup_(setup), ns_(*setup.negotiation()), stream_(stream) {
+Negotiation::Negotiation(const ScenarioSetup& setup, RandomStream stream, const PlayedSeats* seats)
+    : setup_(setup), ns_(*setup.negotiation()), seats_(seats), stream_(stream) {
   const NegotiationParameters& p = spec().parameters;
   const Eigen::Index n = ns_.x0.rows();
   const auto dims = static_cast<Eigen::Index>(spec().dimensions.size());
@@ -89,7 +91,21 @@ void Negotiation::circulate_zero_draft(SimTime when, std::size_t activity, const
   record_positions(activity, 0, when);  // the initial views, against the zero draft
 }
 
-DraftPull Negotiation::intervention(std::size_t state) {
+int Negotiation::decide(Eigen::Index row, SeatDecision kind, int subject, int options, int model_choice, SimTime when) {
+  const std::size_t state = ns_.states[static_cast<std::size_t>(row)];
+  ExternalDecider* seat = seats_ != nullptr ? seats_->at(state) : nullptr;
+  if (seat == nullptr) return model_choice;
+  const ExternalQuestion question{when, static_cast<std::uint32_t>(state), static_cast<std::uint32_t>(kind), subject, options,
+                                  model_choice};
+  const std::optional<int> answer = seat->decide(question);
+  if (answer && (*answer < 0 || *answer >= options))
+    throw std::invalid_argument("a played seat answered option " + std::to_string(*answer) + " of " + std::to_string(options));
+  record_.decisions.push_back(PlayerDecision{when, state, static_cast<std::uint32_t>(kind), subject, answer.value_or(model_choice),
+                                             model_choice, answer.has_value()});
+  return answer.value_or(model_choice);
+}
+
+DraftPull Negotiation::intervention(std::size_t state, SimTime when) {
   if (!has_draft_ || !takes_part(state)) return {};
   const auto r = static_cast<Eigen::Index>(ns_.index[state]);
   Eigen::Index best = 0;
@@ -101,6 +117,10 @@ DraftPull Negotiation::intervention(std::size_t state) {
       best = d;
     }
   }
+  // A played seat chooses its statement: the dimension to argue, or none (it yields the floor).
+  const int statement = decide(r, SeatDecision::statement, -1, static_cast<int>(x_.cols()) + 1, static_cast<int>(best) + 1, when);
+  if (statement == 0) return DraftPull{0, 0.0, true};
+  best = statement - 1;
   const double step = spec().parameters.draft_step * (x_(r, best) - draft_(best));
   draft_(best) += step;
   return {static_cast<std::size_t>(best), std::abs(step) * (spec().scale_max - spec().scale_min)};
@@ -145,7 +165,7 @@ double Negotiation::end_of_day(std::size_t round, int day, SimTime when, const s
   return moved / static_cast<double>(std::max<Eigen::Index>(1, x_.size())) * (spec().scale_max - spec().scale_min);
 }
 
-void Negotiation::revise(const Eigen::VectorXd& heard, int /*round_number*/) {
+void Negotiation::revise(const Eigen::VectorXd& heard, int /*round_number*/, SimTime when) {
   if (!has_draft_) {
     draft_ = compromise(x_, ns_.salience, heard);
     has_draft_ = true;
@@ -159,8 +179,15 @@ void Negotiation::revise(const Eigen::VectorXd& heard, int /*round_number*/) {
   // return to without the room's influence) a share of the way toward the revised text.
   const double c = spec().parameters.round_concession;
   if (c <= 0.0) return;
-  for (Eigen::Index i = 0; i < anchor_.rows(); ++i)
-    if (in(i)) anchor_.row(i) += c * (draft_ - anchor_.row(i));
+  for (Eigen::Index i = 0; i < anchor_.rows(); ++i) {
+    if (!in(i)) continue;
+    // A played seat concedes dimension by dimension: not at all, as the room does, or twice as far.
+    for (Eigen::Index d = 0; d < anchor_.cols(); ++d) {
+      const int how_far = decide(i, SeatDecision::concession, static_cast<int>(d), kConcessionOptions, 1, when);
+      const double share = how_far == 1 ? c : std::min(1.0, c * how_far);
+      anchor_(i, d) += share * (draft_(d) - anchor_(i, d));
+    }
+  }
 }
 
 bool Negotiation::consensus(int round_number, SimTime when, std::size_t round, int consultation) {
@@ -175,7 +202,8 @@ bool Negotiation::consensus(int round_number, SimTime when, std::size_t round, i
     if (!in(i) || chairing_[static_cast<std::size_t>(i)]) continue;
     bool holds = false;
     for (Eigen::Index d = 0; d < x_.cols(); ++d) {
-      if (ns_.salience(i, d) * std::abs(x_(i, d) - draft_(d)) > tolerance_[i] + extra) {
+      const bool would = ns_.salience(i, d) * std::abs(x_(i, d) - draft_(d)) > tolerance_[i] + extra;
+      if (decide(i, SeatDecision::bracket, static_cast<int>(d), 2, would ? 1 : 0, when) == 1) {
         ++objecting_[static_cast<std::size_t>(d)];
         holds = true;
       }
@@ -197,13 +225,13 @@ std::vector<std::size_t> Negotiation::end_of_round(std::size_t round, SimTime wh
   const NegotiationParameters& p = spec().parameters;
   const int k = setup_.round_number(round);
   last_voice_ = weights_from(voice);
-  revise(last_voice_, k);
+  revise(last_voice_, k, when);
   ++record_.rounds_held;
   const Eigen::VectorXd accept = acceptance(x_, ns_.salience, draft_);
   std::vector<std::size_t> leaving;
   for (std::size_t r = 0; r < ns_.states.size(); ++r) {
     const auto i = static_cast<Eigen::Index>(r);
-    if (in(i) && !chairing_[r] && accept(i) < ns_.reservation(i)) {
+    if (in(i) && !chairing_[r] && decide(i, SeatDecision::leave, -1, 2, accept(i) < ns_.reservation(i) ? 1 : 0, when) == 1) {
       in_(i) = 0.0;
       status_[r] = Status::left;
       leaving.push_back(ns_.states[r]);
@@ -227,7 +255,7 @@ std::vector<std::size_t> Negotiation::end_of_round(std::size_t round, SimTime wh
         if (in_(i) == 0.0) next_.row(i) = x_.row(i);
       x_.swap(next_);
     }
-    revise(last_voice_, k + j);
+    revise(last_voice_, k + j, at);
     ++record_.informal_consultations;
     consensus(k + j, at, round, j);
     snapshot(round, 0, at, j);

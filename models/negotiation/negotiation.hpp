@@ -25,6 +25,7 @@
 #include "engine/random_streams.hpp"
 #include "engine/sim_time.hpp"
 #include "models/negotiation/negotiation_setup.hpp"
+#include "models/negotiation/played_seats.hpp"
 #include "models/run_results.hpp"
 #include "models/scenario_setup.hpp"
 
@@ -34,12 +35,14 @@ namespace gcmsim::model {
 struct DraftPull {
   std::size_t dimension = 0;
   double moved = 0.0;  // on the scenario's scale, toward the speaker
+  bool yielded = false;  // a played seat gave the floor up
 };
 
 class Negotiation {
  public:
   // `stream` draws each delegation's tolerance (its mandate) and the hazards after agreement.
-  Negotiation(const ScenarioSetup& setup, RandomStream stream);
+  // `seats` (optional, not owned): the delegations played by people, asked at each decision.
+  Negotiation(const ScenarioSetup& setup, RandomStream stream, const PlayedSeats* seats = nullptr);
 
   bool takes_part(std::size_t state) const { return ns_.index[state] >= 0; }
   bool has_left(std::size_t state) const;
@@ -52,7 +55,9 @@ class Negotiation {
   void circulate_zero_draft(SimTime when, std::size_t activity, const std::vector<double>& consultation_minutes);
   bool has_draft() const { return has_draft_; }
 
-  DraftPull intervention(std::size_t state);
+  // The state has the floor at `when`: it argues one dimension (a played seat may yield the floor:
+  // then nothing moves and `yielded` is set).
+  DraftPull intervention(std::size_t state, SimTime when);
   // Positions move; `voice` per member state (spoke, silent, absent). Returns the mean move (scale units).
   double end_of_day(std::size_t round, int day, SimTime when, const std::vector<double>& voice);
   // Revises the text, records the round, checks for consensus (and, after the last scheduled round,
@@ -88,7 +93,9 @@ class Negotiation {
  private:
   enum class Status { in, left, dissociated };
   Eigen::VectorXd weights_from(const std::vector<double>& per_state) const;
-  void revise(const Eigen::VectorXd& heard, int round_number);
+  void revise(const Eigen::VectorXd& heard, int round_number, SimTime when);
+  // The model's choice, or the played seat's answer (recorded with the model's choice).
+  int decide(Eigen::Index row, SeatDecision kind, int subject, int options, int model_choice, SimTime when);
   bool consensus(int round_number, SimTime when, std::size_t round, int consultation);
   void snapshot(std::size_t round, int day, SimTime when, int consultation = 0);
   // Every state's position and acceptance now, for positions.csv (day 0: round end or zero draft).
@@ -99,6 +106,7 @@ class Negotiation {
 
   const ScenarioSetup& setup_;
   const NegotiationSetup& ns_;
+  const PlayedSeats* seats_ = nullptr;
   RandomStream stream_;
   Eigen::MatrixXd anchor_;           // initial views, conceded toward the text round by round
   Eigen::MatrixXd x_;                // current positions, 0-1

@@ -22,9 +22,9 @@ bool is_consultation(ActivityKind kind) {
 }  // namespace
 
 ProcessSimulation::ProcessSimulation(const ScenarioSetup& setup, std::uint64_t seed, std::uint64_t replication,
-                                     ProcessListener* listener)
+                                     ProcessListener* listener, const PlayedSeats* seats)
     : setup_(setup), s_(setup.scenario()), cal_(setup.calendar()), streams_(seed, replication),
-      state_(initial_state(setup, seed, replication)), listener_(listener) {}
+      state_(initial_state(setup, seed, replication, seats)), listener_(listener) {}
 
 RunResults ProcessSimulation::run(EventObserver* observer) {
   Fingerprint fingerprint;

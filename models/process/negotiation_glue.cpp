@@ -62,13 +62,28 @@ std::vector<double> ProcessSimulation::day_voice(const MeetingRecord& meeting, c
 void ProcessSimulation::on_intervention(std::size_t round, std::size_t state, int day, int group) {
   Negotiation& negotiation = *state_.negotiation;
   const DraftPull pull = group >= 0 ? negotiation.group_intervention(setup_.speaking_group_members(static_cast<std::size_t>(group)))
-                                    : negotiation.intervention(state);
+                                    : negotiation.intervention(state, sim_.now());
+  if (group < 0) (pull.yielded ? yielded_ : spoke_).emplace_back(state, day);
+  if (pull.yielded) return;
   if (listener_ == nullptr || !negotiation.takes_part(state)) return;
   tell(FloorTaken{round, setup_.round_number(round), day, state, pull.dimension, pull.moved, group});
 }
 
+// A played seat that yielded the floor on `day` (0: any day of the round) and did not speak then has
+// the voice of a delegation that sat silent, not of one that spoke.
+std::vector<double> ProcessSimulation::heard(std::vector<double> voice, int day) const {
+  const NegotiationParameters& p = s_.negotiation->parameters;
+  for (const auto& [k, d] : yielded_) {
+    if (day != 0 && d != day) continue;
+    const bool spoke = std::any_of(spoke_.begin(), spoke_.end(),
+                                   [&](const auto& s) { return s.first == k && (day == 0 || s.second == day); });
+    if (!spoke && p.voice_spoke > 0.0) voice[k] *= p.voice_present / p.voice_spoke;
+  }
+  return voice;
+}
+
 void ProcessSimulation::on_day_end(std::size_t round, int day, const std::vector<double>& voice) {
-  const double moved = state_.negotiation->end_of_day(round, day, sim_.now(), voice);
+  const double moved = state_.negotiation->end_of_day(round, day, sim_.now(), yielded_.empty() ? voice : heard(voice, day));
   if (listener_ != nullptr) tell(NegotiationDayClosed{round, setup_.round_number(round), day, moved});
 }
 
@@ -83,7 +98,9 @@ std::optional<SimTime> ProcessSimulation::conference_start() const {
 void ProcessSimulation::on_round_end(std::size_t round, const std::vector<double>& voice) {
   Negotiation& negotiation = *state_.negotiation;
   const bool was_agreed = negotiation.agreed();
-  const auto leaving = negotiation.end_of_round(round, sim_.now(), voice, conference_start());
+  const auto leaving = negotiation.end_of_round(round, sim_.now(), yielded_.empty() ? voice : heard(voice, 0), conference_start());
+  yielded_.clear();
+  spoke_.clear();
   for (std::size_t k : leaving) {
     state_.withdrawn[k] = true;
     Withdrawal withdrawal{k, sim_.now(), WithdrawalCause::text, negotiation.acceptance_of(k), negotiation.reservation_of(k), {}};

@@ -5,10 +5,11 @@
 
 namespace gcmsim::model {
 
-ProcessState initial_state(const ScenarioSetup& setup, std::uint64_t seed, std::uint64_t replication) {
+ProcessState initial_state(const ScenarioSetup& setup, std::uint64_t seed, std::uint64_t replication,
+                           const PlayedSeats* seats) {
   const Scenario& scenario = setup.scenario();
   ProcessState state;
-  if (scenario.negotiation) state.negotiation.emplace(setup, RandomStreams(seed, replication).stream("negotiation"));
+  if (scenario.negotiation) state.negotiation.emplace(setup, RandomStreams(seed, replication).stream("negotiation"), seats);
   state.results.seed = seed;
   state.results.replication = replication;
   state.results.activities.resize(scenario.activities.size());
@@ -23,8 +24,8 @@ ProcessState initial_state(const ScenarioSetup& setup, std::uint64_t seed, std::
 }
 
 RunResults run_process(const ScenarioSetup& setup, std::uint64_t seed, std::uint64_t replication,
-                       EventObserver* observer, ProcessListener* listener) {
-  ProcessSimulation simulation(setup, seed, replication, listener);
+                       EventObserver* observer, ProcessListener* listener, const PlayedSeats* seats) {
+  ProcessSimulation simulation(setup, seed, replication, listener, seats);
   return simulation.run(observer);
 }
 

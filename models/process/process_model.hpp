@@ -18,6 +18,7 @@
 #include <cstdint>
 
 #include "engine/event_observer.hpp"
+#include "models/negotiation/played_seats.hpp"
 #include "models/process/process_listener.hpp"
 #include "models/run_results.hpp"
 #include "models/scenario_setup.hpp"
@@ -27,7 +28,9 @@ namespace gcmsim::model {
 // Runs one replication: a pure function of (setup, seed, replication). `observer`, when given, sees
 // every kernel event (tracing, fingerprints); `listener`, when given, receives the process events.
 // Clients call sim::simulate (models/run/simulate.hpp), which wraps this.
+// `seats`, when given, are the delegations played by people (models/negotiation/played_seats.hpp).
 RunResults run_process(const ScenarioSetup& setup, std::uint64_t seed, std::uint64_t replication,
-                       EventObserver* observer = nullptr, ProcessListener* listener = nullptr);
+                       EventObserver* observer = nullptr, ProcessListener* listener = nullptr,
+                       const PlayedSeats* seats = nullptr);
 
 }  // namespace gcmsim::model

@@ -29,7 +29,8 @@ constexpr EventTag tag(EventKind kind, std::size_t target) {
 
 class ProcessSimulation {
  public:
-  ProcessSimulation(const ScenarioSetup& setup, std::uint64_t seed, std::uint64_t replication, ProcessListener* listener);
+  ProcessSimulation(const ScenarioSetup& setup, std::uint64_t seed, std::uint64_t replication, ProcessListener* listener,
+                    const PlayedSeats* seats = nullptr);
 
   RunResults run(EventObserver* observer);
 
@@ -51,6 +52,7 @@ class ProcessSimulation {
   std::vector<double> day_voice(const MeetingRecord& meeting, const std::vector<TimedIntervention>& interventions, int day) const;
   void on_intervention(std::size_t round, std::size_t state, int day, int group);
   void on_day_end(std::size_t round, int day, const std::vector<double>& voice);
+  std::vector<double> heard(std::vector<double> voice, int day) const;
   void on_round_end(std::size_t round, const std::vector<double>& voice);
   void vote_at_conference(std::size_t activity);
   std::optional<SimTime> conference_start() const;
@@ -67,6 +69,10 @@ class ProcessSimulation {
   Simulator sim_;
   ProcessState state_;
   ProcessListener* listener_ = nullptr;
+  // Interventions a played seat yielded in the current round, by (state, sitting day): its voice
+  // that day is as if it had sat silent.
+  std::vector<std::pair<std::size_t, int>> yielded_;
+  std::vector<std::pair<std::size_t, int>> spoke_;
 };
 
 }  // namespace gcmsim::model

@@ -29,6 +29,8 @@ struct ProcessState {
 // The state before anything happens: nothing started, nobody withdrawn, the fund empty, nobody
 // accredited or appointed yet. The negotiation (if any) refers to `setup`, which must outlive it; it
 // draws the delegations' mandates from the replication's "negotiation" stream.
-ProcessState initial_state(const ScenarioSetup& setup, std::uint64_t seed, std::uint64_t replication);
+// `seats` (optional, not owned): the delegations played by people.
+ProcessState initial_state(const ScenarioSetup& setup, std::uint64_t seed, std::uint64_t replication,
+                           const PlayedSeats* seats = nullptr);
 
 }  // namespace gcmsim::model

@@ -50,6 +50,8 @@ class PreparedScenario {
   // every point prepared. Calling with() on it throws std::logic_error.
   Preparation point(const std::vector<std::string>& sets) const;
   bool extendable() const { return !loaded_.document.value.is_null(); }
+  // The merged document (null for a point()): where a client reads the value a key has now.
+  const nlohmann::json& document() const { return loaded_.document.value; }
 
   const model::ScenarioSetup& setup() const { return setup_; }
   const model::Scenario& scenario() const { return setup_.scenario(); }

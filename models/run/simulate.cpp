@@ -12,7 +12,7 @@ RunSpec default_spec(const PreparedScenario& prepared, std::uint64_t replication
 }
 
 model::RunResults simulate(const PreparedScenario& prepared, const RunSpec& spec) {
-  return model::run_process(prepared.setup(), spec.seed, spec.replication, spec.observer, spec.listener);
+  return model::run_process(prepared.setup(), spec.seed, spec.replication, spec.observer, spec.listener, spec.seats);
 }
 
 RunMetrics metrics(const PreparedScenario& prepared, const model::RunResults& results) {

@@ -19,6 +19,7 @@ struct RunSpec {
   std::uint64_t replication = 0;
   EventObserver* observer = nullptr;    // sees every kernel event (traces, fingerprints); not owned
   model::ProcessListener* listener = nullptr;  // receives the process events as they happen (narration); not owned
+  const model::PlayedSeats* seats = nullptr;   // delegations played by people (models/negotiation/played_seats.hpp); not owned
 };
 
 // A spec with the scenario's default seed.

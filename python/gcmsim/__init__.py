@@ -201,6 +201,12 @@ class Results:
     def positions(self) -> pd.DataFrame:
         return self._table("positions")
 
+    @property
+    def decisions(self) -> pd.DataFrame:
+        """decisions.csv of a run with played delegations (Scenario.play): what each played seat
+        decided, and what the model would have decided in its place. Empty for the model's runs."""
+        return self._table("decisions")
+
     @functools.cached_property
     def metrics(self) -> pd.DataFrame:
         keys = [m["key"] for m in self._catalogue]
@@ -295,6 +301,21 @@ class Scenario:
         replications = prepared.default_replications if replications is None else int(replications)
         callback = None if on_event is None else (lambda raw: on_event(_event(raw)))
         batch = prepared.run(seed, replications, int(threads), callback)
+        return Results(batch, prepared.metric_catalogue(), seed)
+
+    def play(self, players: Mapping[str, Callable[[dict], Optional[int]]], seed: Optional[int] = None) -> Results:
+        """Replication 0 with some delegations played by Python callables, {iso3: decide}: at each
+        decision the model would make for that delegation, decide(question) is called with a dict
+        (iso3, state, time, decision: statement | concession | bracket | leave, dimension, options,
+        model_choice) and returns an option number, or None to leave the model's choice. The
+        decisions are in results.decisions and results.csv("decisions"), which `gcmsim run --replay`
+        replays to the same outputs with the same seed. Options (docs/negotiation.md, "Played seats"):
+        statement 0 yields the floor, d + 1 argues dimension d; concession 0 holds its ground, 1
+        concedes as the room does, 2 twice as far; bracket 0 accepts the text, 1 holds a bracket;
+        leave 0 stays, 1 leaves."""
+        prepared = self._prepared
+        seed = prepared.default_seed if seed is None else int(seed)
+        batch = prepared.play(seed, dict(players))
         return Results(batch, prepared.metric_catalogue(), seed)
 
     def metrics(self) -> pd.DataFrame:

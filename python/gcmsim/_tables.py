@@ -57,6 +57,11 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "acceptance_when_left": "float", "reservation": "float", "dissociated_at": "datetime",
         "ga_vote": "str",
     },
+    "decisions": {
+        "number": "int", "tick": "int", "time": "datetime", "iso3": "str", "state": "str", "decision": "str",
+        "dimension": "str", "choice": "int", "model_choice": "int", "answered": "bool", "chose": "str",
+        "model_would": "str",
+    },
     "summary": {
         "metric": "str", "group": "str", "mean": "float", "ci95_low": "float",
         "ci95_high": "float", "n": "int",

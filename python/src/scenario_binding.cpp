@@ -15,6 +15,8 @@
 #include "events.hpp"
 #include "engine/parallel.hpp"
 #include "models/run/simulate.hpp"
+#include "output/csv.hpp"
+#include "output/decision_log.hpp"
 #include "output/negotiation_outputs.hpp"
 #include "output/participation_csv.hpp"
 #include "output/replications.hpp"
@@ -92,6 +94,8 @@ RunText format_run(const sim::PreparedScenario& p, const model::RunResults& resu
     t.tables["positions"] = output::positions_csv(p.scenario(), *results.negotiation, p.calendar());
     t.tables["acceptance"] = output::acceptance_csv(p.scenario(), *results.negotiation, p.calendar());
     t.tables["votes"] = output::votes_csv(p.scenario(), results, p.calendar());
+    if (!results.negotiation->decisions.empty())
+      t.tables["decisions"] = output::decisions_csv(p.scenario(), *results.negotiation, p.calendar());
     t.outcome = json_text(output::outcome_json(p.scenario(), results, p.calendar()));
   }
   // wall_seconds 0: the one manifest field that differs between identical runs.
@@ -123,6 +127,63 @@ Batch run(const Prepared& prepared, std::uint64_t seed, int replications, unsign
     });
     output::ReplicationSummary summary(p.metric_catalog());
     for (const RunText& t : batch.runs) summary.add(sim::RunMetrics{t.metrics});
+    batch.summary = summary.csv();
+  }
+  return batch;
+}
+
+// A delegation played from Python (a scripted player, a notebook's student): called with the
+// question as a dict, on the thread that called play(), with the GIL held; returns an option or None
+// (no answer: the model decides). An exception it raises ends the run and propagates.
+class PythonPlayer : public ExternalDecider {
+ public:
+  PythonPlayer(const sim::PreparedScenario& p, py::object decide) : p_(p), decide_(std::move(decide)) {}
+
+  std::optional<int> decide(const ExternalQuestion& q) override {
+    const py::gil_scoped_acquire gil;
+    const model::Scenario& s = p_.scenario();
+    py::dict d;
+    d["iso3"] = s.member_states[q.agent].iso3;
+    d["state"] = s.member_states[q.agent].name;
+    d["time"] = output::iso_datetime(p_.calendar(), q.at);
+    d["decision"] = output::decision_name(q.kind);
+    d["dimension"] = q.subject >= 0 ? py::object(py::str(s.negotiation->dimensions[static_cast<std::size_t>(q.subject)].id))
+                                    : py::object(py::none());
+    d["options"] = q.options;
+    d["model_choice"] = q.model_choice;
+    const py::object answer = decide_(d);
+    if (answer.is_none()) return std::nullopt;
+    return answer.cast<int>();
+  }
+
+ private:
+  const sim::PreparedScenario& p_;
+  py::object decide_;
+};
+
+// One replication with some delegations played from Python; their decisions are in its
+// "decisions" table, which `gcmsim run --replay` replays.
+Batch play(const Prepared& prepared, std::uint64_t seed, const std::map<std::string, py::object>& players) {
+  const sim::PreparedScenario& p = *prepared.scenario;
+  if (!p.scenario().negotiation) throw py::value_error("the scenario has no negotiation: no delegation to play");
+  std::vector<std::unique_ptr<PythonPlayer>> owned;
+  model::PlayedSeats seats;
+  seats.by_state.assign(p.scenario().member_states.size(), nullptr);
+  for (const auto& [iso3, decide] : players) {
+    std::size_t k = 0;
+    while (k < p.scenario().member_states.size() && p.scenario().member_states[k].iso3 != iso3) ++k;
+    if (k == p.scenario().member_states.size()) throw py::value_error("players: '" + iso3 + "' is not a member state of the scenario");
+    if (!PyCallable_Check(decide.ptr())) throw py::type_error("players['" + iso3 + "'] must be callable");
+    owned.push_back(std::make_unique<PythonPlayer>(p, decide));
+    seats.by_state[k] = owned.back().get();
+  }
+  Batch batch;
+  {
+    const py::gil_scoped_release release;
+    sim::RunSpec spec{seed, 0, nullptr, nullptr, &seats};
+    batch.runs.push_back(format_run(p, sim::simulate(p, spec), 1));
+    output::ReplicationSummary summary(p.metric_catalog());
+    summary.add(sim::RunMetrics{batch.runs[0].metrics});
     batch.summary = summary.csv();
   }
   return batch;
@@ -180,6 +241,8 @@ void bind_scenario(py::module_& m) {
            "This scenario with more override files and sets on top, derived in memory.")
       .def("run", &run, py::arg("seed"), py::arg("replications"), py::arg("threads"), py::arg("on_event"),
            "Runs replications 0..n-1 with the GIL released; on_event(dict) gets replication 0's events.")
+      .def("play", &play, py::arg("seed"), py::arg("players"),
+           "Replication 0 with delegations played by Python callables {iso3: decide(question) -> option or None}.")
       .def("metric_catalogue", &metric_catalogue, "Every metric a run of this scenario measures.")
       .def_property_readonly("default_seed", [](const Prepared& p) { return p.scenario->defaults().seed; })
       .def_property_readonly("default_replications",

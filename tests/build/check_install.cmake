@@ -13,7 +13,8 @@ if(NOT rc EQUAL 0)
   message(FATAL_ERROR "cmake --install failed (${rc})")
 endif()
 foreach(f bin/gcmsim share/gcmsim/scenarios/gcm-2017-2018.yaml share/gcmsim/scenarios/data/member_states.yaml
-          share/gcmsim/scenarios/schema/scenario.schema.json share/gcmsim/scenarios/what-if/extra-round.yaml)
+          share/gcmsim/scenarios/schema/scenario.schema.json share/gcmsim/scenarios/what-if/extra-round.yaml
+          share/gcmsim/web/index.html share/gcmsim/web/studio.js)
   if(NOT EXISTS ${prefix}/${f})
     message(FATAL_ERROR "not installed: ${f}")
   endif()

@@ -1,6 +1,6 @@
 # Every quoted #include in the layers' sources names a header its layer may see.
 #   cmake -DSOURCE_DIR=<repo> -P check_layering.cmake
-# Lower layers never include upper ones: engine < models < output < experiments < bench < cli; inside models/,
+# Lower layers never include upper ones: engine < models < output < experiments < serve, bench < cli; inside models/,
 # the model itself (models/*, negotiation/, process/) knows nothing of the loader (file formats) or
 # the run facade built on top of it. "../" paths are refused so a layer cannot step around its roots.
 # The compiler enforces the same through per-layer include roots (cmake/GcmsimLayers.cmake); this
@@ -11,11 +11,12 @@ set(allowed_model engine models)
 set(allowed_models engine models gcmsim)
 set(allowed_output engine models gcmsim output)
 set(allowed_experiments engine models gcmsim output experiments)
+set(allowed_serve engine models gcmsim output experiments serve)
 set(allowed_bench engine models gcmsim output experiments bench)
-set(allowed_cli engine models gcmsim output experiments bench cli)
+set(allowed_cli engine models gcmsim output experiments serve bench cli)
 
 set(violations "")
-foreach(layer engine models output experiments bench cli)
+foreach(layer engine models output experiments serve bench cli)
   file(GLOB_RECURSE files RELATIVE ${SOURCE_DIR} ${SOURCE_DIR}/${layer}/*.hpp ${SOURCE_DIR}/${layer}/*.cpp
        ${SOURCE_DIR}/${layer}/*.in)
   foreach(f ${files})
@@ -49,4 +50,4 @@ endforeach()
 if(violations)
   message(FATAL_ERROR "layering violations:\n${violations}")
 endif()
-message(STATUS "layering: every #include respects engine < models < output < experiments < bench < cli")
+message(STATUS "layering: every #include respects engine < models < output < experiments < serve, bench < cli")
