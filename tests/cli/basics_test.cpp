@@ -67,7 +67,7 @@ TEST_CASE("--help of a command, or of gcmsim, exits 0; run's help names the file
   const auto run = run_gcmsim("run --help");
   for (const char* file : {"timeline.csv", "participation.csv", "attendance.csv", "stakeholders.csv", "trust_fund.csv",
                            "manifest.json", "dynamics.csv", "positions.csv", "acceptance.csv", "votes.csv",
-                           "outcome.json", "summary.csv"}) {
+                           "outcome.json", "decisions.csv", "summary.csv"}) {
     INFO(file);
     REQUIRE_THAT(run.out, Catch::Contains(file));
   }
