@@ -196,8 +196,12 @@ void run(const RunOptions& options) {
 
 void add_run_command(CLI::App& app) {
   auto options = std::make_shared<RunOptions>();
-  CLI::App* cmd = app.add_subcommand("run", "Simulate the process and write timeline.csv, participation.csv and "
-                                            "manifest.json (one folder per replication and summary.csv when R > 1)");
+  CLI::App* cmd = app.add_subcommand("run", "Simulate the process and write, per replication, timeline.csv, participation.csv, "
+                                            "attendance.csv, stakeholders.csv, trust_fund.csv and manifest.json, and when the "
+                                            "scenario negotiates dynamics.csv, positions.csv, acceptance.csv, votes.csv and "
+                                            "outcome.json, and decisions.csv when delegations are played (the scenario's outputs section "
+                                            "can switch some off; docs/outputs.md); "
+                                            "with R > 1 one rep-NNNN folder per replication and summary.csv; --plots adds PNGs");
   add_scenario_options(*cmd, options->scenario, kBaselineScenario);
   cmd->add_option("--seed", options->seed, "Random seed, an unsigned 64-bit integer (default: the scenario's run.seed)")->check(seed_validator());
   cmd->add_option("--replications,-r", options->replications, "Replications (default: the scenario's run.replications)");
