@@ -7,6 +7,8 @@
 #include "experiments/calibration/calibrate.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/out_dir.hpp"
+#include "output/owned_folder.hpp"
 
 namespace gcmsim::cli {
 namespace {
@@ -29,6 +31,9 @@ void run_calibrate(const CalibrateOptions& o) {
   }
   if (o.draws) spec.abc.draws = *o.draws;
   if (spec.abc.draws < 1) throw InvalidInput("--draws must be at least 1");
+  // The output folder is checked, locked and claimed before any draw is simulated.
+  output::OwnedFolder folder(checked_out_dir(o.out), output::FolderLock::exclusive, "--out " + o.out);
+  folder.claim({"posterior.csv", "fit.csv", "summary.txt"});
   calibration::CalibrationOutcome outcome;
   try {
     outcome = calibration::calibrate(spec, [&](int done) {

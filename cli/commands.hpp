@@ -4,6 +4,7 @@
 
 namespace gcmsim::cli {
 
+void add_backtest_command(CLI::App& app);
 void add_bench_command(CLI::App& app);
 void add_calibrate_command(CLI::App& app);
 void add_compare_command(CLI::App& app);

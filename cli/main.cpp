@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "models/loader/diagnostics.hpp"
+#include "output/owned_folder.hpp"
 #include "gcmsim/version.hpp"
 
 namespace {
@@ -40,6 +41,21 @@ std::string option_hints(const CLI::App& app) {
   return out;
 }
 
+// The first argument when it names no subcommand ("gcmsim frobnicate --help"): CLI11 would answer
+// the --help with gcmsim's own help and exit 0, as if the command existed. Empty when it does, or
+// when the first argument is an option.
+std::string unknown_command(const CLI::App& app, int argc, char** argv) {
+  if (argc < 2 || argv[1][0] == '-') return {};
+  const std::string word = argv[1];
+  std::vector<std::string> names;
+  for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+  if (std::find(names.begin(), names.end(), word) != names.end()) return {};
+  std::string known;
+  for (const std::string& name : names) known += (known.empty() ? "" : ", ") + name;
+  return fmt::format("gcmsim: unknown command '{}'{}; expected one of {} (gcmsim --help lists them)\n", word,
+                     gcmsim::loader::did_you_mean(word, names), known);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -60,8 +76,13 @@ int main(int argc, char** argv) {
   gcmsim::cli::add_sweep_command(app);
   gcmsim::cli::add_discover_command(app);
   gcmsim::cli::add_calibrate_command(app);
+  gcmsim::cli::add_backtest_command(app);
   gcmsim::cli::add_serve_command(app);
 
+  if (const std::string message = unknown_command(app, argc, argv); !message.empty()) {
+    fmt::print(stderr, "{}", message);
+    return gcmsim::cli::kExitInvalidInput;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -79,6 +100,9 @@ int main(int argc, char** argv) {
     return gcmsim::cli::kExitInvalidInput;
   } catch (const gcmsim::cli::ScenarioInvalid& e) {
     fmt::print(stderr, "{}\n", e.what());
+    return gcmsim::cli::kExitInvalidInput;
+  } catch (const gcmsim::output::FolderRefused& e) {
+    fmt::print(stderr, "gcmsim: error: {}\n", e.what());
     return gcmsim::cli::kExitInvalidInput;
   } catch (const gcmsim::cli::InvalidInput& e) {
     fmt::print(stderr, "gcmsim: error: {}\n", e.what());

@@ -22,6 +22,7 @@
 #include "models/run/simulate.hpp"
 #include "output/atomic_file.hpp"
 #include "output/decision_log.hpp"
+#include "output/owned_folder.hpp"
 #include "output/replications.hpp"
 #include "output/run_folder.hpp"
 #include "output/run_writer.hpp"
@@ -70,21 +71,26 @@ class OrderedSummary {
   std::size_t next_ = 0;
 };
 
-// Refuses a folder holding another run's outputs unless --force; then removes exactly what a run
-// owns there (output/run_folder.hpp), leftovers of an interrupted run included, before writing.
-void prepare_out(const fs::path& out, const output::ManifestInfo& run, bool force) {
-  const output::FolderContents contents = output::run_contents(out);
-  if (!contents.outputs.empty() && !force && !output::same_run(out, run)) {
-    std::vector<std::string> names;
-    for (const fs::path& p : contents.outputs) names.push_back(p.filename().string());
-    const std::size_t shown = std::min<std::size_t>(names.size(), 4);
+// Refuses a folder holding another run's outputs unless --force, and one holding files of the
+// user's where the outputs go (even with --force: gcmsim never removes what it cannot prove it
+// wrote, output/owned_folder.hpp). Then records what this run writes and removes the run outputs
+// the folder holds, before anything is simulated.
+void prepare_out(output::OwnedFolder& folder, const output::ManifestInfo& run, std::size_t replications, bool plots,
+                 bool force) {
+  const fs::path& out = folder.path();
+  const std::vector<std::string> owned = output::owned_run_outputs(folder);
+  // Files of a run that never wrote its manifest (a full disk, an I/O error, a kill) are not a
+  // run's outputs but its remains: removed without --force.
+  if (!owned.empty() && !force && output::holds_complete_run(folder) && !output::same_run(out, run)) {
+    const std::size_t shown = std::min<std::size_t>(owned.size(), 4);
     throw InvalidInput(fmt::format(
         "--out {}: the folder holds another run's outputs ({}{}); choose another folder, or add --force to "
         "remove them (only the files a run writes) first",
-        out.string(), fmt::join(names.begin(), names.begin() + static_cast<std::ptrdiff_t>(shown), ", "),
-        names.size() > shown ? fmt::format(" and {} more", names.size() - shown) : std::string()));
+        out.string(), fmt::join(owned.begin(), owned.begin() + static_cast<std::ptrdiff_t>(shown), ", "),
+        owned.size() > shown ? fmt::format(" and {} more", owned.size() - shown) : std::string()));
   }
-  output::remove_run_files(contents);
+  folder.claim(output::run_output_names(replications, plots), output::foreign_run_outputs(folder));
+  output::remove_run_outputs(folder, owned);
 }
 
 void run(const RunOptions& options) {
@@ -109,11 +115,14 @@ void run(const RunOptions& options) {
 
   // The folder is checked, and cleared of what a run owns, before anything is simulated.
   const std::string& directory = prepared->defaults().outputs.directory;
-  const fs::path out = checked_out_dir(options.out.value_or(directory.empty() ? std::string("results") : directory));
+  const std::string out_option = options.out.value_or(directory.empty() ? std::string("results") : directory);
+  output::OwnedFolder folder(checked_out_dir(out_option), output::FolderLock::exclusive, "--out " + out_option);
+  const fs::path& out = folder.path();
   {
     model::RunResults identity;
     identity.seed = seed;
-    prepare_out(out, output::manifest_info(*prepared, identity, replications, 0.0), options.force);
+    prepare_out(folder, output::manifest_info(*prepared, identity, replications, 0.0), static_cast<std::size_t>(replications),
+                options.plots, options.force);
   }
 
   std::optional<SteppedNarration> narrator;
@@ -140,7 +149,17 @@ void run(const RunOptions& options) {
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const output::ManifestInfo info = output::manifest_info(*prepared, results, replications, wall);
     if (replications == 1) {
-      output::write_run(out, *prepared, results, info);
+      try {
+        output::write_run(out, *prepared, results, info);
+      } catch (...) {
+        // A complete run or nothing: what was written before the failure (ENOSPC, EIO) goes.
+        try {
+          output::remove_run_outputs(folder, output::owned_run_outputs(folder));
+        } catch (const std::exception&) {
+          // The failure being reported matters more; the next run removes the remains.
+        }
+        throw;
+      }
     } else {
       folders.write(*prepared, results, info);
     }
@@ -177,8 +196,12 @@ void run(const RunOptions& options) {
 
 void add_run_command(CLI::App& app) {
   auto options = std::make_shared<RunOptions>();
-  CLI::App* cmd = app.add_subcommand("run", "Simulate the process and write timeline.csv, participation.csv and "
-                                            "manifest.json (one folder per replication and summary.csv when R > 1)");
+  CLI::App* cmd = app.add_subcommand("run", "Simulate the process and write, per replication, timeline.csv, participation.csv, "
+                                            "attendance.csv, stakeholders.csv, trust_fund.csv and manifest.json, and when the "
+                                            "scenario negotiates dynamics.csv, positions.csv, acceptance.csv, votes.csv and "
+                                            "outcome.json, and decisions.csv when delegations are played (the scenario's outputs section "
+                                            "can switch some off; docs/outputs.md); "
+                                            "with R > 1 one rep-NNNN folder per replication and summary.csv; --plots adds PNGs");
   add_scenario_options(*cmd, options->scenario, kBaselineScenario);
   cmd->add_option("--seed", options->seed, "Random seed, an unsigned 64-bit integer (default: the scenario's run.seed)")->check(seed_validator());
   cmd->add_option("--replications,-r", options->replications, "Replications (default: the scenario's run.replications)");

@@ -70,12 +70,16 @@ std::vector<std::string> ScenarioOptions::operations() const {
   return out;
 }
 
-loader::LoadResult load_checked(const ScenarioOptions& options) {
+loader::LoadResult load_unchecked(const ScenarioOptions& options) {
   loader::LoadRequest request;
   request.path = resolve_scenario_file(options.file);
   request.sets = options.operations();
   request.overrides = resolved_overrides(options);
-  loader::LoadResult result = loader::load_scenario(request);
+  return loader::load_scenario(request);
+}
+
+loader::LoadResult load_checked(const ScenarioOptions& options) {
+  loader::LoadResult result = load_unchecked(options);
   if (!result.ok()) {
     const std::size_t n = result.diagnostics.size();
     throw ScenarioInvalid(fmt::format("{}{} error{} in {}", result.error_report(), n, n == 1 ? "" : "s", options.file));

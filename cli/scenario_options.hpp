@@ -35,6 +35,8 @@ void add_scenario_options(CLI::App& command, ScenarioOptions& options, const cha
 
 // Loads the scenario; on any problem throws InvalidInput carrying the full error report.
 loader::LoadResult load_checked(const ScenarioOptions& options);
+// The same load, its diagnostics returned instead of thrown (validate --json reports them itself).
+loader::LoadResult load_unchecked(const ScenarioOptions& options);
 
 // Loads and prepares the scenario for running; on any problem throws InvalidInput (ScenarioInvalid)
 // carrying the full error report.

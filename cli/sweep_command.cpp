@@ -60,9 +60,9 @@ ex::SweepOptions options_of(const SweepArgs& a, const ex::SweepSpec& spec) {
   return o;
 }
 
-ex::SweepPlan plan_checked(const ex::SweepSpec& spec, const ex::SweepOptions& o) {
+ex::SweepPlan plan_checked(const ex::SweepSpec& spec, const ex::SweepOptions& o, ex::PointCheck check = ex::PointCheck::every) {
   try {
-    return ex::plan_or_throw(spec, o);
+    return ex::plan_or_throw(spec, o, check);
   } catch (const ex::SweepInvalid& e) {
     throw ScenarioInvalid(std::string(e.what()));
   }
@@ -95,6 +95,9 @@ void dry_run(const ex::SweepPlan& plan, const ex::SweepOptions& o) {
   const double total = per_run * static_cast<double>(plan.runs()) / threads;
   fmt::print("estimated time: {:.1f} ms per run (timed on {} runs) x {} runs / {} threads = {:.0f} s\n", per_run * 1e3, probes,
              plan.runs(), threads, total);
+  if (plan.points() > ex::kProbedPoints) {
+    fmt::print("checked the first {} points only; a run checks all {} before it starts\n", ex::kProbedPoints, plan.points());
+  }
   fmt::print("results would go to {}/ (nothing was written)\n", o.out);
 }
 
@@ -104,6 +107,7 @@ void print_warnings(const std::vector<std::string>& warnings) {
 }
 
 void report(const ex::SweepOutcome& r, const ex::SweepOptions& o) {
+  for (const std::string& w : r.warnings) fmt::print(stderr, "gcmsim: warning: {}\n", w);
   const std::string part = o.shard && o.shard->count > 1 ? fmt::format("shard {} ", o.shard->label()) : "";
   fmt::print("sweep {}: {}{} runs of {} ({} points x {} replications): {} already journaled, {} run now in {:.1f} s\n", r.info.name,
              part, r.shard_runs, r.info.runs(), r.info.design.size(), r.info.replications, r.already, r.ran, r.seconds);
@@ -158,7 +162,8 @@ void run(const SweepArgs& args) {
   }
   const ex::SweepSpec spec = read_checked(args.file);
   const ex::SweepOptions o = options_of(args, spec);
-  const ex::SweepPlan plan = plan_checked(spec, o);
+  // --dry-run checks only the points it shows and times: it answers in seconds for any design.
+  const ex::SweepPlan plan = plan_checked(spec, o, args.dry_run ? ex::PointCheck::probe : ex::PointCheck::every);
   if (args.dry_run) {
     dry_run(plan, o);
     return;
@@ -171,8 +176,14 @@ void run(const SweepArgs& args) {
 }
 
 void merge(const std::string& dir) {
-  const ex::TableFiles t = ex::merge_sweep(dir);
-  fmt::print("merged {} runs: {}/runs.csv, points.csv{}{}, results.sqlite\n", t.runs, dir, t.sensitivity ? ", sensitivity.csv" : "",
+  ex::TableFiles t;
+  try {
+    t = ex::merge_sweep(dir);
+  } catch (const ex::SweepInvalid& e) {
+    throw InvalidInput(e.what());
+  }
+  fmt::print("merged {} runs: {}/runs.csv, points.csv{}{}, results.sqlite
+", t.runs, dir, t.sensitivity ? ", sensitivity.csv" : "",
              t.morris ? ", morris.csv" : "");
   print_warnings(t.warnings);
 }

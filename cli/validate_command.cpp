@@ -1,6 +1,8 @@
 // `gcmsim validate FILE`: "ok" and a one-line count, or every error with its location. Warnings
 // (a plan that cannot hold, the rules of resolution 71/280) are printed before the verdict;
-// `--strict` makes them errors.
+// `--strict` makes them errors. `--json` prints the findings as JSON on stdout instead
+// (output/validation_report.hpp: errors and warnings with file, line, column, rule and message).
+#include <cstdio>
 #include <memory>
 
 #include <fmt/core.h>
@@ -8,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/scenario_options.hpp"
+#include "output/validation_report.hpp"
 
 namespace gcmsim::cli {
 namespace {
@@ -15,9 +18,24 @@ namespace {
 struct ValidateOptions {
   ScenarioOptions scenario;
   bool strict = false;
+  bool json = false;
 };
 
+// The report on stdout whatever the verdict; an invalid scenario still exits 2, its text on stderr.
+void validate_json(const ValidateOptions& options) {
+  const loader::LoadResult r = load_unchecked(options.scenario);
+  const nlohmann::json report = output::validation_report(r, options.scenario.file, options.strict);
+  fmt::print("{}\n", report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+  std::fflush(stdout);
+  if (!report["valid"].get<bool>()) {
+    const std::size_t n = r.ok() ? r.diagnostics.warnings().size() : r.diagnostics.size();
+    throw ScenarioInvalid(fmt::format("{}{} error{}{} in {}", r.ok() ? r.diagnostics.format_warnings(r.files, "error") : r.error_report(),
+                                      n, n == 1 ? "" : "s", r.ok() ? " (warnings, --strict)" : "", options.scenario.file));
+  }
+}
+
 void validate(const ValidateOptions& options) {
+  if (options.json) return validate_json(options);
   const loader::LoadResult r = load_checked(options.scenario);
   const auto& warnings = r.diagnostics.warnings();
   if (!warnings.empty() && options.strict) {
@@ -47,6 +65,9 @@ void add_validate_command(CLI::App& app) {
                                                  "unless --strict");
   add_scenario_options(*cmd, options->scenario);
   cmd->add_flag("--strict", options->strict, "Treat warnings as errors (exit 2)");
+  cmd->add_flag("--json", options->json,
+                "Print the errors and warnings as JSON on stdout ({file, valid, errors: [{file, line, column, rule, "
+                "message}], warnings: [...]}; docs/scenario-format.md); the exit code is the same");
   cmd->callback([options] { validate(*options); });
 }
 

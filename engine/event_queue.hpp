@@ -6,12 +6,14 @@
 // (time, key) therefore orders by time, then priority, then insertion: equal times fire in a fixed,
 // reproducible order, and the slot never decides because sequences are unique.
 //
-// Two interchangeable implementations, tested by one suite (tests/engine/event_queue_test.cpp) and
-// measured by bench/phold:
+// Two heaps here, interchangeable with the ladder queue (engine/ladder_queue.hpp, the models'
+// default: `Simulator` in engine/simulator.hpp, measured faster than the 4-ary heap at every size
+// bench/phold tries), tested by one suite (tests/engine/event_queue_test.cpp) and measured by
+// bench/phold (--queue ladder|heap4|binary):
 //   | type         | push     | pop      | notes                                            |
 //   |--------------|----------|----------|--------------------------------------------------|
-//   | DaryHeap<4>  | O(log n) | O(log n) | default: half the depth of a binary heap, a      |
-//   |              |          |          | node's children share one or two cache lines     |
+//   | DaryHeap<4>  | O(log n) | O(log n) | half the depth of a binary heap, a node's        |
+//   |              |          |          | children share one or two cache lines            |
 //   | BinaryHeap   | O(log n) | O(log n) | std::push_heap/pop_heap; the reference           |
 // Cancellation is not the set's business: the simulator marks a cancelled handler's slot and skips
 // the entry when it reaches the top (lazy deletion), so both sets stay minimal.

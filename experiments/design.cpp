@@ -9,7 +9,9 @@
 
 #include <boost/random/sobol.hpp>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include "engine/bounded_file.hpp"
 #include "engine/random_streams.hpp"
 #include "experiments/distributions.hpp"
 #include "experiments/morris.hpp"
@@ -200,14 +202,39 @@ Design read_design_table(const std::string& path, const std::vector<Parameter>& 
                          loader::Diagnostics& diagnostics, loader::Location named_at) {
   Design d;
   for (const Parameter& p : parameters) d.parameters.push_back(p.name);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diagnostics.error(named_at, fmt::format("cannot read the design table '{}'", path));
+  // engine/bounded_file.hpp: a regular file of bounded size, or a located error that does not
+  // quote it.
+  const BoundedRead read = read_bounded_file(path, kMaxDesignTableBytes, "a design table (CSV)");
+  if (!read.ok()) {
+    diagnostics.error(named_at, fmt::format("cannot use the design table: {}", read.error));
     return d;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  const std::string content = text.str();
+  return parse_design_table(path, read.content, parameters, files, diagnostics, named_at);
+}
+
+Design parse_design_table(const std::string& path, const std::string& content, const std::vector<Parameter>& parameters,
+                          loader::SourceFiles& files, loader::Diagnostics& diagnostics, loader::Location named_at) {
+  Design d;
+  for (const Parameter& p : parameters) d.parameters.push_back(p.name);
+  // A file whose first line names none of the parameters is not a design table (a wrong path:
+  // /etc/passwd, a binary): said once, without quoting a line of it.
+  {
+    std::istringstream first(content);
+    std::string header;
+    while (std::getline(first, header) && trim(header).empty()) {
+    }
+    std::vector<int> cols;
+    bool any = false;
+    for (const std::string& field : split_csv_line(header, cols)) {
+      any = any || std::find(d.parameters.begin(), d.parameters.end(), trim(field)) != d.parameters.end();
+    }
+    if (!any) {
+      diagnostics.error(named_at, fmt::format("'{}' is not a design table of this sweep: its first line names none of the "
+                                              "parameters; expected a CSV whose header names them ({})",
+                                              path, fmt::join(d.parameters, ", ")));
+      return d;
+    }
+  }
   const int file = files.add(path, content);
   std::istringstream lines(content);
   std::string line;
@@ -255,6 +282,10 @@ Design read_design_table(const std::string& path, const std::vector<Parameter>& 
       if (order[c] >= 0) point[static_cast<std::size_t>(order[c])] = value;
     }
     d.points.push_back(std::move(point));
+    if (d.points.size() > kMaxDesignPoints) {
+      diagnostics.error({file, number, 1}, fmt::format("the design table has more than {} points (docs/limits.md)", kMaxDesignPoints));
+      break;
+    }
   }
   if (order.empty()) diagnostics.error({file, 1, 1}, "the design table is empty; expected a header naming the parameters");
   else if (d.points.empty()) diagnostics.error({file, number, 1}, "the design table has a header but no points");

@@ -14,6 +14,13 @@
 
 namespace gcmsim::experiments {
 
+// Bounds of a design (docs/limits.md): a design's points are held in memory as text, about
+// 100 bytes per point and parameter, so a million points of a few parameters stay below 1 GB.
+inline constexpr std::size_t kMaxDesignPoints = 1'000'000;
+inline constexpr std::size_t kMaxDesignTableBytes = std::size_t{64} << 20;
+// Points x replications: the tables index each run (16 bytes) while they are written.
+inline constexpr std::size_t kMaxSweepRuns = 10'000'000;
+
 struct Design {
   std::vector<std::string> parameters;           // column names
   std::vector<std::vector<std::string>> points;  // rows: one value per parameter
@@ -60,6 +67,9 @@ Design map_unit_sample(const std::vector<Parameter>& parameters, const UnitSampl
 // then one row per point. Problems are reported with the file's line and column.
 Design read_design_table(const std::string& path, const std::vector<Parameter>& parameters, loader::SourceFiles& files,
                          loader::Diagnostics& diagnostics, loader::Location named_at = {});
+// The same from the table's text (what read_design_table does once the file is read).
+Design parse_design_table(const std::string& path, const std::string& content, const std::vector<Parameter>& parameters,
+                          loader::SourceFiles& files, loader::Diagnostics& diagnostics, loader::Location named_at);
 
 // The design the spec asks for.
 Design make_design(const SweepSpec& spec, loader::SourceFiles& files, loader::Diagnostics& diagnostics);

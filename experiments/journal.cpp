@@ -8,10 +8,16 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <string_view>
+#include <vector>
 #include <unistd.h>
 
 #include <fmt/compile.h>
+#include <memory>
+#include <cstdint>
 #include <fmt/format.h>
+
+#include "engine/bounded_file.hpp"
 
 namespace gcmsim::experiments {
 namespace {
@@ -26,6 +32,9 @@ std::uint32_t fnv1a32(std::string_view s) {
 }
 
 std::string os_error() { return std::strerror(errno); }
+
+constexpr std::size_t kMaxHeaderBytes = 512;
+constexpr std::size_t kMaxMetrics = 1'000'000;  // docs/limits.md
 
 template <class T>
 bool parse_number(std::string_view s, T& out) {
@@ -139,60 +148,131 @@ std::optional<JournalRecord> parse_record(std::string_view line, std::size_t met
 }
 
 JournalHeader parse_header(const std::string& line, const std::filesystem::path& path) {
-  std::istringstream in(line);
-  std::string magic, shard_word, of_word, runs_word, metrics_word;
-  int version = 0;
+  // Each number read at its exact width (from_chars: no sign, no wrap-around, no overflow).
+  std::vector<std::string_view> words;
+  for (std::size_t at = 0; at <= line.size() && words.size() < 14;) {
+    const std::size_t sp = std::min(line.find(' ', at), line.size());
+    words.emplace_back(line.data() + at, sp - at);
+    at = sp + 1;
+  }
   JournalHeader h;
-  in >> magic >> version >> h.hash >> shard_word >> h.shard.index >> of_word >> h.shard.count >> runs_word >> h.runs >>
-      metrics_word >> h.metrics;
-  std::string series_word;
-  if (in >> series_word) {
-    in >> h.series;
-    if (series_word != "series") in.setstate(std::ios::failbit);
-  } else {
-    in.clear();  // no series part: a sweep that keeps none
+  int version = 0;
+  // An optional "series S" ends the header of a sweep that keeps time series (docs/experiments.md).
+  const bool series_ok = words.size() == 11 || (words.size() == 13 && words[11] == "series" && parse_number(words[12], h.series));
+  const bool ok = series_ok && words[0] == "gcmsim-sweep-journal" && parse_number(words[1], version) && version == 1 &&
+                  !words[2].empty() && words[2].size() <= 64 && words[3] == "shard" && parse_number(words[4], h.shard.index) &&
+                  words[5] == "of" && parse_number(words[6], h.shard.count) && words[7] == "runs" &&
+                  parse_number(words[8], h.runs) && words[9] == "metrics" && parse_number(words[10], h.metrics) &&
+                  h.shard.count != 0 && h.shard.index < h.shard.count && h.metrics <= kMaxMetrics;
+  if (!ok) {
+    // The line is quoted only when it is a journal's header gone wrong, never a stranger's content.
+    const bool ours = !words.empty() && words[0] == "gcmsim-sweep-journal";
+    throw std::invalid_argument(fmt::format("{}:1: not a valid gcmsim sweep journal (version 1) header{}: expected "
+                                            "'gcmsim-sweep-journal 1 HASH shard I of K runs N metrics M [series S]' with 0 <= I < K",
+                                            path.string(), ours ? fmt::format(" ('{}')", line.substr(0, 200)) : std::string()));
   }
-  if (!in || magic != "gcmsim-sweep-journal" || version != 1 || shard_word != "shard" || of_word != "of" ||
-      runs_word != "runs" || metrics_word != "metrics" || h.shard.count == 0) {
-    throw std::runtime_error(fmt::format("{}:1: not a gcmsim sweep journal (version 1) header", path.string()));
-  }
+  h.hash = std::string(words[2]);
   return h;
 }
 
+namespace {
+
+// A journal's lines, read through one checked descriptor (engine/bounded_file.hpp) in blocks.
+// A line longer than `max_line` is returned cut at that length (it can only be corrupt).
+class LineReader {
+ public:
+  LineReader(int fd, std::size_t max_line) : fd_(fd), max_line_(max_line) {}
+  void set_max_line(std::size_t max_line) { max_line_ = max_line; }
+  ~LineReader() { ::close(fd_); }
+  LineReader(const LineReader&) = delete;
+  LineReader& operator=(const LineReader&) = delete;
+
+  // false at the end of the file; `complete` says whether the line ended with a newline.
+  bool next(std::string& line, bool& complete, std::uint64_t& length) {
+    line.clear();
+    length = 0;
+    for (;;) {
+      if (pos_ == end_ && !fill()) {
+        complete = false;
+        return length > 0;
+      }
+      const char* start = buffer_ + pos_;
+      const char* nl = static_cast<const char*>(std::memchr(start, '\n', end_ - pos_));
+      const std::size_t n = nl != nullptr ? static_cast<std::size_t>(nl - start) : end_ - pos_;
+      if (line.size() < max_line_) line.append(start, std::min(n, max_line_ - line.size()));
+      length += n;
+      pos_ += n;
+      if (nl != nullptr) {
+        ++pos_;
+        complete = true;
+        return true;
+      }
+    }
+  }
+
+ private:
+  bool fill() {
+    for (;;) {
+      const ssize_t n = ::read(fd_, buffer_, sizeof buffer_);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) throw std::runtime_error(fmt::format("cannot read a journal: {}", os_error()));
+      pos_ = 0;
+      end_ = static_cast<std::size_t>(n);
+      return n > 0;
+    }
+  }
+
+  int fd_;
+  std::size_t max_line_;
+  char buffer_[1 << 16];
+  std::size_t pos_ = 0, end_ = 0;
+};
+
+}  // namespace
+
 JournalContents read_journal(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(fmt::format("cannot read {}: {}", path.string(), os_error()));
+  std::string error;
+  const std::optional<int> fd = open_regular_file(path.string(), "a gcmsim sweep journal", error);
+  if (!fd) throw std::invalid_argument(error);
+  LineReader in(*fd, kMaxHeaderBytes);
   JournalContents out;
   out.path = path;
   std::string line;
-  if (!std::getline(in, line) || in.eof()) {
+  bool complete = false;
+  std::uint64_t length = 0;
+  if (!in.next(line, complete, length) || !complete) {
     // An empty file, or a header cut short: the sweep was killed while creating it.
     out.header.shard.count = 0;
     out.torn_tail = true;
     return out;
   }
+  if (length > kMaxHeaderBytes) {
+    throw std::invalid_argument(fmt::format("{}:1: not a gcmsim sweep journal: its first line is too long for a header", path.string()));
+  }
   out.header = parse_header(line, path);
-  std::uint64_t offset = line.size() + 1;
+  // A record holds 4 numbers, `metrics` values of at most 25 characters each and its checksum:
+  // a longer line is corrupt, and is not read into memory whole.
+  in.set_max_line(128 + 32 * out.header.metrics);
+  std::uint64_t offset = length + 1;
   out.intact_bytes = offset;
   std::size_t number = 1;
-  std::optional<std::string> bad;  // a bad line is torn only if nothing follows it
-  std::size_t bad_number = 0;
-  while (std::getline(in, line)) {
+  std::optional<std::size_t> bad;  // the number of a bad line: torn only if nothing follows it
+  while (in.next(line, complete, length)) {
     ++number;
-    const bool complete = !in.eof();  // getline hit the newline
     if (bad) {
-      throw std::runtime_error(fmt::format("{}:{}: corrupt journal record (not the last line, so not a torn write)",
-                                           path.string(), bad_number));
+      out.skipped.push_back(fmt::format("{}:{}: corrupt journal record (a bad checksum or field, not the last line, so not a "
+                                        "torn write); skipped, its run is run again",
+                                        path.string(), *bad));
+      bad.reset();
     }
-    const auto run = complete ? indexed_run(line, out.header.metrics) : std::nullopt;
+    const auto run = complete && length == line.size() && length <= UINT32_MAX ? indexed_run(line, out.header.metrics) : std::nullopt;
     if (!run) {
-      bad = line;
-      bad_number = number;
+      bad = number;
     } else {
       out.records.push_back({*run, offset, static_cast<std::uint32_t>(line.size())});
-      offset += line.size() + 1;
-      out.intact_bytes = offset;
+      out.intact_bytes = offset + line.size() + 1;
     }
+    offset += length + (complete ? 1 : 0);
   }
   out.torn_tail = bad.has_value();
   return out;

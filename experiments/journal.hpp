@@ -12,7 +12,9 @@
 // A value is the shortest text that reads back as the same double, or '-' when the run has no
 // value for that metric; the checksum is FNV-1a (32 bits, 8 hex digits) of the line before " *".
 // A kill can cut the last line short: a last line without its newline or with a wrong checksum is
-// discarded (and cut off before appending again). A bad line anywhere else is corruption: an error.
+// discarded (and cut off before appending again). A bad line anywhere else is corruption (a bit
+// flipped on disk): it is skipped with a message, its run counts as not done and is run again, so
+// the folder stays recoverable.
 //
 // Durability. Each record is one write(2): the kernel keeps it through a kill -9 of the process.
 // Against a power loss, records are fdatasync'ed in batches by a thread of the writer's own, so
@@ -78,10 +80,13 @@ struct JournalContents {
   std::vector<Located> records;
   std::uint64_t intact_bytes = 0;  // length of the file up to the end of the last intact record
   bool torn_tail = false;
+  std::vector<std::string> skipped;  // "FILE:LINE: corrupt journal record ..." for each skipped line
 };
 
-// Reads a journal (throws std::runtime_error naming the file and line on corruption).
+// Reads a journal (throws std::runtime_error naming the file when it cannot be read, or when its
+// header is not a journal's; corrupt records are skipped and listed).
 JournalContents read_journal(const std::filesystem::path& path);
+// Throws std::invalid_argument (FILE:1: ...) when `line` is not a valid header.
 JournalHeader parse_header(const std::string& line, const std::filesystem::path& path);
 
 class JournalWriter {

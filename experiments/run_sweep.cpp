@@ -1,6 +1,9 @@
 #include "experiments/run_sweep.hpp"
 
 #include <atomic>
+#include <charconv>
+#include <limits>
+#include <string_view>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -52,17 +55,19 @@ class Progress {
 }  // namespace
 
 Shard parse_shard(const std::string& text) {
+  // Digits only, read at their exact width: "-1" or 2^64 is an error, never a wrapped number.
+  const auto number = [](std::string_view s, std::size_t& out) {
+    if (s.empty() || s.find_first_not_of("0123456789") != std::string_view::npos) return false;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+    return ec == std::errc() && end == s.data() + s.size();
+  };
   const std::size_t slash = text.find('/');
   std::size_t i = 0, k = 0;
-  try {
-    if (slash == std::string::npos) throw std::invalid_argument("");
-    std::size_t used = 0;
-    i = std::stoul(text.substr(0, slash), &used);
-    if (used != slash) throw std::invalid_argument("");
-    k = std::stoul(text.substr(slash + 1), &used);
-    if (used != text.size() - slash - 1) throw std::invalid_argument("");
-  } catch (const std::exception&) {
-    throw SweepInvalid(fmt::format("--shard '{}': expected I/K, e.g. 0/4 (the first of four shards)", text));
+  if (slash == std::string::npos || !number(std::string_view(text).substr(0, slash), i) ||
+      !number(std::string_view(text).substr(slash + 1), k)) {
+    throw SweepInvalid(fmt::format("--shard '{}': expected I/K with 0 <= I < K, each a whole number of at most {} "
+                                   "(e.g. 0/4, the first of four shards)",
+                                   text, std::numeric_limits<std::size_t>::max()));
   }
   if (k == 0 || i >= k) throw SweepInvalid(fmt::format("--shard '{}': expected 0 <= I < K", text));
   return {i, k};
@@ -105,8 +110,9 @@ std::optional<Shard> shard_from_environment(const fs::path& dir) {
   }
 }
 
-SweepPlan plan_or_throw(const SweepSpec& spec, const SweepOptions& options) {
-  PlanResult planned = plan_sweep(spec, options.replications, options.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.threads);
+SweepPlan plan_or_throw(const SweepSpec& spec, const SweepOptions& options, PointCheck check) {
+  PlanResult planned = plan_sweep(spec, options.replications,
+                                  options.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.threads, check);
   if (!planned.ok()) throw SweepInvalid(planned.report);
   return std::move(*planned.plan);
 }
@@ -128,19 +134,37 @@ SweepOutcome run_plan(const SweepPlan& plan, const SweepOptions& options) {
     return stopping() ? RunValues{} : plan.run(r, keep, output::Durability::deferred);
   };
 
-  if (options.resume && !fs::exists(dir / "sweep.json")) {
+  const Shard shard = options.shard.value_or(Shard{});
+  if (shard.count > std::max<std::size_t>(1, plan.runs())) {
+    throw SweepInvalid(fmt::format("--shard {}: the sweep has {} runs, so at most {} shards (each shard needs a run)", shard.label(),
+                                   plan.runs(), plan.runs()));
+  }
+  // One writer per folder (output/owned_folder.hpp): the shards of one array share the folder,
+  // each holding its own journal; anything else holds the folder alone.
+  output::OwnedFolder folder(dir, shard.count > 1 ? output::FolderLock::shared : output::FolderLock::exclusive,
+                             "-o " + dir.string());
+  if (options.resume && !folder.owns("sweep.json")) {
     throw SweepInvalid(fmt::format("--resume: {} holds no sweep to resume", dir.string()));
   }
   try {
-    claim_results_dir(dir, out.info);
+    claim_results_dir(folder, out.info);
+  } catch (const output::FolderRefused&) {
+    throw;
   } catch (const std::invalid_argument& e) {
     throw SweepInvalid(e.what());
   }
-  const Shard shard = options.shard.value_or(Shard{});
   const fs::path jpath = journal_path(dir, shard);
+  folder.claim({jpath.filename().string()});
+  if (options.keep_runs) folder.claim({"runs/"});
+  folder.lock_file(jpath.filename().string());
   std::optional<JournalContents> existing;
-  if (fs::exists(jpath)) {
-    existing = read_journal(jpath);
+  if (fs::file_size(jpath) > 0) {
+    try {
+      existing = read_journal(jpath);
+    } catch (const std::invalid_argument& e) {
+      throw SweepInvalid(e.what());
+    }
+    out.warnings = existing->skipped;
     const JournalHeader& h = existing->header;
     if (h.shard.count != 0 && (h.hash != out.info.hash || h.metrics != metrics || h.series != plan.series().size() || h.shard.index != shard.index ||
                                h.shard.count != shard.count)) {
@@ -204,7 +228,13 @@ SweepOutcome run_plan(const SweepPlan& plan, const SweepOptions& options) {
     out.ran = now.records.size() - out.already;
   } else if (shard.count == 1) {
     const auto t0 = Clock::now();
-    out.warnings = write_tables(dir, out.info, read_journals(dir, out.info)).warnings;
+    try {
+      out.warnings = write_tables(dir, out.info, read_journals(folder, out.info)).warnings;
+    } catch (const output::FolderRefused&) {
+      throw;
+    } catch (const std::invalid_argument& e) {
+      throw SweepInvalid(e.what());
+    }
     out.tables = true;
     out.tables_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
   }
@@ -218,8 +248,20 @@ void serve_as_mpi_worker(const SweepPlan& plan, const SweepOptions& options) {
 }
 
 TableFiles merge_sweep(const std::string& dir) {
+  // Alone in the folder: a shard still running holds it shared, and merging is refused until it ends.
+  output::OwnedFolder folder(dir, output::FolderLock::exclusive, "sweep merge " + dir);
+  if (!folder.owns("sweep.json")) {
+    throw SweepInvalid(fmt::format("{} has no sweep.json written by gcmsim: not a sweep's results folder", dir));
+  }
   const SweepInfo info = read_sweep_info(dir);
-  return write_tables(dir, info, read_journals(dir, info));
+  folder.claim(sweep_output_names(info));
+  try {
+    return write_tables(dir, info, read_journals(folder, info));
+  } catch (const output::FolderRefused&) {
+    throw;
+  } catch (const std::invalid_argument& e) {
+    throw SweepInvalid(e.what());
+  }
 }
 
 }  // namespace gcmsim::experiments

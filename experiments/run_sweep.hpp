@@ -54,12 +54,13 @@ struct SweepOutcome {
   // syncs run on the journal's own thread and count only in the final wait), and writing tables.
   double journal_seconds = 0.0;
   double tables_seconds = 0.0;
+  std::vector<std::string> warnings;  // corrupt journal records skipped (their runs were run again)
 };
 
 // Plans (throws SweepInvalid with the report) and runs.
 SweepOutcome run_sweep(const SweepSpec& spec, const SweepOptions& options);
 SweepOutcome run_plan(const SweepPlan& plan, const SweepOptions& options);
-SweepPlan plan_or_throw(const SweepSpec& spec, const SweepOptions& options);
+SweepPlan plan_or_throw(const SweepSpec& spec, const SweepOptions& options, PointCheck check = PointCheck::every);
 
 // Under MPI, rank 0 calls run_plan with options.mpi (it manages, journals and writes the tables)
 // and every other rank calls this: it runs what rank 0 hands out until told to stop.

@@ -1,5 +1,7 @@
 #include "experiments/sweep_plan.hpp"
 
+#include <algorithm>
+
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -107,7 +109,7 @@ std::vector<std::optional<double>> SweepPlan::run(std::size_t run_index, const s
   const sim::RunMetrics all = sim::metrics(*prepared, results);
   std::vector<std::optional<double>> kept;
   kept.reserve(metrics_.size());
-  for (const std::size_t i : metric_index_[at.point]) kept.push_back(all.values[i]);
+  for (const std::size_t i : metric_index_[metric_index_.size() == 1 ? 0 : at.point]) kept.push_back(all.values[i]);
   if (!series_.empty()) {
     std::vector<double> flat;
     for (const SeriesKind kind : series_) append_series(flat, kind, results);
@@ -116,7 +118,7 @@ std::vector<std::optional<double>> SweepPlan::run(std::size_t run_index, const s
   return kept;
 }
 
-PlanResult plan_sweep(const SweepSpec& spec_in, std::optional<int> replications, unsigned threads) {
+PlanResult plan_sweep(const SweepSpec& spec_in, std::optional<int> replications, unsigned threads, PointCheck check) {
   PlanResult out;
   out.files = spec_in.files;
   SweepSpec spec = spec_in;
@@ -127,6 +129,13 @@ PlanResult plan_sweep(const SweepSpec& spec_in, std::optional<int> replications,
     return out;
   }
   Design design = make_design(spec, out.files, out.diagnostics);
+  // docs/limits.md: the tables index every run (16 bytes each) and the journal holds a line per run.
+  if (out.diagnostics.empty() && (design.size() == 0 || spec.replications < 1 ||
+                                  design.size() > kMaxSweepRuns / static_cast<std::size_t>(std::max(spec.replications, 1)))) {
+    out.report = fmt::format("{}: {} points x {} replications: a sweep runs from 1 to {} runs (docs/limits.md)\n", spec.path,
+                             design.size(), spec.replications, kMaxSweepRuns);
+    return out;
+  }
 
   // The metrics to keep, by key in the base's catalogue.
   const sim::MetricCatalog& catalog = base.scenario->metric_catalog();
@@ -171,8 +180,9 @@ PlanResult plan_sweep(const SweepSpec& spec_in, std::optional<int> replications,
   // (PreparedScenario::point), a point of the baseline weighs about 0.2 MB: a 1,000-point design
   // peaks at 213 MB against 14 MB for 10 points (`sweep --dry-run`, measured).
   SweepPlan probe(spec, design, base.scenario, metrics, {}, {});
-  const std::size_t n = design.size();
-  std::vector<std::shared_ptr<const sim::PreparedScenario>> points(n);
+  const std::size_t n = check == PointCheck::every ? design.size() : std::min(design.size(), kProbedPoints);
+  const bool keep = design.size() <= kMaxKeptPoints;
+  std::vector<std::shared_ptr<const sim::PreparedScenario>> points(keep ? n : 0);
   std::vector<std::vector<std::size_t>> index(n);
   std::vector<std::string> errors(n);
   parallel_for(n, std::max(1u, threads), [&](std::size_t p) {
@@ -190,8 +200,13 @@ PlanResult plan_sweep(const SweepSpec& spec_in, std::optional<int> replications,
       }
       index[p].push_back(*i);
     }
-    points[p] = prepared.scenario;
+    if (keep) points[p] = prepared.scenario;
   });
+  // Every point's metrics are usually found at the same places of its catalogue: then one index
+  // serves them all (a million points would otherwise hold a million copies).
+  if (!index.empty() && std::all_of(index.begin(), index.end(), [&](const auto& i) { return i == index[0]; })) {
+    index.resize(1);
+  }
   std::size_t invalid = 0;
   for (const std::string& e : errors) {
     if (e.empty()) continue;

@@ -75,8 +75,19 @@ struct PlanResult {
   bool ok() const { return plan.has_value(); }
 };
 
-// Prepares the base, makes the design and checks every point before anything runs. `threads`
+// Prepared points kept for the runs (docs/limits.md): a point of the baseline weighs about 0.2 MB.
+// A larger design is checked point by point, each prepared and dropped, and its runs prepare their
+// point again as they start.
+inline constexpr std::size_t kMaxKeptPoints = 2000;
+
+// How much of the design plan_sweep checks: every point (before a sweep runs), or only the first
+// `kProbedPoints` (sweep --dry-run, which answers in seconds for any design the schema accepts).
+enum class PointCheck { every, probe };
+inline constexpr std::size_t kProbedPoints = 5;
+
+// Prepares the base, makes the design and checks its points before anything runs. `threads`
 // prepare points in parallel. `replications`, when set, replaces the file's.
-PlanResult plan_sweep(const SweepSpec& spec, std::optional<int> replications = std::nullopt, unsigned threads = 1);
+PlanResult plan_sweep(const SweepSpec& spec, std::optional<int> replications = std::nullopt, unsigned threads = 1,
+                      PointCheck check = PointCheck::every);
 
 }  // namespace gcmsim::experiments

@@ -17,6 +17,7 @@
 #include <fmt/compile.h>
 #include <fmt/format.h>
 
+#include "engine/bounded_file.hpp"
 #include "engine/statistics.hpp"
 #include "experiments/morris.hpp"
 #include "experiments/results_db.hpp"
@@ -171,7 +172,12 @@ RunIndex index_runs(const SweepInfo& info, const std::vector<JournalContents>& j
                               shard.label(), missing, first, first % info.design.size(), first / info.design.size(), shard.label());
     }
   }
-  if (!problems.empty()) throw std::runtime_error(fmt::format("{}the tables were not written", problems));
+  if (!problems.empty()) {
+    for (const JournalContents& j : journals) {
+      for (const std::string& skipped : j.skipped) problems += skipped + "\n";
+    }
+    throw std::runtime_error(fmt::format("{}the tables were not written", problems));
+  }
   return idx;
 }
 
@@ -401,26 +407,42 @@ SweepInfo sweep_info(const SweepPlan& plan) {
 
 SweepInfo read_sweep_info(const fs::path& dir) {
   const fs::path path = dir / "sweep.json";
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(fmt::format("{} has no sweep.json: not a sweep's results folder", dir.string()));
+  // engine/bounded_file.hpp; sweep.json lists every point of the design (docs/limits.md).
+  const BoundedRead read = read_bounded_file(path.string(), std::size_t{512} << 20, "a sweep's sweep.json");
+  if (!read.ok()) throw std::runtime_error(fmt::format("{}: not a sweep's results folder: {}", dir.string(), read.error));
   try {
-    return SweepInfo::from_json(json::parse(in));
+    return SweepInfo::from_json(json::parse(read.content));
   } catch (const json::exception& e) {
     throw std::runtime_error(fmt::format("{}: unreadable ({})", path.string(), e.what()));
   }
 }
 
-void claim_results_dir(const fs::path& dir, const SweepInfo& info) {
-  fs::create_directories(dir);
-  if (fs::exists(dir / "sweep.json")) {
+std::vector<std::string> sweep_output_names(const SweepInfo& info) {
+  std::vector<std::string> names{"sweep.json", "design.csv", "runs.csv", "points.csv"};
+  if (info.sobol) names.emplace_back("sensitivity.csv");
+  return names;
+}
+
+void claim_results_dir(output::OwnedFolder& folder, const SweepInfo& info) {
+  const fs::path& dir = folder.path();
+  if (folder.owns("sweep.json")) {
     const SweepInfo there = read_sweep_info(dir);
     if (there.hash != info.hash) {
       throw std::invalid_argument(fmt::format("{} holds the results of another sweep ('{}' from {}, hash {}; this one is '{}' "
                                               "from {}, hash {}); choose another folder with -o",
                                               dir.string(), there.name, there.file, there.hash, info.name, info.file, info.hash));
     }
+    folder.claim(sweep_output_names(info));
     return;
   }
+  // Not a sweep folder gcmsim wrote: every file a sweep writes must be free (a user's design.csv
+  // is never replaced), and so must every journal name.
+  std::vector<std::string> journals;
+  static const std::regex journal_name(R"(journal-\d+-of-\d+\.txt)");
+  for (const std::string& name : folder.foreign()) {
+    if (std::regex_match(name, journal_name) || name == "runs") journals.push_back(name);
+  }
+  folder.claim(sweep_output_names(info), journals);
   output::CsvTable design([&] {
     std::vector<std::string> cols{"point"};
     cols.insert(cols.end(), info.design.parameters.begin(), info.design.parameters.end());
@@ -436,19 +458,29 @@ void claim_results_dir(const fs::path& dir, const SweepInfo& info) {
   output::write_file_atomically(dir / "sweep.json", info.to_json().dump(2) + "\n");
 }
 
-std::vector<JournalContents> read_journals(const fs::path& dir, const SweepInfo& info) {
+std::vector<JournalContents> read_journals(const output::OwnedFolder& folder, const SweepInfo& info) {
   static const std::regex name(R"(journal-(\d+)-of-(\d+)\.txt)");
   std::vector<fs::path> paths;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    if (std::regex_match(entry.path().filename().string(), name)) paths.push_back(entry.path());
+  for (const std::string& owned : folder.owned()) {
+    if (std::regex_match(owned, name)) paths.push_back(folder.path() / owned);
   }
   std::sort(paths.begin(), paths.end());
   std::vector<JournalContents> out;
   for (const fs::path& p : paths) {
     JournalContents j = read_journal(p);
-    if (j.header.shard.count == 0) continue;  // created and killed before its header was written
-    if (j.header.hash != info.hash) {
-      throw std::runtime_error(fmt::format("{} belongs to another sweep (hash {}, expected {})", p.string(), j.header.hash, info.hash));
+    const JournalHeader& h = j.header;
+    if (h.shard.count == 0) continue;  // created and killed before its header was written
+    if (h.hash != info.hash) {
+      throw std::runtime_error(fmt::format("{} belongs to another sweep (hash {}, expected {})", p.string(), h.hash, info.hash));
+    }
+    // The header must agree with the journal's name and with sweep.json: a shard beyond the
+    // count, or a count beyond the runs, would index past the end of the merge's tables.
+    if (p.filename() != journal_path(folder.path(), h.shard).filename() || h.shard.count > std::max<std::size_t>(1, info.runs()) ||
+        h.runs != info.runs() || h.metrics != info.metrics.size()) {
+      throw std::invalid_argument(fmt::format("{}:1: the header says shard {} of {}, {} runs, {} metrics; expected its own "
+                                              "shard (the file's name), at most {} shards, {} runs and {} metrics (sweep.json)",
+                                              p.string(), h.shard.index, h.shard.count, h.runs, h.metrics, info.runs(), info.runs(),
+                                              info.metrics.size()));
     }
     out.push_back(std::move(j));
   }

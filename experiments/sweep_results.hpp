@@ -25,6 +25,7 @@
 #include "experiments/design.hpp"
 #include "experiments/journal.hpp"
 #include "models/run/run_metrics.hpp"
+#include "output/owned_folder.hpp"
 
 namespace gcmsim::experiments {
 
@@ -57,12 +58,19 @@ SweepInfo sweep_info(const SweepPlan& plan);
 
 // Reads DIR/sweep.json; throws std::runtime_error when it is missing or unreadable.
 SweepInfo read_sweep_info(const std::filesystem::path& dir);
-// Writes sweep.json and design.csv, or, when DIR already holds a sweep, checks that it is this one
-// (throws std::invalid_argument naming both hashes when not).
-void claim_results_dir(const std::filesystem::path& dir, const SweepInfo& info);
 
-// Every journal in DIR (journal-I-of-K.txt), read.
-std::vector<JournalContents> read_journals(const std::filesystem::path& dir, const SweepInfo& info);
+// The files a sweep writes at the top of its folder, journals aside.
+std::vector<std::string> sweep_output_names(const SweepInfo& info);
+
+// Claims the sweep's files in `folder` (output/owned_folder.hpp: a folder holding a design.csv,
+// runs.csv or sweep.json of the user's is refused with output::FolderRefused) and writes sweep.json
+// and design.csv; or, when the folder already holds a sweep gcmsim wrote, checks that it is this
+// one (throws std::invalid_argument naming both hashes when not).
+void claim_results_dir(output::OwnedFolder& folder, const SweepInfo& info);
+
+// Every journal gcmsim wrote in the folder (journal-I-of-K.txt), read. A corrupt record is
+// skipped and described in `skipped` (its run is then missing and is run again).
+std::vector<JournalContents> read_journals(const output::OwnedFolder& folder, const SweepInfo& info);
 
 struct TableFiles {
   std::size_t runs = 0;

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "experiments/design.hpp"
 #include "experiments/distributions.hpp"
 #include "models/loader/document.hpp"
 #include "models/loader/schema.hpp"
@@ -41,7 +42,7 @@ class Builder {
     for (const json& o : base.value("overrides", json::array())) s.base.overrides.push_back(resolve_path(folder_, o.get<std::string>()));
     for (const json& set : base.value("sets", json::array())) s.base.sets.push_back(set.get<std::string>());
     s.replications = v.value("replications", 1);
-    s.seed = v.value("seed", std::uint64_t{1});
+    s.seed = whole(v, "seed", "/seed", 1);
     s.streams = v.value("streams", std::string("common")) == "independent" ? Streams::independent : Streams::common;
     if (v.contains("metrics")) {
       for (std::size_t i = 0; i < v["metrics"].size(); ++i) {
@@ -63,6 +64,7 @@ class Builder {
       if (!names.insert(p.name).second) error(p.at, fmt::format("parameter '{}' is named twice", p.name));
       s.parameters.push_back(std::move(p));
     }
+    check_size(s);
     s.text = v.dump();
     return s;
   }
@@ -74,6 +76,48 @@ class Builder {
     return o.key.file >= 0 ? o.key : o.value;
   }
   void error(loader::Location where, std::string message) { diagnostics_.error(where, std::move(message)); }
+
+  // A seed exactly as written: the schema compares numbers as doubles, and a reader may hold
+  // 18446744073709551616 or 1e19 as one; only a JSON integer that fits 64 bits is a seed.
+  std::uint64_t whole(const json& v, const char* key, const std::string& pointer, std::uint64_t fallback) {
+    if (!v.contains(key)) return fallback;
+    const json& n = v[key];
+    if (n.is_number_unsigned()) return n.get<std::uint64_t>();
+    if (n.is_number_integer() && n.get<std::int64_t>() >= 0) return static_cast<std::uint64_t>(n.get<std::int64_t>());
+    error(at(pointer), fmt::format("'{}' must be a whole number from 0 to 18446744073709551615", key));
+    return fallback;
+  }
+
+  // The number of points the design will have, checked against kMaxDesignPoints before anything
+  // is prepared (a grid's product of levels overflows 64 bits long before memory runs out).
+  void check_size(const SweepSpec& s) {
+    std::size_t points = 1;
+    bool over = false;
+    const auto times = [&](std::size_t n) {
+      if (n != 0 && points > kMaxDesignPoints / n) over = true;
+      points = over ? kMaxDesignPoints + 1 : points * n;
+    };
+    switch (s.design.kind) {
+      case DesignKind::grid:
+        for (const Parameter& p : s.parameters) {
+          times(!p.levels.empty() ? p.levels.size() : p.range ? static_cast<std::size_t>(std::max(p.range->steps, 0)) : 0);
+        }
+        break;
+      case DesignKind::latin_hypercube: points = s.design.points; break;
+      case DesignKind::sobol:
+        times(s.design.samples);
+        times(s.parameters.size() + 2);
+        break;
+      case DesignKind::table: return;  // counted as it is read
+    }
+    if (over || points > kMaxDesignPoints) {
+      error(key_at("/design/kind"), fmt::format("the design has more than {} points{} (docs/limits.md); use fewer levels or "
+                                                "samples, or split it into several sweeps",
+                                                kMaxDesignPoints, over ? "" : fmt::format(" ({})", points)));
+    } else if (points == 0) {
+      error(key_at("/design/kind"), "the design has no points: a sweep of 0 runs is not a sweep");
+    }
+  }
 
   DesignSpec design(const json& d, std::uint64_t sweep_seed) {
     DesignSpec out;
@@ -92,7 +136,7 @@ class Builder {
     out.max_width = d.value("max_interval_width", 0.2);
     out.trajectories = d.value("trajectories", std::size_t{0});
     out.grid_levels = d.value("grid_levels", 4);
-    out.seed = d.value("seed", sweep_seed);
+    out.seed = whole(d, "seed", "/design/seed", sweep_seed);
     if (d.contains("file")) {
       out.file = resolve_path(folder_, d["file"].get<std::string>());
       out.file_at = at("/design/file");
@@ -160,7 +204,7 @@ class Builder {
       range.max = r.at("max").get<double>();
       const std::string scale = r.value("scale", std::string("uniform"));
       range.scale = scale == "log_uniform" ? RangeScale::log_uniform : scale == "integer" ? RangeScale::integer : RangeScale::uniform;
-      range.steps = r.value("steps", 0);
+      range.steps = r.contains("steps") && r["steps"].is_number_integer() ? r["steps"].get<int>() : 0;  // schema: 2 to 10^6
       if (!(range.min < range.max)) {
         error(at(pointer + "/range/max"), fmt::format("{}: the range's max ({}) must be above its min ({})", who, range.max, range.min));
       }

@@ -103,26 +103,40 @@ bool PairedComparison::excludes_zero(const MetricComparison& m) {
   return ci.lower > 0.0 || ci.upper < 0.0;
 }
 
-std::vector<std::vector<std::string>> PairedComparison::rows() const {
-  std::vector<std::vector<std::string>> out = {{"metric", "group", "unit", "base_mean", "whatif_mean", "difference",
-                                                "ci95_low", "ci95_high", "n", "excludes_zero"}};
+namespace {
+
+std::string mean_date(std::chrono::year_month_day epoch, double day) {
+  if (!std::isfinite(day)) return {};
+  return iso_date(std::chrono::year_month_day{std::chrono::sys_days{epoch} + std::chrono::days{std::lround(day)}});
+}
+
+}  // namespace
+
+std::vector<std::vector<std::string>> PairedComparison::rows(std::chrono::year_month_day base_epoch,
+                                                             std::chrono::year_month_day whatif_epoch) const {
+  std::vector<std::vector<std::string>> out = {{"metric", "group", "unit", "base_mean", "whatif_mean", "base_date",
+                                                "whatif_date", "difference", "ci95_low", "ci95_high", "n", "excludes_zero"}};
   for (const MetricComparison& m : metrics_) {
     const int d = decimals(*m.info);
     const ConfidenceInterval ci = paired_interval(m);
     const bool known = ci.n >= 2;
-    out.push_back({m.info->name, m.info->group, m.info->unit, number_or_empty(m.base.mean(), d),
-                   number_or_empty(m.whatif.mean(), d), number_or_empty(ci.n == 0 ? NAN : ci.mean, d),
+    // A date is a date (the mean day, to the nearest day); its difference stays in days moved.
+    const bool day = m.info->kind == sim::MetricKind::day;
+    out.push_back({m.info->name, m.info->group, day ? std::string("days moved") : m.info->unit,
+                   day ? std::string() : number_or_empty(m.base.mean(), d), day ? std::string() : number_or_empty(m.whatif.mean(), d),
+                   day ? mean_date(base_epoch, m.base.mean()) : std::string(),
+                   day ? mean_date(whatif_epoch, m.whatif.mean()) : std::string(), number_or_empty(ci.n == 0 ? NAN : ci.mean, d),
                    known ? number_or_empty(ci.lower, d) : std::string(), known ? number_or_empty(ci.upper, d) : std::string(),
                    fmt::format("{}", ci.n), excludes_zero(m) ? "true" : "false"});
   }
   return out;
 }
 
-std::string PairedComparison::csv() const {
-  std::vector<std::vector<std::string>> all = rows();
+std::string PairedComparison::csv(std::chrono::year_month_day base_epoch, std::chrono::year_month_day whatif_epoch) const {
+  std::vector<std::vector<std::string>> all = rows(base_epoch, whatif_epoch);
   CsvTable table(std::move(all.front()));
-  for (std::size_t i = 1; i < all.size(); ++i) table.add_row(std::move(all[i]));
-  return table.str();
+  for (std::size_t i = 1; i < all.size(); ++i) table.add_row(all[i]);
+  return std::move(table).str();
 }
 
 }  // namespace gcmsim::output

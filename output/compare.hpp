@@ -13,6 +13,7 @@
 // Metrics are matched by key (slip_days.ts3): a metric only one side has (an added round) gets its
 // mean on that side and no difference. The library is independent of the CLI so that the Python
 // module can compare too.
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -58,10 +59,14 @@ class PairedComparison {
   // compare.csv: metric,group,unit,base_mean,whatif_mean,difference,ci95_low,ci95_high,n,
   // excludes_zero; one row per metric of either catalogue (the what-if's order, then the
   // baseline's metrics the what-if lacks). n counts the replications where both had a value.
-  std::string csv() const;
+  // A day metric (an activity's start, the agreement's day) has its mean as an ISO date in
+  // base_date and whatif_date (base_mean and whatif_mean empty, unit "days moved"): the difference
+  // and its interval stay in days. Days count from each side's calendar epoch.
+  std::string csv(std::chrono::year_month_day base_epoch, std::chrono::year_month_day whatif_epoch) const;
   // The same table as text cells, header first: what csv() writes, for a client that shows the
   // numbers itself (the studio) and must show exactly compare.csv's.
-  std::vector<std::vector<std::string>> rows() const;
+  std::vector<std::vector<std::string>> rows(std::chrono::year_month_day base_epoch,
+                                             std::chrono::year_month_day whatif_epoch) const;
 
  private:
   std::vector<MetricComparison> metrics_;

@@ -170,16 +170,20 @@ std::string compare_view(const CompareSides& sides, const PairedComparison& c, s
     line("trust_fund_spent", "trust fund spent, USD");
     line("trust_fund_end_balance", "trust fund end balance, USD");
     line("trust_fund_ran_dry", "trust fund ran dry, % of runs");
-    line("trust_fund_ran_dry_day", "day it ran dry (mean; days)");
+    line("trust_fund_ran_dry_day", "day it ran dry (mean date; difference in days)");
   }
-  line("agreed", "text agreed by the last round, % of runs");
-  line("agreed_round", "agreed at the end of round");
-  line("agreed_in_last_round", "agreed in the last scheduled round, % of runs");
+  // One vocabulary with run's summary and outcome.json: agreed in a round or in the OP29
+  // consultations after the last one (which explain an agreement "in round 4" that was not in
+  // the round itself); adopted, absent, dissociated after agreement, left the process.
+  line("agreed", "text agreed (in a round or OP29 consultations), % of runs");
+  line("agreed_round", "agreed in round (or the OP29 consultations after it)");
+  line("agreed_in_last_round", "agreed at the end of the last scheduled round itself, % of runs");
+  line("informal_consultations", "OP29 consultations after the last round (mean)");
   line("conference_adopted", "conference adopted a text, % of runs");
-  line("conference_adopt", "conference: adopt (by acclamation)");
+  line("conference_adopt", "conference: adopted (present, by acclamation)");
   line("conference_absent", "conference: absent");
-  line("conference_dissociated", "conference: dissociated");
-  line("withdrawals", "withdrawals");
+  line("conference_dissociated", "conference: dissociated after agreement");
+  line("left_process", "left the process (states)");
   if (lines.size() > 1) {
     out += fmt::format("\n{}\n{}", fund ? "Trust fund and negotiation" : "Negotiation",
                        aligned_columns(lines, {false, true, true, false}, "  "));

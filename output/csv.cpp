@@ -1,6 +1,8 @@
 #include "output/csv.hpp"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <cmath>
 #include <stdexcept>
 
@@ -9,62 +11,144 @@
 namespace gcmsim::output {
 namespace {
 
-void append_line(std::string& out, const std::vector<std::string>& fields) {
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (i > 0) out += ',';
-    out += csv_field(fields[i]);
-  }
-  out += '\n';
+bool plain(std::string_view text) {
+  // One pass over the characters (find_first_of searches the four-character set once per
+  // character of the text: it was the largest single cost of writing a run's outputs).
+  return std::none_of(text.begin(), text.end(), [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
 }
+
+bool append_special(std::string& out, double value) {
+  if (std::isnan(value)) return true;  // a missing value: an empty field
+  if (std::isinf(value)) {
+    out += value > 0 ? "inf" : "-inf";
+    return true;
+  }
+  return false;
+}
+
+// A fixed-point value of up to 308 integer digits and the decimals asked for fits.
+constexpr std::size_t kNumberRoom = 400;
 
 }  // namespace
 
-std::string csv_field(std::string_view text) {
-  // One pass over the characters (find_first_of searches the four-character set once per
-  // character of the text: it was the largest single cost of writing a run's outputs).
-  const bool plain = std::none_of(text.begin(), text.end(), [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
-  if (plain) return std::string(text);
-  std::string out;
-  out.reserve(text.size() + 2);
+void append_csv_field(std::string& out, std::string_view text) {
+  if (plain(text)) {
+    out += text;
+    return;
+  }
   out += '"';
   for (char c : text) {
     if (c == '"') out += '"';
     out += c;
   }
   out += '"';
+}
+
+std::string csv_field(std::string_view text) {
+  std::string out;
+  append_csv_field(out, text);
   return out;
+}
+
+void append_csv_number(std::string& out, double value, int decimals) {
+  if (append_special(out, value)) return;
+  std::array<char, kNumberRoom> buffer;
+  const auto [end, error] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, std::chars_format::fixed, decimals);
+  if (error != std::errc()) throw std::invalid_argument(fmt::format("cannot write {} with {} decimals", value, decimals));
+  const char* begin = buffer.data();
+  const char* const last = end;
+  // A small negative value rounds to "-0.000": the sign means nothing there and would make two
+  // equal results differ in the file.
+  if (*begin == '-' && std::all_of(begin + 1, last, [](char c) { return c == '0' || c == '.'; })) ++begin;
+  out.append(begin, last);
 }
 
 std::string csv_number(double value, int decimals) {
-  if (std::isnan(value)) return {};
-  if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
-  // fmt formats with the C locale's '.', unlike printf under a user's LC_NUMERIC.
-  std::string out = fmt::format("{:.{}f}", value, decimals);
-  // A small negative value rounds to "-0.000": the sign means nothing there and would make two
-  // equal results differ in the file.
-  if (out.front() == '-' && out.find_first_not_of("0.", 1) == std::string::npos) out.erase(0, 1);
+  std::string out;
+  append_csv_number(out, value, decimals);
   return out;
 }
 
-std::string csv_exact(double value) {
-  if (std::isnan(value)) return {};
-  if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
-  if (value == 0.0) return "0";  // -0.0 too: the sign would make two equal results differ
-  // fmt's default for a double is the shortest text that reads back as the same double (Dragonbox),
-  // the same on every platform and locale.
-  return fmt::format("{}", value);
+void append_csv_exact(std::string& out, double value) {
+  if (append_special(out, value)) return;
+  if (value == 0.0) {  // -0.0 too: the sign would make two equal results differ
+    out += '0';
+    return;
+  }
+  // The shortest text that reads back as the same double, in fixed or scientific notation,
+  // whichever is shorter: the same on every platform and locale.
+  std::array<char, 32> buffer;
+  const auto [end, error] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+  if (error != std::errc()) throw std::invalid_argument(fmt::format("cannot write {}", value));
+  out.append(buffer.data(), end);
 }
 
-CsvTable::CsvTable(std::vector<std::string> columns) : columns_(std::move(columns)) { append_line(text_, columns_); }
+std::string csv_exact(double value) {
+  std::string out;
+  append_csv_exact(out, value);
+  return out;
+}
+
+CsvTable::CsvTable(std::vector<std::string> columns) : columns_(std::move(columns)) {
+  for (const std::string& c : columns_) text(c);
+  text_ += '\n';
+  fields_ = 0;
+  row_start_ = text_.size();
+}
+
+void CsvTable::separator() {
+  if (fields_ > 0) text_ += ',';
+  ++fields_;
+}
+
+CsvTable& CsvTable::text(std::string_view field) {
+  separator();
+  append_csv_field(text_, field);
+  return *this;
+}
+
+CsvTable& CsvTable::integer(std::int64_t value) {
+  separator();
+  std::array<char, 24> buffer;
+  const auto [end, error] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+  text_.append(buffer.data(), end);
+  return *this;
+}
+
+CsvTable& CsvTable::number(double value, int decimals) {
+  separator();
+  append_csv_number(text_, value, decimals);  // never quoted: digits, '.', '-', "inf"
+  return *this;
+}
+
+CsvTable& CsvTable::exact(double value) {
+  separator();
+  append_csv_exact(text_, value);
+  return *this;
+}
+
+CsvTable& CsvTable::boolean(bool value) {
+  separator();
+  text_ += value ? "true" : "false";
+  return *this;
+}
+
+void CsvTable::end_row() {
+  const std::size_t given = fields_;
+  fields_ = 0;
+  if (given != columns_.size()) {
+    text_.resize(row_start_);  // the table stays as it was before the row
+    throw std::invalid_argument(fmt::format("CSV row has {} fields, but the table has {} columns ({}, ...)", given,
+                                            columns_.size(), columns_.empty() ? std::string() : columns_.front()));
+  }
+  text_ += '\n';
+  row_start_ = text_.size();
+  ++rows_;
+}
 
 void CsvTable::add_row(const std::vector<std::string>& fields) {
-  if (fields.size() != columns_.size()) {
-    throw std::invalid_argument(fmt::format("CSV row has {} fields, but the table has {} columns ({}, ...)",
-                                            fields.size(), columns_.size(),
-                                            columns_.empty() ? std::string() : columns_.front()));
-  }
-  append_line(text_, fields);
-  ++rows_;
+  for (const std::string& f : fields) text(f);
+  end_row();
 }
 
 std::string iso_datetime(const Calendar& calendar, SimTime tick) {

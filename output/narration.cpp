@@ -80,6 +80,9 @@ std::string narrate(const model::Scenario& s, const Calendar& calendar, SimTime 
         return fmt::format("{} leaves the process: the draft is too far from its views (acceptance {:.3f}, reservation {:.3f})",
                            s.member_states[w.state].name, w.acceptance, w.reservation);
       }
+      if (w.cause == model::WithdrawalCause::dissociated) {
+        return fmt::format("{} dissociates itself from the agreed text (it stays in the process)", s.member_states[w.state].name);
+      }
       // A withdrawal addressed to a group says so: the scenario's event for this state names it.
       std::string group;
       for (const model::ScriptedWithdrawal& scripted : s.withdrawals) {

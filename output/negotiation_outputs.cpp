@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -10,7 +11,18 @@
 #include "output/narration.hpp"
 
 namespace gcmsim::output {
+
 namespace {
+
+// votes.csv's left_because: a drawn dissociation is the model's, not the scenario's script.
+std::string_view left_because(model::WithdrawalCause cause) {
+  switch (cause) {
+    case model::WithdrawalCause::text: return "text";
+    case model::WithdrawalCause::scripted: return "scripted";
+    case model::WithdrawalCause::dissociated: return "dissociated";
+  }
+  return "scripted";
+}
 
 // Snapshots come in time order, a whole day's states at one time: the time's text is made once
 // per distinct time (formatting a date was a third of writing acceptance.csv).
@@ -36,62 +48,78 @@ class DateTimeText {
 std::string dynamics_csv(const model::Scenario& s, const model::NegotiationRecord& rec, const Calendar& cal) {
   CsvTable table({"round", "day", "consultation", "time", "dimension", "draft", "dissent", "bracketed", "objecting",
                   "consensus_share", "remaining"});
+  table.reserve(rec.dynamics.size() * rec.dimensions.size(), 96);
   DateTimeText time_text(cal);
   for (const model::DraftSnapshot& snap : rec.dynamics) {
     for (std::size_t d = 0; d < snap.draft.size(); ++d) {
-      table.add_row({s.activities[snap.round].id, std::to_string(snap.day), std::to_string(snap.consultation), time_text(snap.when),
-                     rec.dimensions[d], csv_number(snap.draft[d], 4), csv_number(snap.dissent[d], 4), snap.bracketed[d] ? "true" : "false",
-                     std::to_string(d < snap.objecting.size() ? snap.objecting[d] : 0), csv_number(snap.consensus_share, 4),
-                     std::to_string(snap.remaining)});
+      table.text(s.activities[snap.round].id).integer(snap.day).integer(snap.consultation).text(time_text(snap.when));
+      table.text(rec.dimensions[d]).number(snap.draft[d], 4).number(snap.dissent[d], 4).boolean(snap.bracketed[d]);
+      table.integer(d < snap.objecting.size() ? snap.objecting[d] : 0).number(snap.consensus_share, 4).integer(snap.remaining);
+      table.end_row();
     }
   }
-  return table.str();
+  return std::move(table).str();
 }
 
-// The largest output (every state's position on every dimension every sitting day: 44,000 rows,
-// 3.4 MB for the baseline), so written straight into one string: the fields that repeat along a
-// snapshot's rows (round, day, time, state) are quoted once per snapshot, each dimension's name
-// once. The same bytes as a CsvTable would write.
-std::string positions_csv(const model::Scenario& s, const model::NegotiationRecord& rec, const Calendar& cal) {
+namespace {
+
+// A snapshot a table of the given detail keeps: with `rounds`, the zero draft and the ends of
+// rounds and consultations (day 0); with `daily`, every sitting day's end too.
+bool kept(const model::PositionSnapshot& p, loader::Snapshots which) {
+  return which == loader::Snapshots::daily || (which == loader::Snapshots::rounds && p.day == 0);
+}
+
+}  // namespace
+
+// The largest output (every state's position on every dimension: 44,000 rows, 3.4 MB for the
+// baseline when daily), so the fields that repeat along a snapshot's rows (round, day, time,
+// state) are quoted once per snapshot and each dimension's name once.
+std::string positions_csv(const model::Scenario& s, const model::NegotiationRecord& rec, const Calendar& cal,
+                          loader::Snapshots which) {
   std::string out = "round,day,time,iso3,state,dimension,position\n";
   std::vector<std::string> dimensions;
   for (const std::string& d : rec.dimensions) dimensions.push_back(csv_field(d) + ',');
   std::size_t rows = 0;
-  for (const model::PositionSnapshot& p : rec.positions) rows += p.position.size();
+  for (const model::PositionSnapshot& p : rec.positions) rows += kept(p, which) ? p.position.size() : 0;
   out.reserve(out.size() + rows * 80);
   DateTimeText time_text(cal);
   std::string prefix;
   for (const model::PositionSnapshot& p : rec.positions) {
+    if (!kept(p, which)) continue;
     const model::MemberState& st = s.member_states[p.state];
-    prefix = csv_field(s.activities[p.round].id);
+    prefix.clear();
+    append_csv_field(prefix, s.activities[p.round].id);
     prefix += ',';
     prefix += std::to_string(p.day);
     prefix += ',';
-    prefix += csv_field(time_text(p.when));
+    append_csv_field(prefix, time_text(p.when));
     prefix += ',';
-    prefix += csv_field(st.iso3);
+    append_csv_field(prefix, st.iso3);
     prefix += ',';
-    prefix += csv_field(st.name);
+    append_csv_field(prefix, st.name);
     prefix += ',';
     for (std::size_t d = 0; d < p.position.size(); ++d) {
       out += prefix;
       out += dimensions[d];
-      out += csv_field(csv_exact(p.position[d]));
+      append_csv_exact(out, p.position[d]);
       out += '\n';
     }
   }
   return out;
 }
 
-std::string acceptance_csv(const model::Scenario& s, const model::NegotiationRecord& rec, const Calendar& cal) {
+std::string acceptance_csv(const model::Scenario& s, const model::NegotiationRecord& rec, const Calendar& cal,
+                           loader::Snapshots which) {
   CsvTable table({"round", "day", "time", "iso3", "state", "acceptance", "taking_part"});
+  table.reserve(rec.positions.size(), 64);
   DateTimeText time_text(cal);
   for (const model::PositionSnapshot& p : rec.positions) {
+    if (!kept(p, which)) continue;
     const model::MemberState& st = s.member_states[p.state];
-    table.add_row({s.activities[p.round].id, std::to_string(p.day), time_text(p.when), st.iso3, st.name,
-                   csv_number(p.acceptance, 4), p.in ? "true" : "false"});
+    table.text(s.activities[p.round].id).integer(p.day).text(time_text(p.when)).text(st.iso3).text(st.name);
+    table.number(p.acceptance, 4).boolean(p.in).end_row();
   }
-  return table.str();
+  return std::move(table).str();
 }
 
 std::string votes_csv(const model::Scenario& s, const model::RunResults& results, const Calendar& cal) {
@@ -108,8 +136,9 @@ std::string votes_csv(const model::Scenario& s, const model::RunResults& results
   for (const model::PositionSnapshot& p : rec.positions) negotiating[p.state] = true;
   std::vector<const model::Withdrawal*> left(s.member_states.size(), nullptr);
   for (const model::Withdrawal& w : results.withdrawals) {
-    if (left[w.state] == nullptr) left[w.state] = &w;
     negotiating[w.state] = true;
+    // A dissociation after agreement has its own column: the state never left.
+    if (left[w.state] == nullptr && w.cause != model::WithdrawalCause::dissociated) left[w.state] = &w;
   }
   for (std::size_t k = 0; k < s.member_states.size(); ++k) {
     if (!negotiating[k] && !vote[k]) continue;
@@ -117,13 +146,13 @@ std::string votes_csv(const model::Scenario& s, const model::RunResults& results
     table.add_row({s.member_states[k].iso3, s.member_states[k].name,
                    vote[k] ? std::string(model::to_string(*vote[k])) : std::string(),
                    w != nullptr ? iso_datetime(cal, w->when) : std::string(),
-                   w == nullptr ? std::string() : w->cause == model::WithdrawalCause::text ? "text" : "scripted",
+                   w == nullptr ? std::string() : std::string(left_because(w->cause)),
                    w != nullptr && w->cause == model::WithdrawalCause::text ? csv_number(w->acceptance, 4) : std::string(),
                    w != nullptr && w->cause == model::WithdrawalCause::text ? csv_number(w->reservation, 4) : std::string(),
                    dissociated[k] ? iso_datetime(cal, *dissociated[k]) : std::string(),
                    ga[k] ? std::string(model::to_string(*ga[k])) : std::string()});
   }
-  return table.str();
+  return std::move(table).str();
 }
 
 nlohmann::ordered_json outcome_json(const model::Scenario& s, const model::RunResults& results, const Calendar& cal) {
@@ -139,10 +168,13 @@ nlohmann::ordered_json outcome_json(const model::Scenario& s, const model::RunRe
   for (std::size_t k : rec.holdouts) holdouts.push_back(s.member_states[k].iso3);
   out["holdouts"] = holdouts;  // holding a bracket when the last scheduled round closed
   // Flat for pd.json_normalize: counts and ISO3 lists here; dates and reasons per state in votes.csv.
-  out["withdrawals"] = results.withdrawals.size();
+  // Who left the process (before agreement: the text, or the scenario's events); dissociations
+  // after agreement are apart, in dissociated_after_agreement: the two are never one count.
   nlohmann::ordered_json left = nlohmann::ordered_json::array();
-  for (const model::Withdrawal& w : results.withdrawals) left.push_back(s.member_states[w.state].iso3);
-  out["withdrawn"] = left;
+  for (const model::Withdrawal& w : results.withdrawals) {
+    if (w.cause != model::WithdrawalCause::dissociated) left.push_back(s.member_states[w.state].iso3);
+  }
+  out["left_process"] = {{"count", left.size()}, {"states", left}};
   nlohmann::ordered_json conference;
   conference["held_at"] = rec.conference_at ? nlohmann::ordered_json(iso_datetime(cal, *rec.conference_at)) : nlohmann::ordered_json(nullptr);
   // Adoption is by acclamation, and only of an agreed text: without one the lists stay empty.
@@ -158,7 +190,7 @@ nlohmann::ordered_json outcome_json(const model::Scenario& s, const model::RunRe
   out["conference"] = conference;
   nlohmann::ordered_json dissociated = nlohmann::ordered_json::array();
   for (const auto& [k, when] : rec.dissociations) dissociated.push_back(s.member_states[k].iso3);
-  out["dissociations"] = {{"count", dissociated.size()}, {"states", dissociated}};
+  out["dissociated_after_agreement"] = {{"count", dissociated.size()}, {"states", dissociated}};
   if (!rec.ga_vote.empty()) {
     nlohmann::ordered_json ga;
     for (auto vote : {model::GaVote::yes, model::GaVote::no, model::GaVote::abstain, model::GaVote::absent}) {
@@ -176,8 +208,19 @@ std::string negotiation_summary(const model::Scenario& s, const model::RunResult
   if (!results.negotiation) return {};
   const model::NegotiationRecord& rec = *results.negotiation;
   std::string out = fmt::format("Negotiation: {} round{} held; ", rec.rounds_held, rec.rounds_held == 1 ? "" : "s");
-  out += rec.agreed_at ? fmt::format("text agreed {} (end of {})\n", cal.date_string(*rec.agreed_at), s.activities[*rec.agreed_round].id)
-                       : std::string("no agreed text\n");
+  if (!rec.agreed_at) {
+    out += rec.informal_consultations > 0
+               ? fmt::format("no agreed text, after {} OP29 consultation{} following the last round\n", rec.informal_consultations,
+                             rec.informal_consultations == 1 ? "" : "s")
+               : std::string("no agreed text\n");
+  } else if (rec.informal_consultations > 0) {
+    // OP29: agreed in the informal consultations after the last scheduled round, not in the round.
+    out += fmt::format("text agreed {} in OP29 consultations after {} ({} informal consultation{})\n",
+                       cal.date_string(*rec.agreed_at), s.activities[*rec.agreed_round].id, rec.informal_consultations,
+                       rec.informal_consultations == 1 ? "" : "s");
+  } else {
+    out += fmt::format("text agreed {} (end of {})\n", cal.date_string(*rec.agreed_at), s.activities[*rec.agreed_round].id);
+  }
   if (!rec.dynamics.empty()) {
     std::vector<std::string> open;
     for (std::size_t d = 0; d < rec.dimensions.size(); ++d) {
@@ -193,7 +236,7 @@ std::string negotiation_summary(const model::Scenario& s, const model::RunResult
     for (const auto& [k, v] : rec.conference) {
       if (v == model::ConferenceVote::dissociated) dissociated.push_back(s.member_states[k].iso3);
     }
-    out += fmt::format("  conference {}: adopted by acclamation, {} present; {} absent, {} dissociated{}; {} left the process\n",
+    out += fmt::format("  conference {}: adopted by acclamation, {} present; {} absent, {} dissociated after agreement{}; {} left the process\n",
                        rec.conference_at ? cal.date_string(*rec.conference_at) : std::string("-"), votes.adopt, votes.absent,
                        votes.dissociated, dissociated.empty() ? std::string() : fmt::format(" ({})", fmt::join(dissociated, ", ")),
                        votes.left);

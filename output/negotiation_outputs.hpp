@@ -10,6 +10,7 @@
 
 #include "engine/calendar.hpp"
 #include "models/run_results.hpp"
+#include "models/loader/loader.hpp"
 #include "models/scenario.hpp"
 
 namespace gcmsim::output {
@@ -20,12 +21,15 @@ namespace gcmsim::output {
 std::string dynamics_csv(const model::Scenario&, const model::NegotiationRecord&, const Calendar&);
 
 // Long: round,day,time,iso3,state,dimension,position. Rows at the zero draft (day 0: the initial
-// views), at the end of each sitting day (day 1, 2, ...) and at each round's end (day 0).
-std::string positions_csv(const model::Scenario&, const model::NegotiationRecord&, const Calendar&);
+// views) and at each round's and OP29 consultation's end (day 0); `daily` adds the end of each
+// sitting day (day 1, 2, ...); `none` gives the header alone.
+std::string positions_csv(const model::Scenario&, const model::NegotiationRecord&, const Calendar&,
+                          loader::Snapshots which = loader::Snapshots::rounds);
 // round,day,time,iso3,state,acceptance,taking_part: at the same moments as positions.csv.
-std::string acceptance_csv(const model::Scenario&, const model::NegotiationRecord&, const Calendar&);
+std::string acceptance_csv(const model::Scenario&, const model::NegotiationRecord&, const Calendar&,
+                           loader::Snapshots which = loader::Snapshots::rounds);
 // iso3,state,vote,left_at,left_because,acceptance_when_left,reservation: one row per state in the
-// negotiation (vote empty when no conference was held; left_because "text": its acceptance fell below its reservation, or "scripted").
+// negotiation (vote empty when no conference was held; left_because "text": its acceptance fell below its reservation; "scripted": the scenario's events; "dissociated": a drawn dissociation after agreement).
 std::string votes_csv(const model::Scenario&, const model::RunResults&, const Calendar&);
 
 nlohmann::ordered_json outcome_json(const model::Scenario&, const model::RunResults&, const Calendar&);

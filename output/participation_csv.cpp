@@ -65,20 +65,26 @@ void check(const model::Scenario& scenario, const model::MeetingRecord& m, std::
   }
 }
 
-std::string count(int n) { return fmt::format("{}", n); }
-
 }  // namespace
 
 namespace {
 
-// The columns every per-meeting table starts with: meeting,kind,venue,date.
-std::vector<std::string> meeting_fields(const model::Scenario& scenario, const model::RunResults& results,
-                                        const model::MeetingRecord& m, const Calendar& calendar) {
+// The columns every per-meeting table starts with: meeting,kind,venue,date; appended to the row
+// being built.
+struct MeetingFields {
+  std::string_view id, kind, venue;
+  std::string date;
+};
+
+MeetingFields meeting_fields(const model::Scenario& scenario, const model::RunResults& results,
+                             const model::MeetingRecord& m, const Calendar& calendar) {
   const model::Activity& a = scenario.activities[m.activity];
   const bool started = m.activity < results.activities.size() && results.activities[m.activity].started;
-  return {a.id, std::string(model::to_string(a.kind)), a.venue ? scenario.venues.at(*a.venue).id : std::string(),
+  return {a.id, model::to_string(a.kind), a.venue ? std::string_view(scenario.venues.at(*a.venue).id) : std::string_view(),
           started ? calendar.date_string(results.activities[m.activity].start) : std::string()};
 }
+
+CsvTable& add(CsvTable& table, const MeetingFields& m) { return table.text(m.id).text(m.kind).text(m.venue).text(m.date); }
 
 }  // namespace
 
@@ -86,16 +92,14 @@ std::string participation_csv(const model::Scenario& scenario, const model::RunR
                               const Calendar& calendar) {
   CsvTable table({"meeting", "kind", "venue", "date", "grouping", "group", "members", "delegations_present", "funded",
                   "floor_requests", "interventions", "unserved_requests", "speaking_minutes"});
+  table.reserve(results.meetings.size() * 8, 96);
   for (std::size_t k = 0; k < results.meetings.size(); ++k) {
     const model::MeetingRecord& m = results.meetings[k];
     check(scenario, m, k);
-    const std::vector<std::string> meeting = meeting_fields(scenario, results, m, calendar);
+    const MeetingFields meeting = meeting_fields(scenario, results, m, calendar);
     auto add_delegations = [&](std::string_view grouping, std::string_view group, const DelegationTotals& t) {
-      std::vector<std::string> row = meeting;
-      row.insert(row.end(), {std::string(grouping), std::string(group), count(t.members), count(t.present),
-                             count(t.funded), count(t.floor_requests), count(t.interventions), count(t.unserved),
-                             csv_number(t.minutes, 1)});
-      table.add_row(std::move(row));
+      add(table, meeting).text(grouping).text(group).integer(t.members).integer(t.present).integer(t.funded);
+      table.integer(t.floor_requests).integer(t.interventions).integer(t.unserved).number(t.minutes, 1).end_row();
     };
     for (int g = 0; g < model::kRegionalGroups; ++g) {
       const auto group = static_cast<model::RegionalGroup>(g);
@@ -108,7 +112,7 @@ std::string participation_csv(const model::Scenario& scenario, const model::RunR
                       delegation_totals(scenario, m, [&](const MemberState& s) { return development_group(s) == dev; }));
     }
   }
-  return table.str();
+  return std::move(table).str();
 }
 
 std::string stakeholders_csv(const model::Scenario& scenario, const model::RunResults& results, const Calendar& calendar) {
@@ -117,36 +121,33 @@ std::string stakeholders_csv(const model::Scenario& scenario, const model::RunRe
   for (std::size_t k = 0; k < results.meetings.size(); ++k) {
     const model::MeetingRecord& m = results.meetings[k];
     check(scenario, m, k);
-    const std::vector<std::string> meeting = meeting_fields(scenario, results, m, calendar);
+    const MeetingFields meeting = meeting_fields(scenario, results, m, calendar);
     for (std::size_t p = 0; p < scenario.stakeholders.size(); ++p) {
       const model::StakeholderPopulation& pop = scenario.stakeholders[p];
       const model::StakeholdersAtMeeting st = m.stakeholders.empty() ? model::StakeholdersAtMeeting{} : m.stakeholders[p];
-      std::vector<std::string> row = meeting;
-      row.insert(row.end(), {std::string(model::to_string(pop.kind)), count(pop.organisations), count(st.registered),
-                             count(st.accredited), count(st.admitted), count(st.speaking)});
-      table.add_row(std::move(row));
+      add(table, meeting).text(model::to_string(pop.kind)).integer(pop.organisations).integer(st.registered);
+      table.integer(st.accredited).integer(st.admitted).integer(st.speaking).end_row();
     }
   }
-  return table.str();
+  return std::move(table).str();
 }
 
 std::string attendance_csv(const model::Scenario& scenario, const model::RunResults& results, const Calendar& calendar) {
   CsvTable table({"meeting", "kind", "venue", "date", "iso3", "state", "present", "funded", "floor_requests",
                   "interventions", "unserved_requests", "speaking_minutes"});
+  table.reserve(results.meetings.size() * scenario.member_states.size(), 80);
   for (std::size_t k = 0; k < results.meetings.size(); ++k) {
     const model::MeetingRecord& m = results.meetings[k];
     check(scenario, m, k);
-    const std::vector<std::string> meeting = meeting_fields(scenario, results, m, calendar);
+    const MeetingFields meeting = meeting_fields(scenario, results, m, calendar);
     for (std::size_t i = 0; i < scenario.member_states.size(); ++i) {
       const model::StateAtMeeting s = m.states.empty() ? model::StateAtMeeting{} : m.states[i];
-      std::vector<std::string> row = meeting;
-      row.insert(row.end(), {scenario.member_states[i].iso3, scenario.member_states[i].name, s.present ? "true" : "false",
-                             s.funded ? "true" : "false", count(s.floor_requests), count(s.interventions),
-                             count(s.unserved_requests), csv_number(s.speaking_minutes, 1)});
-      table.add_row(std::move(row));
+      add(table, meeting).text(scenario.member_states[i].iso3).text(scenario.member_states[i].name).boolean(s.present);
+      table.boolean(s.funded).integer(s.floor_requests).integer(s.interventions).integer(s.unserved_requests);
+      table.number(s.speaking_minutes, 1).end_row();
     }
   }
-  return table.str();
+  return std::move(table).str();
 }
 
 }  // namespace gcmsim::output

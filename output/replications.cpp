@@ -59,7 +59,7 @@ std::string ReplicationSummary::csv() const {
     table.add_row({m.name, m.group, number_or_empty(ci.mean, d), known ? number_or_empty(ci.lower, d) : std::string(),
                    known ? number_or_empty(ci.upper, d) : std::string(), fmt::format("{}", ci.n)});
   }
-  return table.str();
+  return std::move(table).str();
 }
 
 std::string ReplicationSummary::terminal(const model::ScenarioSetup& setup) const {
@@ -97,10 +97,11 @@ std::string ReplicationSummary::terminal(const model::ScenarioSetup& setup) cons
     row("trust_fund_requests_refused", "trust fund requests refused");
     row("trust_fund_ran_dry", "trust fund ran dry, % of runs");
   }
-  row("withdrawals", "withdrawals");
-  row("agreed", "text agreed, % of runs");
-  row("agreed_round", "agreed at the end of round");
-  row("agreed_in_last_round", "agreed in the last scheduled round, % of runs");
+  row("left_process", "left the process (states)");
+  row("agreed", "text agreed (in a round or the OP29 consultations after the last), % of runs");
+  row("agreed_round", "agreed in round (or the OP29 consultations after it)");
+  row("agreed_in_last_round", "agreed at the end of the last scheduled round itself, % of runs");
+  row("informal_consultations", "OP29 consultations after the last round");
   row("conference_adopted", "conference adopted a text, % of runs");
   row("conference_adopt", "conference: adopt (by acclamation)");
   row("conference_absent", "conference: absent");

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "engine/bounded_file.hpp"
 #include "output/atomic_file.hpp"
 #include "output/run_writer.hpp"
 
@@ -33,31 +34,19 @@ bool is_run_file(const std::string& name) {
   return false;
 }
 
-// The atomic writer's temporary name for one of a run's files: .timeline.csv.1234.7.tmp
-bool is_temporary(const std::string& name) {
-  static const std::regex pattern(R"(\.([a-z]+\.(csv|json))\.[0-9]+\.[0-9]+\.tmp)");
-  std::smatch m;
-  return std::regex_match(name, m, pattern) && is_run_file(m[1].str());
-}
-
 bool is_replication_folder(const std::string& name) {
   static const std::regex pattern(R"(rep-[0-9]{4,})");
   return std::regex_match(name, pattern);
 }
 
-bool is_partial_replication_folder(const std::string& name) {
-  static const std::regex pattern(R"(\.rep-[0-9]{4,}\.partial)");
-  return std::regex_match(name, pattern);
-}
-
-// Where replication r is written before it is committed.
+// Where replication r is written before it is committed (a leftover the folder's owner removes).
 std::string partial_folder_name(std::size_t replication) { return fmt::format(".rep-{:04d}.partial", replication); }
 
 std::optional<nlohmann::json> read_manifest(const fs::path& path) {
-  std::ifstream in(path);
-  if (!in) return std::nullopt;
+  const BoundedRead read = read_bounded_file(path.string(), std::size_t{1} << 20, "a run's manifest.json");
+  if (!read.ok()) return std::nullopt;
   try {
-    return nlohmann::json::parse(in);
+    return nlohmann::json::parse(read.content);
   } catch (const nlohmann::json::exception&) {
     return std::nullopt;
   }
@@ -67,52 +56,74 @@ std::optional<nlohmann::json> read_manifest(const fs::path& path) {
 
 std::string replication_folder_name(std::size_t replication) { return fmt::format("rep-{:04d}", replication); }
 
-FolderContents run_contents(const fs::path& dir) {
-  FolderContents out;
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return out;
-  for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
-    const std::string name = e.path().filename().string();
-    const bool folder = e.is_directory(ec);
-    if (folder && is_replication_folder(name)) {
-      // A replication folder without its manifest was not written by this version's staging: it
-      // counts as output (a user must say --force), never silently removed.
-      out.outputs.push_back(e.path());
-      for (const fs::directory_entry& inner : fs::directory_iterator(e.path(), ec)) {
-        if (is_temporary(inner.path().filename().string())) out.leftovers.push_back(inner.path());
-      }
-    } else if (folder && is_partial_replication_folder(name)) {
-      out.leftovers.push_back(e.path());
-    } else if (!folder && is_run_file(name)) {
-      out.outputs.push_back(e.path());
-    } else if (!folder && is_temporary(name)) {
-      out.leftovers.push_back(e.path());
+std::vector<std::string> run_output_names(std::size_t replications, bool plots) {
+  std::vector<std::string> names;
+  if (replications == 1) {
+    for (const char* f : kRunFiles) {
+      const std::string name = f;
+      if (name != "summary.csv" && name.find(".png") == std::string::npos) names.push_back(name);
     }
+  } else {
+    for (std::size_t r = 0; r < replications; ++r) names.push_back(replication_folder_name(r) + "/");
+    names.emplace_back("summary.csv");
   }
-  std::sort(out.outputs.begin(), out.outputs.end());
-  std::sort(out.leftovers.begin(), out.leftovers.end());
+  if (plots) {
+    for (const char* png : {"gantt.png", "participation.png", "trust_fund.png"}) names.emplace_back(png);
+  }
+  return names;
+}
+
+bool is_replication_file(const std::string& name, bool is_folder) {
+  return !is_folder && (is_run_file(name) || is_run_file(temporary_target(name)));
+}
+
+std::vector<std::string> owned_run_outputs(const OwnedFolder& folder) {
+  std::vector<std::string> out;
+  for (const std::string& name : folder.owned()) {
+    if (is_run_file(name) || is_replication_folder(name)) out.push_back(name);
+  }
   return out;
+}
+
+std::vector<std::string> foreign_run_outputs(const OwnedFolder& folder) {
+  std::vector<std::string> out;
+  for (const std::string& name : folder.foreign()) {
+    if (is_run_file(name) || is_replication_folder(name)) out.push_back(name);
+  }
+  return out;
+}
+
+bool holds_complete_run(const OwnedFolder& folder) {
+  for (const std::string& name : owned_run_outputs(folder)) {
+    if (name == "manifest.json" || is_replication_folder(name)) return true;
+  }
+  return false;
+}
+
+void remove_run_outputs(OwnedFolder& folder, const std::vector<std::string>& names) {
+  // All checked before any is removed: a refusal leaves the folder as it was.
+  for (const std::string& name : names) folder.check_removable(name, is_replication_file);
+  for (const std::string& name : names) folder.remove(name, is_replication_file);
 }
 
 bool same_run(const fs::path& dir, const ManifestInfo& manifest) {
   // A single run's manifest is in the folder; replications have one per replication folder.
+  // (Any replication's: an interrupted run may have committed rep-0003 before rep-0000.)
   auto found = read_manifest(dir / "manifest.json");
-  if (!found) found = read_manifest(dir / replication_folder_name(0) / "manifest.json");
+  std::error_code ec;
+  std::vector<fs::path> reps;
+  for (fs::directory_iterator it(dir, ec), end; !found && !ec && it != end; it.increment(ec)) {
+    if (is_replication_folder(it->path().filename().string()) && !it->is_symlink()) reps.push_back(it->path());
+  }
+  std::sort(reps.begin(), reps.end());
+  for (const fs::path& rep : reps) {
+    if (!found) found = read_manifest(rep / "manifest.json");
+  }
   if (!found || !found->is_object()) return false;
   const nlohmann::json& m = *found;
   const auto equals = [&](const char* key, const auto& value) { return m.contains(key) && m[key] == value; };
   return equals("scenario_path", manifest.scenario_path) && equals("content_hash", manifest.content_hash) &&
          equals("seed", manifest.seed) && equals("replications", manifest.replications);
-}
-
-void remove_run_files(const FolderContents& contents) {
-  for (const auto* list : {&contents.leftovers, &contents.outputs}) {
-    for (const fs::path& p : *list) {
-      std::error_code ec;
-      fs::remove_all(p, ec);
-      if (ec) throw std::runtime_error(fmt::format("cannot remove {}: {}", p.string(), ec.message()));
-    }
-  }
 }
 
 ReplicationWriter::ReplicationWriter(fs::path out, std::size_t batch) : out_(std::move(out)), batch_(std::max<std::size_t>(batch, 1)) {}
@@ -148,8 +159,8 @@ void ReplicationWriter::commit(const std::vector<std::size_t>& replications) {
     const std::string name = replication_folder_name(r);
     const fs::path partial = out_ / partial_folder_name(r);
     const fs::path final_dir = out_ / name;
-    std::error_code ec;
-    fs::remove_all(final_dir, ec);
+    // The run removed its own earlier outputs before it started and claimed this name: nothing of
+    // anyone else's is replaced here (rename refuses a folder that is not empty).
     if (std::rename(partial.c_str(), final_dir.c_str()) != 0) {
       throw std::runtime_error(fmt::format("cannot move {} into place as {}", partial.string(), final_dir.string()));
     }

@@ -13,26 +13,38 @@
 #include "models/run/prepared_scenario.hpp"
 #include "models/run_results.hpp"
 #include "output/manifest.hpp"
+#include "output/owned_folder.hpp"
 
 namespace gcmsim::output {
 
 // "rep-0003" for replication 3.
 std::string replication_folder_name(std::size_t replication);
 
-struct FolderContents {
-  std::vector<std::filesystem::path> outputs;    // a run's files and complete replication folders
-  std::vector<std::filesystem::path> leftovers;  // temporary files and partial replication folders
-};
+// The names a run writes at the top of its folder: the files of docs/outputs.md when R = 1, else
+// rep-0000/ ... and summary.csv; the three PNGs with --plots. Folders end with '/'.
+std::vector<std::string> run_output_names(std::size_t replications, bool plots);
 
-// What of a run's is in `dir` (which may not exist). Files a run does not own are not listed.
-FolderContents run_contents(const std::filesystem::path& dir);
+// Whether `name` may be found inside a replication folder a run wrote (its files, their
+// temporary files).
+bool is_replication_file(const std::string& name, bool is_folder);
+
+// The run outputs `folder` owns (output/owned_folder.hpp), and the entries that look like a run's
+// outputs (its file names, rep-NNNN) but that gcmsim cannot prove it wrote: a user's rep-2024/,
+// a gantt.png they drew, a symbolic link named rep-0000. A run never removes the second kind.
+std::vector<std::string> owned_run_outputs(const OwnedFolder& folder);
+std::vector<std::string> foreign_run_outputs(const OwnedFolder& folder);
+
+// Whether `folder` holds a run that finished writing: its manifest.json, or a replication folder
+// (each is renamed into place with its manifest). Owned files without one are an interrupted run's.
+bool holds_complete_run(const OwnedFolder& folder);
 
 // Whether the outputs in `dir` were written by the same run as `manifest` describes (same scenario
 // path, content hash, seed and replication count): rerunning it gives the same files again.
 bool same_run(const std::filesystem::path& dir, const ManifestInfo& manifest);
 
-// Removes exactly what run_contents lists. Throws std::runtime_error naming what it cannot remove.
-void remove_run_files(const FolderContents& contents);
+// Removes the owned run outputs `names`, a replication folder only when it holds nothing but a
+// run's files (FolderRefused otherwise).
+void remove_run_outputs(OwnedFolder& folder, const std::vector<std::string>& names);
 
 // Writes the replication folders of `gcmsim run -r R`, durable in batches rather than with two
 // fsyncs per file (20 per replication). Each replication is written, unsynced, into

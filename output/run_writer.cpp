@@ -31,9 +31,9 @@ void write_run(const std::filesystem::path& dir, const model::Scenario& scenario
     files.emplace_back("trust_fund.csv", trust_fund_csv(scenario, results, calendar));
   }
   if (negotiating && which.dynamics) files.emplace_back("dynamics.csv", dynamics_csv(scenario, *results.negotiation, calendar));
-  if (negotiating && which.positions) {
-    files.emplace_back("positions.csv", positions_csv(scenario, *results.negotiation, calendar));
-    files.emplace_back("acceptance.csv", acceptance_csv(scenario, *results.negotiation, calendar));
+  if (negotiating && which.positions != loader::Snapshots::none) {
+    files.emplace_back("positions.csv", positions_csv(scenario, *results.negotiation, calendar, which.positions));
+    files.emplace_back("acceptance.csv", acceptance_csv(scenario, *results.negotiation, calendar, which.positions));
   }
   // Only a run with played seats has decisions to show: the model's own runs write no empty file.
   if (negotiating && !results.negotiation->decisions.empty())

@@ -102,18 +102,25 @@ std::string trust_fund(const model::TrustFundRecord& t, const Calendar& calendar
                      t.ran_dry ? calendar.date_string(*t.ran_dry) : "never", t.trips_funded, t.requests_refused);
 }
 
+// "Left the process: N" (before agreement: the text, or the scenario's events) and "Dissociated
+// after agreement: M" (still in the process, not joining the consensus): the two are never summed,
+// so that these lines and the conference's counts say the same.
 std::string withdrawals(const model::Scenario& scenario, const model::RunResults& results, const Calendar& calendar) {
-  if (results.withdrawals.empty()) return {};
-  std::vector<std::vector<std::string>> rows;
-  for (std::size_t i = 0; i < std::min(results.withdrawals.size(), kWithdrawalsListed); ++i) {
-    const model::Withdrawal& w = results.withdrawals[i];
-    const model::MemberState& s = scenario.member_states.at(w.state);
-    rows.push_back({fmt::format("{} ({})", s.name, s.iso3), calendar.date_string(w.when), withdrawal_reason(w)});
-  }
-  std::string out = fmt::format("Withdrawals: {}\n{}", results.withdrawals.size(),
-                                aligned_columns(rows, {false, false, false}, "  "));
-  if (results.withdrawals.size() > kWithdrawalsListed) {
-    out += fmt::format("  ... and {} more\n", results.withdrawals.size() - kWithdrawalsListed);
+  std::string out;
+  for (const bool dissociated : {false, true}) {
+    std::vector<std::vector<std::string>> rows;
+    std::size_t count = 0;
+    for (const model::Withdrawal& w : results.withdrawals) {
+      if ((w.cause == model::WithdrawalCause::dissociated) != dissociated) continue;
+      if (++count > kWithdrawalsListed) continue;
+      const model::MemberState& s = scenario.member_states.at(w.state);
+      rows.push_back({fmt::format("{} ({})", s.name, s.iso3), calendar.date_string(w.when),
+                      dissociated ? std::string() : withdrawal_reason(w)});
+    }
+    if (count == 0) continue;
+    out += fmt::format("{}: {}\n{}", dissociated ? "Dissociated after agreement" : "Left the process", count,
+                       aligned_columns(rows, {false, false, false}, "  "));
+    if (count > kWithdrawalsListed) out += fmt::format("  ... and {} more\n", count - kWithdrawalsListed);
   }
   return out;
 }

@@ -45,7 +45,7 @@ std::string timeline_csv(const model::Scenario& scenario, const model::Plan& pla
                    r.finished ? fmt::format("{}", slip_days(p, r, calendar)) : std::string(),
                    p.on_critical_path ? "true" : "false", started_after(scenario, r)});
   }
-  return table.str();
+  return std::move(table).str();
 }
 
 }  // namespace gcmsim::output

@@ -33,10 +33,10 @@ std::string trust_fund_csv(const model::Scenario& s, const model::RunResults& re
       if (a.venue) venue = checked(s.venues, *a.venue, "venue").id;
     }
     if (e.flow == model::TrustFundFlow::trip) delegates = std::to_string(e.delegates);
-    table.add_row({iso_datetime(calendar, e.when), std::string(model::to_string(e.flow)), donor, iso3, state, meeting, venue,
-                   delegates, csv_number(e.amount, 2), csv_number(e.balance, 2)});
+    table.text(iso_datetime(calendar, e.when)).text(model::to_string(e.flow)).text(donor).text(iso3).text(state);
+    table.text(meeting).text(venue).text(delegates).number(e.amount, 2).number(e.balance, 2).end_row();
   }
-  return table.str();
+  return std::move(table).str();
 }
 
 }  // namespace gcmsim::output

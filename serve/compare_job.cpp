@@ -174,8 +174,10 @@ std::shared_ptr<Job> start_compare(const CompareRequest& request, const std::str
   const auto finish = [job, charts, compare, line, whatif_name = request.whatif ? request.whatif->name : std::string()]() {
     json result = charts->json(*compare);
     const output::PairedComparison& c = compare->comparison();
-    result["table"] = c.rows();
-    result["csv"] = c.csv();
+    const auto base_epoch = compare->base().calendar().epoch();
+    const auto whatif_epoch = compare->whatif().calendar().epoch();
+    result["table"] = c.rows(base_epoch, whatif_epoch);
+    result["csv"] = c.csv(base_epoch, whatif_epoch);
     result["command"] = line;
     result["seed"] = compare->seed();
     result["replications"] = compare->replications();

@@ -17,9 +17,14 @@ std::string number(double v) {
   return fmt::format("{:.6g}", v);
 }
 
+double prior_sd(const Prior& p) { return p.kind == Prior::Kind::uniform ? (p.b - p.a) / std::sqrt(12.0) : p.b; }
+
 std::string prior_text(const Prior& p) {
   return p.kind == Prior::Kind::uniform ? fmt::format("uniform({}, {})", p.a, p.b) : fmt::format("normal({}, {})", p.a, p.b);
 }
+
+// A posterior whose sd is above this share of the prior's has learnt little from the targets.
+constexpr double kUnidentified = 0.8;
 
 }  // namespace
 
@@ -75,12 +80,20 @@ std::string calibration_summary(const CalibrationSpec& spec, const CalibrationOu
                                 spec.file, spec.scenario, spec.overrides.empty() ? "" : fmt::format(" + {}", fmt::join(spec.overrides, " + ")),
                                 spec.abc.draws, spec.replications, outcome.abc.accepted, 100.0 * spec.abc.accept_share,
                                 outcome.abc.tolerance);
-  out += fmt::format("  {:<48} {:>22} {:>9} {:>9} {:>9} {:>9} {:>9}\n", "parameter", "prior", "mean", "sd", "q05", "q50", "q95");
+  out += fmt::format("  {:<48} {:>22} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}\n", "parameter", "prior", "mean", "sd", "q05", "q50", "q95",
+                     "sd/prior");
+  std::vector<std::string> unidentified;
   for (std::size_t k = 0; k < spec.parameters.size(); ++k) {
     const Posterior p = summarise(outcome.abc, k);
-    out += fmt::format("  {:<48} {:>22} {:>9.4g} {:>9.4g} {:>9.4g} {:>9.4g} {:>9.4g}\n", spec.parameters[k].name,
-                       prior_text(spec.parameters[k]), p.mean, p.sd, p.q05, p.q50, p.q95);
+    const double ratio = p.sd / prior_sd(spec.parameters[k]);
+    out += fmt::format("  {:<48} {:>22} {:>9.4g} {:>9.4g} {:>9.4g} {:>9.4g} {:>9.4g} {:>9.2f}\n", spec.parameters[k].name,
+                       prior_text(spec.parameters[k]), p.mean, p.sd, p.q05, p.q50, p.q95, ratio);
+    if (ratio > kUnidentified) unidentified.push_back(spec.parameters[k].name);
   }
+  // A posterior nearly as wide as its prior: the targets do not identify the parameter.
+  if (!unidentified.empty())
+    out += fmt::format("\n  unidentified by these targets (posterior sd above {:.0f}% of the prior's): {}\n", 100.0 * kUnidentified,
+                       fmt::join(unidentified, ", "));
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include "models/loader/scenario_builder.hpp"
 #include "models/loader/rule_warnings.hpp"
 #include "models/loader/schema.hpp"
+#include "models/loader/sections/sections.hpp"
 #include "models/loader/text_checks.hpp"
 
 namespace gcmsim::loader {
@@ -106,29 +107,6 @@ void layer(LoadResult& out, const std::vector<std::string>& overrides, const std
   apply_removals(doc);
 }
 
-RunDefaults run_defaults(const nlohmann::json& root) {
-  RunDefaults d;
-  const auto run = root.find("run");
-  if (run == root.end() || !run->is_object()) return d;
-  // The schema has already checked the types and ranges; a value it let through fits.
-  if (const auto seed = run->find("seed"); seed != run->end() && seed->is_number_integer()) d.seed = seed->get<std::uint64_t>();
-  if (const auto r = run->find("replications"); r != run->end() && r->is_number_integer()) d.replications = r->get<int>();
-  return d;
-}
-
-OutputSwitches output_switches(const nlohmann::json& root) {
-  OutputSwitches o;
-  const auto outputs = root.find("outputs");
-  if (outputs == root.end() || !outputs->is_object()) return o;
-  if (const auto dir = outputs->find("directory"); dir != outputs->end() && dir->is_string()) o.directory = dir->get<std::string>();
-  for (auto [key, field] : std::initializer_list<std::pair<const char*, bool*>>{
-           {"timeline", &o.timeline}, {"participation", &o.participation}, {"dynamics", &o.dynamics},
-           {"positions", &o.positions}, {"outcome", &o.outcome}}) {
-    if (const auto v = outputs->find(key); v != outputs->end() && v->is_boolean()) *field = v->get<bool>();
-  }
-  return o;
-}
-
 // Hashes and checks the layered document and builds the scenario when nothing is wrong.
 void check_and_build(LoadResult& out) {
   const Document& doc = out.document;
@@ -150,8 +128,7 @@ void check_and_build(LoadResult& out) {
       out.diagnostics.clear_warnings();
       if (scenario) check_rules(doc, *scenario, out.diagnostics);
       out.scenario = std::move(scenario);
-      out.defaults = run_defaults(doc.value);
-      out.defaults.outputs = output_switches(doc.value);
+      out.defaults = sections::read_run_control(doc.value);
     }
   }
 }

@@ -29,12 +29,17 @@ struct LoadRequest {
 // override (`--seed`, `-r`). Not part of the model's Scenario.
 // The scenario file's `outputs` section: which of a run's files to write, and where. Run control,
 // like the seed: the model never sees it; the CLI and output/run_writer use it.
+// How often positions.csv and acceptance.csv record every state: never; at the zero draft and the
+// end of every round and OP29 consultation (the default: what a planner reads); or also at the end
+// of every sitting day (for a convergence plot, ten times the rows).
+enum class Snapshots { none, rounds, daily };
+
 struct OutputSwitches {
   std::string directory;  // empty: the CLI's default folder
   bool timeline = true;
   bool participation = true;
   bool dynamics = true;   // dynamics.csv, positions.csv and outcome.json exist only when negotiating
-  bool positions = true;
+  Snapshots positions = Snapshots::rounds;
   bool outcome = true;
 };
 

@@ -209,9 +209,13 @@ bool report(const json& root, const Document& doc, const valijson::ValidationRes
   const std::string found = value != nullptr ? type_name(*value) : "nothing";
   const int width = value != nullptr && value->is_primitive() ? static_cast<int>(value->dump().size()) - (value->is_string() ? 2 : 0) : 1;
   if (d == "Failed to match against any enum values." && schema != nullptr && schema->contains("enum")) {
-    const std::string hint = value != nullptr && value->is_string()
-                                 ? did_you_mean(value->get<std::string>(), (*schema)["enum"].get<std::vector<std::string>>())
-                                 : "";
+    // An enum may mix words and booleans (outputs.positions: true, false, rounds, daily): the
+    // did-you-mean is among its words.
+    std::vector<std::string> words;
+    for (const json& option : (*schema)["enum"]) {
+      if (option.is_string()) words.push_back(option.get<std::string>());
+    }
+    const std::string hint = value != nullptr && value->is_string() ? did_you_mean(value->get<std::string>(), words) : "";
     diagnostics.error(at, fmt::format("{}: found {}, expected one of {}{}", where, found, join_quoted((*schema)["enum"]), hint), width);
   } else if (d == "Value type not permitted by 'type' constraint." && schema != nullptr) {
     diagnostics.error(at, fmt::format("{}: found {}, expected {}", where, found, expected_type(*schema)), width);

@@ -22,6 +22,8 @@ Negotiation::Negotiation(const ScenarioSetup& setup, RandomStream stream, const 
   const NegotiationParameters& p = spec().parameters;
   const Eigen::Index n = ns_.x0.rows();
   const auto dims = static_cast<Eigen::Index>(spec().dimensions.size());
+  // A power of ten, so that the grid's points are short decimals (1e10 for a 0-100 scale).
+  scale_grid_ = std::pow(10.0, 12.0 - std::floor(std::log10(spec().scale_max - spec().scale_min)));
   anchor_ = ns_.x0;
   x_ = ns_.x0;
   next_.resize(n, dims);
@@ -321,6 +323,14 @@ void Negotiation::conference(SimTime when, const std::vector<bool>& present) {
     }
     record_.ga_vote.emplace_back(ns_.states[r], vote);
   }
+}
+
+double Negotiation::to_scale(double unit) const {
+  const double value = spec().scale_min + unit * (spec().scale_max - spec().scale_min);
+  const double steps = value * scale_grid_;
+  // Beyond 2^52 steps a double has no fraction left to round (a scale far from 0 for its span).
+  if (!(std::abs(steps) < 0x1p52)) return value;
+  return std::round(steps) / scale_grid_;
 }
 
 void Negotiation::record_positions(std::size_t round, int day, SimTime when) {

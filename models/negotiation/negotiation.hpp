@@ -100,7 +100,11 @@ class Negotiation {
   void snapshot(std::size_t round, int day, SimTime when, int consultation = 0);
   // Every state's position and acceptance now, for positions.csv (day 0: round end or zero draft).
   void record_positions(std::size_t round, int day, SimTime when);
-  double to_scale(double unit) const { return spec().scale_min + unit * (spec().scale_max - spec().scale_min); }
+  // A value on the unit scale the model computes in, in the scenario's units, to the precision it
+  // carries: a run's thousands of double steps keep about 13 digits of the span, so the result is
+  // rounded to a decimal grid of 1e-12 of it. A position read in as 15 on a 0-100 scale comes back
+  // as 15 (0.15 * 100 is 15.000000000000002, and a few steps make it 14.999999999999986).
+  double to_scale(double unit) const;
   const NegotiationSpec& spec() const { return ns_.spec; }
   bool in(Eigen::Index row) const { return status_[static_cast<std::size_t>(row)] == Status::in; }
 
@@ -108,6 +112,7 @@ class Negotiation {
   const NegotiationSetup& ns_;
   const PlayedSeats* seats_ = nullptr;
   RandomStream stream_;
+  double scale_grid_ = 1.0;          // to_scale's rounding: steps per unit of the scenario's scale
   Eigen::MatrixXd anchor_;           // initial views, conceded toward the text round by round
   Eigen::MatrixXd x_;                // current positions, 0-1
   Eigen::MatrixXd next_;             // scratch for the influence step

@@ -1,5 +1,6 @@
 #include "models/run/run_metrics.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <stdexcept>
 
@@ -198,8 +199,13 @@ void record(const model::ScenarioSetup& setup, const model::RunResults& run, Rec
           speaking);
 
   // --- the negotiation ---------------------------------------------------------------------------------
-  out.add("withdrawals", "all", MetricKind::count, "states", "states that left the process",
-          static_cast<double>(run.withdrawals.size()));
+  // Dissociations after agreement are not departures: conference_dissociated counts them.
+  const auto left = std::count_if(run.withdrawals.begin(), run.withdrawals.end(),
+                                  [](const model::Withdrawal& w) { return w.cause != model::WithdrawalCause::dissociated; });
+  out.add("left_process", "all", MetricKind::count, "states",
+          "states that left the process before agreement (the text, or the scenario's events); not those that "
+          "dissociated after agreement",
+          static_cast<double>(left));
   if (!s.negotiation) return;
   const model::NegotiationRecord* n = run.negotiation ? &*run.negotiation : nullptr;
   const bool agreed = n != nullptr && n->agreed_at.has_value();

@@ -91,8 +91,10 @@ RunText format_run(const sim::PreparedScenario& p, const model::RunResults& resu
   t.tables["trust_fund"] = output::trust_fund_csv(p.scenario(), results, p.calendar());
   if (results.negotiation) {
     t.tables["dynamics"] = output::dynamics_csv(p.scenario(), *results.negotiation, p.calendar());
-    t.tables["positions"] = output::positions_csv(p.scenario(), *results.negotiation, p.calendar());
-    t.tables["acceptance"] = output::acceptance_csv(p.scenario(), *results.negotiation, p.calendar());
+    // Every sitting day, whatever the scenario's outputs.positions: the notebooks plot convergence
+    // day by day, and nothing here is written to disk.
+    t.tables["positions"] = output::positions_csv(p.scenario(), *results.negotiation, p.calendar(), loader::Snapshots::daily);
+    t.tables["acceptance"] = output::acceptance_csv(p.scenario(), *results.negotiation, p.calendar(), loader::Snapshots::daily);
     t.tables["votes"] = output::votes_csv(p.scenario(), results, p.calendar());
     if (!results.negotiation->decisions.empty())
       t.tables["decisions"] = output::decisions_csv(p.scenario(), *results.negotiation, p.calendar());

@@ -218,8 +218,8 @@ export function metricsTable(r, { movedOnly, filter }) {
     shown++;
     const interval = row[col('ci95_low')] === '' ? 'no interval' : `[${row[col('ci95_low')]}, ${row[col('ci95_high')]}]`;
     const tr = h('tr', { class: moved ? 'moved' : '', 'data-metric': text },
-      h('td', {}, row[0]), h('td', {}, row[1]), h('td', {}, row[2]), h('td', { class: 'num' }, row[col('base_mean')]),
-      h('td', { class: 'num' }, row[col('whatif_mean')]), h('td', { class: 'num' }, row[col('difference')]),
+      h('td', {}, row[0]), h('td', {}, row[1]), h('td', {}, row[2]), h('td', { class: 'num' }, row[col('base_mean')] || row[col('base_date')]),
+      h('td', { class: 'num' }, row[col('whatif_mean')] || row[col('whatif_date')]), h('td', { class: 'num' }, row[col('difference')]),
       h('td', { class: 'num' }, interval), h('td', { class: 'num' }, row[col('n')]), h('td', {}, moved ? 'moved' : ''));
     t.append(tr);
   }

@@ -46,3 +46,29 @@ TEST_CASE("bad arguments exit with code 2 and a message on stderr, no stack trac
   const auto none = run_gcmsim("");
   REQUIRE(none.exit_code == 2);
 }
+
+TEST_CASE("an unknown command exits 2 with a clear message, with or without --help", "[cli]") {
+  for (const char* args : {"frobnicate --help", "frobnicate", "valdate --help"}) {
+    INFO(args);
+    const auto r = run_gcmsim(args);
+    REQUIRE(r.exit_code == 2);
+    REQUIRE(r.out.empty());
+    REQUIRE_THAT(r.err, Catch::Contains("unknown command '"));
+    REQUIRE_THAT(r.err, Catch::Contains("expected one of run, compare, validate"));
+  }
+  REQUIRE_THAT(run_gcmsim("valdate --help").err, Catch::Contains("did you mean 'validate'?"));
+}
+
+TEST_CASE("--help of a command, or of gcmsim, exits 0; run's help names the files it writes", "[cli]") {
+  for (const char* args : {"--help", "run --help", "validate --help", "sweep --help"}) {
+    INFO(args);
+    REQUIRE(run_gcmsim(args).exit_code == 0);
+  }
+  const auto run = run_gcmsim("run --help");
+  for (const char* file : {"timeline.csv", "participation.csv", "attendance.csv", "stakeholders.csv", "trust_fund.csv",
+                           "manifest.json", "dynamics.csv", "positions.csv", "acceptance.csv", "votes.csv",
+                           "outcome.json", "decisions.csv", "summary.csv"}) {
+    INFO(file);
+    REQUIRE_THAT(run.out, Catch::Contains(file));
+  }
+}

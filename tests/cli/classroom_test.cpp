@@ -70,3 +70,22 @@ TEST_CASE("the Friedkin-Johnsen scenario's positions settle where the paper says
   CHECK_THAT(final_position(",FIN,Finland,opinion,"), Catch::WithinAbs(75.0, 1e-6));
   CHECK_THAT(final_position(",DNK,Denmark,opinion,"), Catch::WithinAbs(74.98620494, 1e-6));
 }
+
+TEST_CASE("positions are written to the precision the model carries: 15 read in is 15 written out", "[cli][classroom]") {
+  // Finland listens only to itself (susceptibility 0): its position never moves. 0.15 * 100 is
+  // 15.000000000000002 in doubles; the file must say 15 on every row.
+  const std::string dir = fresh_dir("fj15");
+  const auto r = run_gcmsim("run scenarios/classroom/friedkin-johnsen-1999.yaml -q --set outputs.positions=daily "
+                            "--set negotiation.delegations.FIN.position=[15] --out " + dir);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const std::string positions = read_text(dir + "/positions.csv");
+  std::size_t rows = 0, exact = 0;
+  for (std::size_t at = positions.find(",FIN,Finland,opinion,"); at != std::string::npos;
+       at = positions.find(",FIN,Finland,opinion,", at + 1)) {
+    ++rows;
+    exact += positions.compare(at, 24, ",FIN,Finland,opinion,15\n") == 0 ? 1 : 0;
+  }
+  CHECK(rows > 3);
+  CHECK(exact == rows);
+}

@@ -30,7 +30,7 @@ TEST_CASE("compare of the baseline with itself: every difference is zero with a 
   std::istringstream csv(read_text(dir + "/compare.csv"));
   std::string line;
   std::getline(csv, line);
-  REQUIRE(line == "metric,group,unit,base_mean,whatif_mean,difference,ci95_low,ci95_high,n,excludes_zero");
+  REQUIRE(line == "metric,group,unit,base_mean,whatif_mean,base_date,whatif_date,difference,ci95_low,ci95_high,n,excludes_zero");
   int rows = 0;
   while (std::getline(csv, line)) {
     ++rows;
@@ -57,9 +57,9 @@ TEST_CASE("compare with session-slips lists ts6 and what follows it with their s
   REQUIRE_THAT(r.out, Contains("  sum6      2017-10-04..10-17  2017-11-22..12-05"));
   REQUIRE_THAT(r.out, !Contains("  stocktaking "));
   const std::string csv = read_text(dir + "/compare.csv");
-  REQUIRE(row(csv, "end_day,ts6") == "end_day,ts6,days since 2017-04-01,185.00,234.00,49.00,49.00,49.00,6,true");
+  REQUIRE(row(csv, "end_day,ts6") == "end_day,ts6,days moved,,,2017-10-03,2017-11-21,49.00,49.00,49.00,6,true");
   // The stocktaking keeps its date in every replication: a zero difference with a zero-width interval.
-  REQUIRE(row(csv, "start_day,stocktaking") == "start_day,stocktaking,days since 2017-04-01,247.00,247.00,0.00,0.00,0.00,6,false");
+  REQUIRE(row(csv, "start_day,stocktaking") == "start_day,stocktaking,days moved,,,2017-12-04,2017-12-04,0.00,0.00,0.00,6,false");
   // Activities before the slip did not move.
   REQUIRE(row(csv, "end_day,ts1").find(",0.00,0.00,0.00,6,false") != std::string::npos);
 }

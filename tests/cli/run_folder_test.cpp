@@ -81,8 +81,14 @@ TEST_CASE("the output folder given by --out is checked before the run: empty or 
 TEST_CASE("kill -9 at any moment leaves no temporary file and no incomplete replication once the next run is done",
           "[cli][run][kill]") {
   const std::string dir = out_dir("killed");
-  // Several moments: early (first folders), middle, late.
-  for (const int milliseconds : {150, 600, 1500}) {
+  // The moments scale with this machine's speed (as the sweep's kill test does): a complete run of
+  // the same command is timed first, and the kills fall early (first folders), a quarter and half
+  // way through it, so the run is still going when killed on a fast machine and a slow one alike.
+  const auto started = std::chrono::steady_clock::now();
+  REQUIRE(run_gcmsim("run -q -r 200 -j 2 --force -o " + out_dir("killed-timed")).exit_code == 0);
+  const auto full = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+  for (const double share : {0.05, 0.25, 0.5}) {
+    const auto milliseconds = static_cast<long>(share * static_cast<double>(full.count()));
     const pid_t pid = ::fork();
     REQUIRE(pid >= 0);
     if (pid == 0) {

@@ -1,4 +1,5 @@
-// The journal: records read back exactly; a torn last line is discarded, corruption elsewhere is not.
+// The journal: records read back exactly; a torn last line is discarded, a corrupt record elsewhere
+// is skipped and named (its run is then run again).
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -72,7 +73,7 @@ TEST_CASE("a torn last line is discarded and cut off before the journal is appen
   CHECK(read(path) == whole + ex::format_record(record(4)));
 }
 
-TEST_CASE("a damaged record that is not the last line is reported as corruption with its line") {
+TEST_CASE("a damaged record that is not the last line is skipped and reported with its line") {
   const fs::path dir = fresh_dir("corrupt");
   const ex::Shard shard{1, 4};
   const fs::path path = ex::journal_path(dir, shard);
@@ -84,7 +85,24 @@ TEST_CASE("a damaged record that is not the last line is reported as corruption 
   const std::size_t second = text.find('\n') + 1;
   text[second] = '3';
   std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
-  CHECK_THROWS_WITH(ex::read_journal(path), Catch::Contains("journal-1-of-4.txt:2: corrupt journal record"));
+  const ex::JournalContents c = ex::read_journal(path);
+  REQUIRE(c.skipped.size() == 1);
+  CHECK_THAT(c.skipped[0], Catch::Contains("journal-1-of-4.txt:2: corrupt journal record"));
+  REQUIRE(c.records.size() == 1);
+  CHECK(c.records[0].run == 5);
+  CHECK(c.intact_bytes == text.size());
+  CHECK_FALSE(c.torn_tail);
+}
+
+TEST_CASE("a journal header with a shard out of range or a number that does not fit is refused, not wrapped") {
+  for (const std::string header : {"gcmsim-sweep-journal 1 abc shard 9999999 of 2 runs 4 metrics 1",
+                                   "gcmsim-sweep-journal 1 abc shard 0 of 18446744073709551616 runs 4 metrics 1",
+                                   "gcmsim-sweep-journal 1 abc shard -1 of 2 runs 4 metrics 1",
+                                   "gcmsim-sweep-journal 1 abc shard 0 of 2 runs 4 metrics 1 extra"}) {
+    INFO(header);
+    CHECK_THROWS_AS(ex::parse_header(header, "j.txt"), std::invalid_argument);
+  }
+  CHECK(ex::parse_header("gcmsim-sweep-journal 1 abc shard 1 of 2 runs 4 metrics 1", "j.txt").shard.index == 1);
 }
 
 TEST_CASE("shards split the runs by index: every run belongs to exactly one") {

@@ -160,7 +160,7 @@ TEST_CASE("a sweep writes runs.csv and points.csv with a column per parameter an
   require_ok(run_gcmsim(fmt::format("sweep {} -o {} -j 2", kGrid, dir)));
   const std::string runs = read_text(dir + "/runs.csv");
   CHECK(runs.substr(0, runs.find('\n')) ==
-        "point,replication,seed,adopt_threshold,susceptibility,agreed,agreed_round,withdrawals,conference_adopt");
+        "point,replication,seed,adopt_threshold,susceptibility,agreed,agreed_round,left_process,conference_adopt");
   CHECK(count_lines(runs) == 1 + 4 * 3);
   CHECK(runs.find("\n0,0,5,0.8,0.3,") != std::string::npos);
   CHECK(runs.find("\n3,2,5,0.85,0.6,") != std::string::npos);
@@ -311,7 +311,7 @@ TEST_CASE("an outcome the same in every run is reported as constant with its val
     const std::string line = s.substr(at + 1, s.find('\n', at + 1) - at - 1);
     return line.substr(line.find(','));
   };
-  CHECK(row_of("withdrawals") == row_of("conference_adopt"));
+  CHECK(row_of("left_process") == row_of("conference_adopt"));
 }
 
 TEST_CASE("with --keep-runs, a sweep writes each run's full outputs") {
@@ -345,6 +345,6 @@ TEST_CASE("the shipped grid and Latin hypercube sweeps of the baseline check eve
 TEST_CASE("an unknown metric is located in the sweep file with a did-you-mean") {
   const auto r = run_gcmsim("sweep tests/experiments/fixtures/bad-metric.yaml --dry-run");
   CHECK(r.exit_code == 2);
-  CHECK(r.err.find("tests/experiments/fixtures/bad-metric.yaml:9:19: error: unknown metric 'withdrawls'; did you mean "
-                   "'withdrawals'? (gcmsim metrics --list names them all)") != std::string::npos);
+  CHECK(r.err.find("tests/experiments/fixtures/bad-metric.yaml:9:19: error: unknown metric 'left_proces'; did you mean "
+                   "'left_process'? (gcmsim metrics --list names them all)") != std::string::npos);
 }

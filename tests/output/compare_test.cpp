@@ -22,6 +22,17 @@ sim::RunMetrics values(std::vector<std::optional<double>> v) { return {std::move
 
 }  // namespace
 
+// Day metrics count days from the calendar's epoch; compare.csv writes their means as dates.
+constexpr std::chrono::year_month_day kEpoch{std::chrono::year{2017}, std::chrono::month{4}, std::chrono::day{1}};
+
+TEST_CASE("compare.csv writes a day metric's means as ISO dates and its difference in days moved", "[output][compare]") {
+  const auto c = catalog({info("start_day", sim::MetricKind::day, "ts3")});
+  output::PairedComparison comparison(c, c);
+  for (double x : {40.0, 42.0}) comparison.add(values({x}), values({x + 21.0}));
+  // Day 41 from 1 April 2017 is 12 May; three weeks later, 2 June; moved 21 days in every pair.
+  REQUIRE_THAT(comparison.csv(kEpoch, kEpoch), Contains("\nstart_day,ts3,days moved,,,2017-05-12,2017-06-02,21.00,21.00,21.00,2,true\n"));
+}
+
 TEST_CASE("a scenario compared with itself differs by exactly zero, with zero-width intervals", "[output][compare]") {
   const auto c = catalog({info("slip_days", sim::MetricKind::days, "ts3"), info("agreed", sim::MetricKind::flag)});
   output::PairedComparison comparison(c, c);
@@ -34,7 +45,7 @@ TEST_CASE("a scenario compared with itself differs by exactly zero, with zero-wi
     REQUIRE(ci.upper == 0.0);
     REQUIRE_FALSE(output::PairedComparison::excludes_zero(m));
   }
-  REQUIRE_THAT(comparison.csv(), Contains("\nslip_days,ts3,unit,4.75,4.75,0.00,0.00,0.00,4,false\n"));
+  REQUIRE_THAT(comparison.csv(kEpoch, kEpoch), Contains("\nslip_days,ts3,unit,4.75,4.75,,,0.00,0.00,0.00,4,false\n"));
 }
 
 TEST_CASE("pairing removes the noise both sides share: the paired interval is narrower", "[output][compare]") {
@@ -75,5 +86,5 @@ TEST_CASE("a metric only one side has gets its mean and no difference", "[output
   const output::MetricComparison* added = comparison.find("slip_days.round7");
   REQUIRE(added != nullptr);
   REQUIRE(added->difference.count() == 0);
-  REQUIRE_THAT(comparison.csv(), Contains("\nslip_days,round7,unit,,5.50,,,,0,false\n"));
+  REQUIRE_THAT(comparison.csv(kEpoch, kEpoch), Contains("\nslip_days,round7,unit,,5.50,,,,,,0,false\n"));
 }

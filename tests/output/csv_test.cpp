@@ -81,3 +81,35 @@ TEST_CASE("a CSV table refuses a row with the wrong number of fields", "[output]
   CHECK(table.rows() == 0);
   CHECK(table.str() == "a,b\n");
 }
+
+TEST_CASE("a CSV table built field by field writes what add_row writes", "[output]") {
+  CsvTable by_row({"id", "note", "n", "x", "exact", "flag"});
+  by_row.add_row({"ts1", "a, b", "-42", "2.67", "0.30000000000000004", "true"});
+  CsvTable by_field({"id", "note", "n", "x", "exact", "flag"});
+  by_field.text("ts1").text("a, b").integer(-42).number(2.675, 2).exact(0.1 + 0.2).boolean(true).end_row();
+  CHECK(by_field.rows() == 1);
+  CHECK(by_field.str() == by_row.str());
+  CHECK(by_field.str() == "id,note,n,x,exact,flag\nts1,\"a, b\",-42,2.67,0.30000000000000004,true\n");
+}
+
+TEST_CASE("a row built field by field with the wrong count is refused and leaves no trace", "[output]") {
+  CsvTable table({"a", "b"});
+  table.text("1");
+  CHECK_THROWS_AS(table.end_row(), std::invalid_argument);
+  table.text("1").number(2.0, 1).text("3");
+  CHECK_THROWS_AS(table.end_row(), std::invalid_argument);
+  table.integer(1).integer(2).end_row();
+  CHECK(table.rows() == 1);
+  CHECK(table.str() == "a,b\n1,2\n");
+}
+
+TEST_CASE("numbers written with to_chars: fixed decimals and shortest round trip", "[output]") {
+  // What the old fmt-based writer gave, kept byte for byte (the files must not change).
+  CHECK(csv_number(1e300, 2).size() == 304);
+  CHECK(csv_number(12.5, 0) == "12");  // ties to even, as printf and fmt
+  CHECK(csv_number(13.5, 0) == "14");
+  CHECK(csv_exact(15.0) == "15");
+  CHECK(csv_exact(60.0208488294) == "60.0208488294");
+  CHECK(csv_exact(1e-07) == "1e-07");
+  CHECK(csv_exact(123456.0) == "123456");
+}

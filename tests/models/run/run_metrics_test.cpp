@@ -42,7 +42,7 @@ TEST_CASE("every metric has a unique key, a unit and a description", "[sim][metr
   for (const model::Activity& a : p->scenario().activities) CHECK(c.find("slip_days." + a.id));
   for (const char* key : {"critical_path_days", "attendance_share.ldc", "speaking_share.developing", "trust_fund_end_balance",
                           "trust_fund_ran_dry_day", "trips_funded.ldc", "stakeholders_admitted", "agreed", "agreed_round",
-                          "rounds_held", "withdrawals", "conference_adopt", "conference_absent", "conference_dissociated",
+                          "rounds_held", "left_process", "conference_adopt", "conference_absent", "conference_dissociated",
                           "conference_adopted", "agreed_in_last_round", "delegations_present.stocktaking"}) {
     INFO(key);
     CHECK(c.find(key));
@@ -57,7 +57,11 @@ TEST_CASE("metric values agree with the run they measure", "[sim][metrics]") {
   CHECK(value(*p, m, "critical_path_days") == static_cast<double>(p->plan().critical_path_days));
   CHECK(value(*p, m, "trust_fund_spent") == run.trust_fund.spent);
   CHECK(value(*p, m, "trust_fund_end_balance") == Approx(run.trust_fund.raised - run.trust_fund.spent));
-  CHECK(value(*p, m, "withdrawals") == static_cast<double>(run.withdrawals.size()));
+  // Left the process and dissociated after agreement are two counts, never one.
+  std::size_t left = 0, dissociated = 0;
+  for (const model::Withdrawal& w : run.withdrawals) ++(w.cause == model::WithdrawalCause::dissociated ? dissociated : left);
+  CHECK(value(*p, m, "left_process") == static_cast<double>(left));
+  CHECK(value(*p, m, "conference_dissociated") == static_cast<double>(dissociated));
   CHECK(value(*p, m, "rounds_held") == run.negotiation->rounds_held);
   // Trips by status add up to the fund's trips.
   CHECK(value(*p, m, "trips_funded.developed") + value(*p, m, "trips_funded.developing") + value(*p, m, "trips_funded.ldc") ==
@@ -78,5 +82,5 @@ TEST_CASE("metric values agree with the run they measure", "[sim][metrics]") {
 TEST_CASE("a scenario without a negotiation has no negotiation metrics", "[sim][metrics]") {
   const auto p = prepare(testing::fixture("minimal.yaml"));
   CHECK_FALSE(p->metric_catalog().find("agreed"));
-  CHECK(p->metric_catalog().find("withdrawals"));
+  CHECK(p->metric_catalog().find("left_process"));
 }

@@ -68,7 +68,7 @@ TEST_CASE("a slipping sixth session moves what follows it, but not the hosted st
 
 TEST_CASE("a state that withdraws is one fewer adopting at the conference", "[sim][what-if]") {
   const auto withdraws = what_if("state-withdraws.yaml");
-  REQUIRE(mean(*withdraws, "withdrawals") > mean(*baseline(), "withdrawals"));
+  REQUIRE(mean(*withdraws, "left_process") > mean(*baseline(), "left_process"));
   REQUIRE(mean(*withdraws, "conference_adopt") < mean(*baseline(), "conference_adopt"));
 }
 

@@ -1,0 +1,12 @@
+// libFuzzer target (issue 25): a sweep journal on arbitrary bytes, written to a file and read back
+// as a resumed sweep or `sweep merge` reads it (experiment_checks.hpp says what is a defect).
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+
+#include "experiment_checks.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (!gcmsim::fuzz::journal_sound(std::string(reinterpret_cast<const char*>(data), size))) std::abort();
+  return 0;
+}
