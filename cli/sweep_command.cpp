@@ -107,7 +107,7 @@ void print_warnings(const std::vector<std::string>& warnings) {
 }
 
 void report(const ex::SweepOutcome& r, const ex::SweepOptions& o) {
-  for (const std::string& w : r.warnings) fmt::print(stderr, "gcmsim: warning: {}\n", w);
+  for (const std::string& w : r.skipped) fmt::print(stderr, "gcmsim: warning: {}\n", w);
   const std::string part = o.shard && o.shard->count > 1 ? fmt::format("shard {} ", o.shard->label()) : "";
   fmt::print("sweep {}: {}{} runs of {} ({} points x {} replications): {} already journaled, {} run now in {:.1f} s\n", r.info.name,
              part, r.shard_runs, r.info.runs(), r.info.design.size(), r.info.replications, r.already, r.ran, r.seconds);
@@ -182,8 +182,7 @@ void merge(const std::string& dir) {
   } catch (const ex::SweepInvalid& e) {
     throw InvalidInput(e.what());
   }
-  fmt::print("merged {} runs: {}/runs.csv, points.csv{}{}, results.sqlite
-", t.runs, dir, t.sensitivity ? ", sensitivity.csv" : "",
+  fmt::print("merged {} runs: {}/runs.csv, points.csv{}{}, results.sqlite\n", t.runs, dir, t.sensitivity ? ", sensitivity.csv" : "",
              t.morris ? ", morris.csv" : "");
   print_warnings(t.warnings);
 }

@@ -164,7 +164,7 @@ SweepOutcome run_plan(const SweepPlan& plan, const SweepOptions& options) {
     } catch (const std::invalid_argument& e) {
       throw SweepInvalid(e.what());
     }
-    out.warnings = existing->skipped;
+    out.skipped = existing->skipped;
     const JournalHeader& h = existing->header;
     if (h.shard.count != 0 && (h.hash != out.info.hash || h.metrics != metrics || h.series != plan.series().size() || h.shard.index != shard.index ||
                                h.shard.count != shard.count)) {

@@ -48,13 +48,13 @@ struct SweepOutcome {
   std::size_t ran = 0;          // of those, run now
   bool tables = false;          // runs.csv and points.csv written
   bool stopped = false;         // options.stop was set: the journal holds what ran, no tables
+  std::vector<std::string> skipped;   // corrupt journal records skipped (their runs were run again)
   std::vector<std::string> warnings;  // from the tables (TableFiles::warnings)
   double seconds = 0.0;
   // Of those seconds: spent journaling on the runs' threads (summed over threads; the batch
   // syncs run on the journal's own thread and count only in the final wait), and writing tables.
   double journal_seconds = 0.0;
   double tables_seconds = 0.0;
-  std::vector<std::string> warnings;  // corrupt journal records skipped (their runs were run again)
 };
 
 // Plans (throws SweepInvalid with the report) and runs.

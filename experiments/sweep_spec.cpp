@@ -108,6 +108,10 @@ class Builder {
         times(s.design.samples);
         times(s.parameters.size() + 2);
         break;
+      case DesignKind::morris:  // r trajectories of k + 1 points
+        times(s.design.trajectories);
+        times(s.parameters.size() + 1);
+        break;
       case DesignKind::table: return;  // counted as it is read
     }
     if (over || points > kMaxDesignPoints) {

@@ -73,8 +73,9 @@ void ProcessSimulation::on_intervention(std::size_t round, std::size_t state, in
 // the voice of a delegation that sat silent, not of one that spoke.
 std::vector<double> ProcessSimulation::heard(std::vector<double> voice, int day) const {
   const NegotiationParameters& p = s_.negotiation->parameters;
-  for (const auto& [k, d] : yielded_) {
-    if (day != 0 && d != day) continue;
+  for (const auto& [state, sitting] : yielded_) {
+    if (day != 0 && sitting != day) continue;
+    const std::size_t k = state;  // clang 14 cannot capture a structured binding in a lambda
     const bool spoke = std::any_of(spoke_.begin(), spoke_.end(),
                                    [&](const auto& s) { return s.first == k && (day == 0 || s.second == day); });
     if (!spoke && p.voice_spoke > 0.0) voice[k] *= p.voice_present / p.voice_spoke;

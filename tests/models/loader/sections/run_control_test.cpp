@@ -28,7 +28,7 @@ TEST_CASE("the run section proposes the seed and the replications; absent, one r
 TEST_CASE("the outputs section switches files off and names the folder, with or without a run section", "[loader][sections]") {
   const RunDefaults o = read("outputs: {directory: out/here, positions: false, timeline: false}\n");
   CHECK(o.outputs.directory == "out/here");
-  CHECK_FALSE(o.outputs.positions);
+  CHECK(o.outputs.positions == Snapshots::none);
   CHECK_FALSE(o.outputs.timeline);
   CHECK(o.outputs.participation);
   CHECK(o.outputs.dynamics);
