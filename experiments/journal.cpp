@@ -250,9 +250,11 @@ JournalContents read_journal(const std::filesystem::path& path) {
     throw std::invalid_argument(fmt::format("{}:1: not a gcmsim sweep journal: its first line is too long for a header", path.string()));
   }
   out.header = parse_header(line, path);
-  // A record holds 4 numbers, `metrics` values of at most 25 characters each and its checksum:
+  // A record holds 4 numbers, `metrics` values of at most 25 characters each and its checksum,
+  // and, where the sweep keeps time series, their points (at most 16 MiB of them: docs/limits.md):
   // a longer line is corrupt, and is not read into memory whole.
-  in.set_max_line(128 + 32 * out.header.metrics);
+  constexpr std::size_t kMaxSeriesBytes = std::size_t{16} << 20;
+  in.set_max_line(128 + 32 * out.header.metrics + (out.header.series > 0 ? kMaxSeriesBytes : 0));
   std::uint64_t offset = length + 1;
   out.intact_bytes = offset;
   std::size_t number = 1;

@@ -92,7 +92,7 @@ TEST_CASE("votes.csv tells a drawn dissociation from a scripted departure", "[cl
   REQUIRE(run_gcmsim("run scenarios/gcm-2017-2018.yaml -q -o " + base).exit_code == 0);
   const std::string baseline = read_text(base + "/votes.csv");
   CHECK(baseline.find(",scripted,") == std::string::npos);
-  CHECK(std::regex_search(baseline, std::regex("\n[A-Z]{3},[^\n]*,dissociated,[0-9T:-]+,dissociated,")));
+  CHECK(std::regex_search(baseline, std::regex("\n[A-Z]{3},[^\n]*,dissociated,[0-9T:-]*,dissociated,")));
   // The history replay scripts the United States (before agreement) and Hungary (after).
   const std::string hist = out_dir("votes-history");
   REQUIRE(run_gcmsim("run scenarios/gcm-2017-2018.yaml --override scenarios/history/actual-2017-2018.yaml -q -o " + hist).exit_code == 0);

@@ -124,7 +124,7 @@ static std::pair<std::string, std::string> day_zero_rows(const std::string& csv)
   return {zero, all};
 }
 
-TEST_CASE("a replication's default outputs stay under 1.4 MB; daily positions on request, same rows", "[cli][run][outputs]") {
+TEST_CASE("a replication's default outputs stay under 1.4 MB and daily positions come on request with the same rows", "[cli][run][outputs]") {
   const std::string rounds = out_dir("positions_rounds");
   const std::string daily = out_dir("positions_daily");
   const auto r = run_gcmsim("run -q --force --out " + rounds);

@@ -16,7 +16,7 @@ RunDefaults read(std::string_view yaml) {
 }
 }  // namespace
 
-TEST_CASE("the run section proposes the seed and the replications; absent, one run of seed 1", "[loader][sections]") {
+TEST_CASE("the run section proposes the seed and the replications (absent: one run of seed 1)", "[loader][sections]") {
   const RunDefaults given = read("run: {seed: 18446744073709551615, replications: 30}\n");
   CHECK(given.seed == 18446744073709551615ULL);
   CHECK(given.replications == 30);
