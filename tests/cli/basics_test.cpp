@@ -59,7 +59,7 @@ TEST_CASE("an unknown command exits 2 with a clear message, with or without --he
   REQUIRE_THAT(run_gcmsim("valdate --help").err, Catch::Contains("did you mean 'validate'?"));
 }
 
-TEST_CASE("--help of a command or of gcmsim exits 0 and run's help names the files it writes", "[cli]") {
+TEST_CASE("the --help of a command or of gcmsim exits 0 and run's help names the files it writes", "[cli]") {
   for (const char* args : {"--help", "run --help", "validate --help", "sweep --help"}) {
     INFO(args);
     REQUIRE(run_gcmsim(args).exit_code == 0);

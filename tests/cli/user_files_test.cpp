@@ -50,7 +50,7 @@ TEST_CASE("a file of the user's inside a replication folder stops --force from r
   REQUIRE(read_text(dir + "/rep-0001/analysis.R") == "mine\n");
 }
 
-TEST_CASE("--force never follows a symbolic link named like a replication folder", "[cli][user-files]") {
+TEST_CASE("a run with --force never follows a symbolic link named like a replication folder", "[cli][user-files]") {
   const std::string dir = out_dir("symlinked-rep");
   const std::string elsewhere = out_dir("symlinked-rep-target");
   fs::create_directories(elsewhere);
