@@ -135,10 +135,13 @@ std::string votes_csv(const model::Scenario& s, const model::RunResults& results
   for (const auto& [k, v] : rec.conference) vote[k] = v;
   for (const model::PositionSnapshot& p : rec.positions) negotiating[p.state] = true;
   std::vector<const model::Withdrawal*> left(s.member_states.size(), nullptr);
+  std::vector<const model::Withdrawal*> why(s.member_states.size(), nullptr);
   for (const model::Withdrawal& w : results.withdrawals) {
     negotiating[w.state] = true;
-    // A dissociation after agreement has its own column: the state never left.
+    // A dissociation after agreement has its own column (dissociated_at): the state never left. Its
+    // left_because still says whose decision it was: the model's draw or the scenario's script.
     if (left[w.state] == nullptr && w.cause != model::WithdrawalCause::dissociated) left[w.state] = &w;
+    if (why[w.state] == nullptr) why[w.state] = &w;
   }
   for (std::size_t k = 0; k < s.member_states.size(); ++k) {
     if (!negotiating[k] && !vote[k]) continue;
@@ -146,7 +149,7 @@ std::string votes_csv(const model::Scenario& s, const model::RunResults& results
     table.add_row({s.member_states[k].iso3, s.member_states[k].name,
                    vote[k] ? std::string(model::to_string(*vote[k])) : std::string(),
                    w != nullptr ? iso_datetime(cal, w->when) : std::string(),
-                   w == nullptr ? std::string() : std::string(left_because(w->cause)),
+                   why[k] == nullptr ? std::string() : std::string(left_because(why[k]->cause)),
                    w != nullptr && w->cause == model::WithdrawalCause::text ? csv_number(w->acceptance, 4) : std::string(),
                    w != nullptr && w->cause == model::WithdrawalCause::text ? csv_number(w->reservation, 4) : std::string(),
                    dissociated[k] ? iso_datetime(cal, *dissociated[k]) : std::string(),

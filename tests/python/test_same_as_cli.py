@@ -34,7 +34,8 @@ def test_same_seed_same_csv_text_and_dataframes_as_the_cli(gcmsim_binary, tmp_pa
 
 def test_negotiation_tables_match_the_cli(gcmsim_binary, tmp_path):
     run_cli(gcmsim_binary, CLASSROOM, tmp_path, seed=9, replications=1)
-    results = gcmsim.load(CLASSROOM).run(seed=9, replications=1)
+    # The same sets as the CLI run: the content hash covers them.
+    results = gcmsim.load(CLASSROOM, sets=["outputs.positions=daily"]).run(seed=9, replications=1)
     for table in TABLES:
         text = (tmp_path / f"{table}.csv").read_text()
         assert results.csv(table) == text, table
