@@ -135,7 +135,7 @@ def _run_with_progress(call: Any, folder: Path, progress: bool) -> Any:
                 done, total = _journal_count(folder)
                 if total is not None:
                     if bar is None:
-                        from tqdm.auto import tqdm  # Debian's python3-tqdm
+                        from tqdm import tqdm  # Debian's python3-tqdm; text bar (Debian 12's ipywidgets 6 lacks what tqdm.auto's widget needs)
                         bar = tqdm(total=total, initial=done, unit="run", desc=f"sweep {folder.name}")
                     bar.update(done - bar.n)
     except KeyboardInterrupt:
@@ -147,7 +147,7 @@ def _run_with_progress(call: Any, folder: Path, progress: bool) -> Any:
         if progress:  # the last count; a sweep shorter than one poll gets its bar here
             done, total = _journal_count(folder)
             if bar is None and total is not None:
-                from tqdm.auto import tqdm
+                from tqdm import tqdm
                 bar = tqdm(total=total, unit="run", desc=f"sweep {folder.name}")
             if bar is not None:
                 bar.update(done - bar.n)
