@@ -192,24 +192,16 @@ struct Server::Impl {
                            {"knobs", describe_knobs(*base)}, {"metrics", std::move(metrics)}});
     });
     http.Post("/api/compare", [this](const httplib::Request& req, httplib::Response& res) {
-      json body;
-      try {
-        body = json::parse(req.body);
-      } catch (const json::parse_error& e) {
-        return send_error(res, 400, fmt::format("malformed JSON: {}", e.what()));
-      }
+      // Malformed JSON reaches the exception handler: 400 "malformed JSON: ...".
+      const json body = json::parse(req.body);
       const CompareRequest request = parse_compare_request(body, catalog, config.limits);
       const auto job = start_compare(request, client_of(req), catalog, jobs, pool, config.limits);
       res.set_header("Location", fmt::format("/api/jobs/{}", job->id()));
       send_json(res, 202, job->status_json());
     });
     http.Post("/api/compare/command", [this](const httplib::Request& req, httplib::Response& res) {
-      json body;
-      try {
-        body = json::parse(req.body);
-      } catch (const json::parse_error& e) {
-        return send_error(res, 400, fmt::format("malformed JSON: {}", e.what()));
-      }
+      // Malformed JSON reaches the exception handler: 400 "malformed JSON: ...".
+      const json body = json::parse(req.body);
       const CompareRequest request = parse_compare_request(body, catalog, config.limits);
       send_json(res, 200, {{"command", compare_command_line(request, catalog, config.limits)}});
     });
