@@ -30,10 +30,13 @@ struct ServeOptions {
   unsigned threads = 0;
 };
 
-// The shipped scenarios: ./scenarios when run from a checkout, else the installed ones.
+// The shipped scenarios: ./scenarios when run from a checkout, else the installed ones. From a
+// checkout the folder stays relative (the server never changes its working directory): the paths
+// the loader reads are then the command line's own, and so are the manifests' paths and content
+// hashes (which include the overrides' paths) in the run folders the studio hands out.
 fs::path scenarios_dir() {
   std::error_code ec;
-  if (fs::exists("scenarios/gcm-2017-2018.yaml", ec)) return fs::absolute("scenarios");
+  if (fs::exists("scenarios/gcm-2017-2018.yaml", ec)) return "scenarios";
   for (const fs::path& dir : data_dirs()) {
     if (fs::exists(dir / "scenarios/gcm-2017-2018.yaml", ec)) return dir / "scenarios";
   }

@@ -56,6 +56,17 @@ Job::Status Job::wait_change(std::uint64_t seen, std::chrono::milliseconds timeo
   return {state_, done_, total_, error_, version_};
 }
 
+void Job::set_folder(std::string folder_name, FolderWriter writer) {
+  folder_name_ = std::move(folder_name);
+  folder_writer_ = std::move(writer);
+}
+
+bool Job::write_folder(const FilePut& put) const {
+  if (!folder_writer_ || !result()) return false;
+  folder_writer_(*this, put);
+  return true;
+}
+
 void Job::changed() {
   ++version_;
   cv_.notify_all();
