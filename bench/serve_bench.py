@@ -132,7 +132,7 @@ def bench_memory(server, base, jobs):
         wait(base, job)
         if i % 50 == 0:
             get_bytes(base, f"api/jobs/{job}/folder.zip")
-        if i in (1, 64, 100, 250, 500, 750, 1000) or i == jobs:
+        if i in (1, 64, 100, 250, 500, 750) or i % 1000 == 0 or i == jobs:
             rss[i] = rss_kib(server.pid)
     print("resident memory after N jobs (KiB): " + ", ".join(f"{n}: {kib}" for n, kib in rss.items()) + f"; {load()}")
 

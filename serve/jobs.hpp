@@ -103,7 +103,7 @@ class JobRegistry {
   std::size_t size() const;
 
  private:
-  void forget_oldest_finished();  // under mutex_
+  std::size_t forget_oldest_finished();  // under mutex_; how many it forgot
 
   Limits limits_;
   mutable std::mutex mutex_;
