@@ -103,7 +103,8 @@ void add_routes(httplib::Server& http, Classroom& classroom, const Limits& limit
   http.Post(R"(/api/classroom/sessions/([0-9a-f]{32})/control)", [&classroom](const httplib::Request& req, httplib::Response& res) {
     require_teacher(req, classroom);
     const auto session = session_or_404(classroom, req);
-    const json& action = field(parse_object(req), "action");
+    const json body = parse_object(req);
+    const json& action = field(body, "action");
     if (!action.is_string()) throw Refusal(400, "'action' must be start, pause, resume, skip or end");
     session->control(action.get<std::string>());
     send_json(res, 200, session->view(Viewer{Viewer::Kind::teacher, {}}));

@@ -1,7 +1,7 @@
 // The debrief: the outcome against the model's own run with the same seed, and each played seat's
 // decisions against what the model would have done there. Drawn on the teacher's page and
 // written as one HTML file to hand out (no script; every text escaped by the serialiser).
-import { el, draftChart, outcomeText } from '/room_draw.js';
+import { el, draftChart, outcomeText, when } from '/room_draw.js';
 
 export function debriefSection(debrief, board, doc = document) {
   const root = doc.createElement('div');
@@ -14,9 +14,9 @@ export function debriefSection(debrief, board, doc = document) {
   };
   add(root, 'h3', 'What the class did');
   add(root, 'p', outcomeText(debrief.outcome), { class: 'outcome', id: 'outcome-played' });
+  if (board) root.append(doc.importNode(draftChart(board, null, document), true));
   add(root, 'h3', 'What the model alone would have done (same seed, every seat the model\'s)');
   add(root, 'p', outcomeText(debrief.model_alone), { class: 'outcome', id: 'outcome-model' });
-  if (board) root.append(doc.importNode(draftChart(board, null, document), true));
   add(root, 'h3', 'Each delegation played by students');
   for (const s of debrief.seats) {
     const who = s.players.length ? s.players.join(', ') : 'nobody joined: the model played it';
@@ -28,7 +28,7 @@ export function debriefSection(debrief, board, doc = document) {
     for (const h of ['When (simulated)', 'Decision', 'Dimension', 'Chose', 'The model would have', 'In time']) add(head, 'th', h);
     for (const d of s.path) {
       const tr = add(table, 'tr', undefined, d.answered && d.chose !== d.model_would ? { class: 'differs' } : {});
-      for (const v of [d.time, d.decision, d.dimension || '', d.chose, d.model_would, d.answered ? 'yes' : 'no: the model decided']) add(tr, 'td', v);
+      for (const v of [when(d.time), d.decision, d.dimension || '', d.chose, d.model_would, d.answered ? 'yes' : 'no: the model decided']) add(tr, 'td', v);
     }
   }
   add(root, 'h3', 'Replay it');

@@ -20,7 +20,10 @@ function svg(parent, tag, attrs = {}, text) {
   return e;
 }
 
-const fmt = (x) => (Math.abs(x) >= 10 ? x.toFixed(0) : x.toFixed(2));
+const fmt = (x) => (Number.isInteger(x) || Math.abs(x) >= 10 ? x.toFixed(0) : x.toFixed(2));
+
+// A simulated time as people read it: 2018-02-20 10:00.
+export const when = (iso) => (iso || '').replace('T', ' ');
 
 // One row per dimension: the scale, the earlier texts as small dots, the text now as a large dot,
 // "[ ]" where it is bracketed; with `seat`, the seat's position and the band it tolerates.
@@ -28,7 +31,7 @@ export function draftChart(board, seat, doc = document) {
   const dims = board.dimensions;
   const lo = board.scale ? board.scale.min : 0;
   const hi = board.scale ? board.scale.max : 1;
-  const W = 720, left = 230, right = 30, rowH = 62, top = 30;
+  const W = 720, left = 24, right = 24, rowH = 74, top = 24;
   const H = top + rowH * dims.length + 10;
   const root = doc.createElementNS(SVG, 'svg');
   root.setAttribute('viewBox', `0 0 ${W} ${H}`);
@@ -39,9 +42,11 @@ export function draftChart(board, seat, doc = document) {
   svg(root, 'title', {}, now ? `The draft after ${now.label}` : 'No draft yet');
   svg(root, 'text', { x: left, y: 16, 'font-size': 13, fill: '#555' }, now ? `The text after: ${now.label}` : 'No draft yet: the zero draft comes after the consultations');
   dims.forEach((d, i) => {
-    const y = top + i * rowH + 28;
-    const bracketed = now && now.bracketed[i];
-    svg(root, 'text', { x: 8, y: y + 4, 'font-size': 14, 'font-weight': bracketed ? 700 : 400 }, (bracketed ? '[ ] ' : '') + d.name);
+    const y = top + i * rowH + 44;
+    // The zero draft has not met a consensus check yet: nothing is bracketed or agreed.
+    const bracketed = now && checked(now) && now.bracketed[i];
+    svg(root, 'text', { x: left, y: y - 26, 'font-size': 15, 'font-weight': bracketed ? 700 : 400 },
+      (bracketed ? '[bracketed] ' : '') + d.name);
     if (seat && seat.view) {
       const p = seat.view.position[i], r = seat.view.red_line[i];
       svg(root, 'rect', { x: x(Math.max(lo, p - r)), y: y - 12, width: Math.max(1, x(Math.min(hi, p + r)) - x(Math.max(lo, p - r))), height: 24, fill: COLOURS.band });
@@ -69,10 +74,13 @@ export function draftChart(board, seat, doc = document) {
   return root;
 }
 
+// A text after a round's end has met a consensus check; the zero draft has not.
+export const checked = (text) => text.label !== 'Zero draft';
+
 export function clockText(view) {
   const b = view.board;
   const parts = [];
-  if (b.time) parts.push(`Simulated time: ${b.time}`);
+  if (b.time) parts.push(`Simulated time: ${when(b.time)}`);
   parts.push(b.round ? `round ${b.round} of ${b.rounds}` : `${b.rounds} rounds planned`);
   if (b.deadline) parts.push(`the last round ends ${b.deadline}`);
   return parts.join(' · ');
@@ -90,6 +98,7 @@ export function brackets(parent, view) {
   const ul = el(parent, 'ul', undefined, { class: 'brackets' });
   const last = b.history.length ? b.history[b.history.length - 1] : null;
   if (!last) { el(ul, 'li', 'No text yet.'); return; }
+  if (!checked(last)) { el(ul, 'li', 'The zero draft: the first consensus check comes at the end of round 1.'); return; }
   b.dimensions.forEach((d, i) => {
     const n = b.objecting[i] || 0;
     el(ul, 'li', last.bracketed[i] ? `${d.name}: bracketed${n ? ` (${n} delegation${n > 1 ? 's' : ''} object)` : ''}` : `${d.name}: agreed ad referendum`);
@@ -99,10 +108,11 @@ export function brackets(parent, view) {
 }
 
 export function narration(parent, view, lines) {
+  // The newest line first: a feed read from the top.
   const ol = el(parent, 'ol', undefined, { class: 'narration', 'aria-live': 'polite' });
-  for (const l of view.board.narration.slice(-lines)) {
+  for (const l of view.board.narration.slice(-lines).reverse()) {
     const li = el(ol, 'li');
-    el(li, 'span', l.time, { class: 'when' });
+    el(li, 'span', when(l.time), { class: 'when' });
     el(li, 'span', ` ${l.text}`);
   }
 }
@@ -114,7 +124,7 @@ export function waitingFor(parent, view) {
 
 export function outcomeText(o) {
   if (!o) return '';
-  const agreed = o.agreed_round === null ? 'No text was agreed' : `The text was agreed in round ${o.agreed_round}${o.agreed_on ? ` (${o.agreed_on})` : ''}`;
+  const agreed = o.agreed_round === null ? 'No text was agreed' : `The text was agreed in round ${o.agreed_round}${o.agreed_on ? ` (${when(o.agreed_on)})` : ''}`;
   const adopted = o.adopted ? `; the conference adopted it (${o.adopt} adopting${o.dissociated ? `, ${o.dissociated} dissociated` : ''})` : '; the conference adopted nothing';
   const left = o.left.length ? `. Left the process: ${o.left.join(', ')}` : '';
   const dissociated = o.dissociated_states && o.dissociated_states.length ? `. Dissociated from the agreed text: ${o.dissociated_states.join(', ')}` : '';

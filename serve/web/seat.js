@@ -1,7 +1,7 @@
 // A student's page: their delegation against the text, the decision to make now (buttons in plain
 // words, a countdown), who said what; the model decides for them when the time runs out.
 import { Room, fragment } from '/room_api.js';
-import { el, draftChart, clockText, statusText, brackets, narration, replace } from '/room_draw.js';
+import { el, draftChart, clockText, statusText, brackets, narration, replace, when } from '/room_draw.js';
 
 const keys = fragment();
 const id = keys.get('session') || '';
@@ -67,7 +67,7 @@ function render(view) {
   brackets($('brackets'), view);
   replace($('narration'));
   narration($('narration'), view, 8);
-  replace($('mine'), ...seat.decided.map((d) => el(null, 'li', `${d.time}: ${d.chose}${d.answered ? '' : ' (the model decided: no answer in time)'}`)));
+  replace($('mine'), ...seat.decided.map((d) => el(null, 'li', `${when(d.time)}: ${d.chose}${d.answered ? '' : ' (the model decided: no answer in time)'}`)));
   if (view.board.outcome) {
     $('outcome-section').hidden = false;
     const o = view.board.outcome;

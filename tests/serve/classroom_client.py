@@ -14,6 +14,8 @@ class ClassroomServer(Server):
     def __init__(self, host="127.0.0.1"):
         super().__init__(host=host, extra=("--classroom",))
         line = self.process.stdout.readline()
+        if line.startswith("gcmsim serve: token "):  # LAN mode: the studio's token comes first
+            line = self.process.stdout.readline()
         match = re.search(r"classroom\.html#teacher=([0-9a-f]{32})", line)
         if not match:
             self.process.kill()

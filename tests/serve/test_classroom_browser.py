@@ -8,6 +8,7 @@ projector's views go to the build folder. A browser that cannot start fails the 
 import threading
 import time
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -59,8 +60,13 @@ class Player(threading.Thread):
                         self.screenshot_taken = True
                     pick = self.choose(clock, words)
                     if pick is not None:
-                        buttons = d.find_elements(By.CSS_SELECTOR, "#choices button")
-                        buttons[words.index(pick)].click()
+                        try:
+                            button = next(b for b in d.find_elements(By.CSS_SELECTOR, "#choices button") if b.text == pick)
+                            if d.find_element(By.ID, "question").get_attribute("data-number") != number:
+                                continue  # the page moved on to another question: read it again
+                            button.click()
+                        except (StaleElementReferenceException, StopIteration):
+                            continue  # redrawn between reading and clicking: read it again
                         self.clicked.append((number, pick, clock))
                         answered.add(number)
                 time.sleep(0.05)
