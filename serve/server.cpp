@@ -110,6 +110,8 @@ struct Server::Impl {
     const std::size_t threads = config.classroom ? config.limits.classroom_http_threads : config.limits.http_threads;
     http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     http.set_payload_max_length(config.limits.max_body_bytes);
+    // Progress and classroom events are small writes a client waits on: no Nagle delay.
+    http.set_tcp_nodelay(true);
     http.set_read_timeout(config.limits.read_timeout_seconds, 0);
     http.set_write_timeout(config.limits.read_timeout_seconds, 0);
     http.set_default_headers({{"Content-Security-Policy", kContentSecurityPolicy},

@@ -12,7 +12,7 @@ namespace {
 using nlohmann::json;
 
 // The projector shows the last lines; a student's page the last few. Older ones are in the debrief.
-constexpr std::size_t kNarrationKept = 60;
+constexpr std::size_t kNarrationKept = 24;
 
 template <class... F>
 struct Overloaded : F... {
@@ -42,13 +42,13 @@ void Board::on_event(SimTime when, const model::ProcessEvent& event) {
                  [&](const model::ZeroDraftCirculated& e) { history_.push_back({"Zero draft", e.draft, e.bracketed}); },
                  [&](const model::FloorTaken& e) { round_ = e.round_number; },
                  [&](const model::NegotiationDayClosed& e) { round_ = e.round_number; },
-                 [&](const model::StateLeft& e) { left_.push_back(s.member_states[e.withdrawal.state].iso3); },
+                 [&](const model::StateLeft& e) { left_.push_back(s.member_states[e.withdrawal.state].name); },
                  [&](const model::RoundEnded& e) {
                    round_ = e.round_number;
                    history_.push_back({fmt::format("Round {}", e.round_number), e.draft, e.bracketed});
                    objecting_ = e.objecting.empty() ? std::vector<int>(objecting_.size(), 0) : e.objecting;
                    holders_.clear();
-                   for (std::size_t k : e.holders) holders_.push_back(s.member_states[k].iso3);
+                   for (std::size_t k : e.holders) holders_.push_back(s.member_states[k].name);
                  },
                  [&](const model::ConferenceHeld& e) {
                    outcome_ = {{"adopted", e.text_adopted}, {"adopt", e.tally.adopt}, {"absent", e.tally.absent},

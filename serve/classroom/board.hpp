@@ -46,8 +46,8 @@ class Board {
   std::string deadline_;   // the planned end of the last round
   std::vector<Text> history_;
   std::vector<int> objecting_;
-  std::vector<std::string> holders_;  // iso3 of the delegations holding a bracket at the last check
-  std::vector<std::string> left_;     // iso3, in the order they left
+  std::vector<std::string> holders_;  // names of the delegations holding a bracket at the last check
+  std::vector<std::string> left_;     // names, in the order they left (or dissociated)
   std::deque<Line> narration_;
   nlohmann::json outcome_;            // set at the conference
 };

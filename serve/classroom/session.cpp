@@ -277,8 +277,6 @@ const json& Session::shared_view() const {
     seats.push_back(seat_json(*seat, false));
     for (const auto& d : seat->decided) (d.answered ? answered : timed_out) += 1;
   }
-  json delegations = json::array();
-  for (const auto& m : s.member_states) delegations.push_back({{"iso3", m.iso3}, {"name", m.name}});
   shared_ = {{"id", id_},
              {"version", version_},
              {"status", finished_ ? "ended" : to_string(pacer_.state())},
@@ -288,7 +286,6 @@ const json& Session::shared_view() const {
              {"seed", options_.seed},
              {"decision_seconds", options_.decision_seconds},
              {"seats", std::move(seats)},
-             {"delegations", std::move(delegations)},
              {"players", players_},
              {"answered", answered},
              {"model_played", timed_out},

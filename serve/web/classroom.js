@@ -64,7 +64,7 @@ function render(view) {
   replace($('brackets'));
   brackets($('brackets'), view);
   replace($('narration'));
-  narration($('narration'), view, 25);
+  narration($('narration'), view, 24);
   $('start').disabled = view.status !== 'lobby';
   $('pause').disabled = view.status !== 'running';
   $('resume').disabled = view.status !== 'paused';

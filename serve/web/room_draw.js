@@ -94,7 +94,6 @@ export function statusText(view) {
 // The brackets and who holds them, in words.
 export function brackets(parent, view) {
   const b = view.board;
-  const names = Object.fromEntries((view.delegations || []).map((d) => [d.iso3, d.name]));
   const ul = el(parent, 'ul', undefined, { class: 'brackets' });
   const last = b.history.length ? b.history[b.history.length - 1] : null;
   if (!last) { el(ul, 'li', 'No text yet.'); return; }
@@ -103,8 +102,8 @@ export function brackets(parent, view) {
     const n = b.objecting[i] || 0;
     el(ul, 'li', last.bracketed[i] ? `${d.name}: bracketed${n ? ` (${n} delegation${n > 1 ? 's' : ''} object)` : ''}` : `${d.name}: agreed ad referendum`);
   });
-  if (b.holders.length) el(parent, 'p', `Holding brackets: ${b.holders.map((c) => names[c] || c).join(', ')}`, { class: 'holders' });
-  if (b.left.length) el(parent, 'p', `Left the process: ${b.left.map((c) => names[c] || c).join(', ')}`, { class: 'left' });
+  if (b.holders.length) el(parent, 'p', `Holding brackets: ${b.holders.join(', ')}`, { class: 'holders' });
+  if (b.left.length) el(parent, 'p', `Left: ${b.left.join(', ')}`, { class: 'left' });
 }
 
 export function narration(parent, view, lines) {
