@@ -94,6 +94,17 @@ struct Server::Impl {
     if (!is_loopback(config.host)) token = random_id();
     if (config.classroom) room = std::make_unique<classroom::Classroom>(catalog, config.limits);
     routes();
+    // The studio opens on the baseline: prepared now, on a worker, so that the page's first load
+    // does not wait for it (an invalid file is reported, located, when the page asks for it).
+    if (const ShippedFile* opening = catalog.scenario("gcm-2017-2018")) {
+      pool.submit([this, opening] {
+        try {
+          catalog.base(*opening);
+        } catch (const std::exception&) {
+          // Nobody asked yet: the request that does gets the loader's report.
+        }
+      });
+    }
   }
 
   // A client is its address and, when the page sends one, its tab's session id: limits per client
