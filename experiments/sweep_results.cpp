@@ -438,8 +438,12 @@ SweepInfo read_sweep_info(const fs::path& dir) {
 }
 
 std::vector<std::string> sweep_output_names(const SweepInfo& info) {
-  std::vector<std::string> names{"sweep.json", "design.csv", "runs.csv", "points.csv"};
+  // Every file the tables write: a name missing here is neither replaced safely nor are the
+  // temporary files of a killed writer cleaned by the next command (issue 25's kill -9 test of
+  // `sweep merge` found results.sqlite's left behind).
+  std::vector<std::string> names{"sweep.json", "design.csv", "runs.csv", "points.csv", "results.sqlite"};
   if (info.sobol) names.emplace_back("sensitivity.csv");
+  if (info.morris) names.emplace_back("morris.csv");
   return names;
 }
 
