@@ -13,6 +13,7 @@
 
 #include "tests/cli/run_gcmsim.hpp"
 
+using gcmsim::testing::out_dir;
 using gcmsim::testing::read_text;
 using gcmsim::testing::run_gcmsim;
 namespace fs = std::filesystem;
@@ -20,12 +21,6 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::string kGrid = "tests/experiments/fixtures/classroom-grid.yaml";
-
-std::string out_dir(const std::string& name) {
-  const std::string dir = fmt::format("{}/sweep-{}-{}", GCMSIM_TEST_TMP, ::getpid(), name);
-  fs::remove_all(dir);
-  return dir;
-}
 
 std::size_t count_lines(const std::string& text) { return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')); }
 
