@@ -2,6 +2,7 @@
 // released, replications on threads, a narration callback) and the run's tables as the exact text
 // the CLI writes: the same output/ functions format both, so Python and the CLI cannot disagree.
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -13,6 +14,7 @@
 
 #include "bindings.hpp"
 #include "events.hpp"
+#include "engine/in_order.hpp"
 #include "engine/parallel.hpp"
 #include "models/run/simulate.hpp"
 #include "output/csv.hpp"
@@ -123,12 +125,16 @@ Batch run(const Prepared& prepared, std::uint64_t seed, int replications, unsign
       batch.runs[0] = format_run(p, sim::simulate(p, sim::RunSpec{seed, 0, nullptr, &*listener}), replications);
       begin = 1;
     }
+    // summary.csv as `gcmsim run` builds it: metrics in replication order (engine/in_order.hpp).
+    output::ReplicationSummary summary(p.metric_catalog());
+    InOrder<sim::RunMetrics, std::function<void(std::size_t, sim::RunMetrics&&)>> ordered(
+        [&summary](std::size_t, sim::RunMetrics&& metrics) { summary.add(metrics); });
+    if (begin == 1) ordered.add(0, sim::RunMetrics{batch.runs[0].metrics});
     parallel_for(batch.runs.size() - begin, threads == 0 ? default_threads() : threads, [&](std::size_t k) {
       const std::size_t r = begin + k;
       batch.runs[r] = format_run(p, sim::simulate(p, sim::RunSpec{seed, r, nullptr, nullptr}), replications);
+      ordered.add(r, sim::RunMetrics{batch.runs[r].metrics});
     });
-    output::ReplicationSummary summary(p.metric_catalog());
-    for (const RunText& t : batch.runs) summary.add(sim::RunMetrics{t.metrics});
     batch.summary = summary.csv();
   }
   return batch;
