@@ -17,7 +17,7 @@
 
 #include "engine/statistics.hpp"
 #include "models/run/run_metrics.hpp"
-#include "models/scenario_setup.hpp"
+#include "models/setup/scenario_setup.hpp"
 
 namespace gcmsim::output {
 
