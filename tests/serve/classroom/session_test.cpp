@@ -87,7 +87,7 @@ TEST_CASE("seats nobody joined are the model's: the session is the model's run",
   CHECK(sim::metrics(*classroom(), session.results()).values == sim::metrics(*classroom(), alone).values);
 }
 
-TEST_CASE("students play to the end; the session's decisions.csv replays it byte for byte", "[serve][classroom]") {
+TEST_CASE("students play to the end, and the session's decisions.csv replays it byte for byte", "[serve][classroom]") {
   cr::Session session("s1", "ABCDEF", classroom(), options({"AUS", "MAR", "DEU"}), serve::Limits{});
   const auto aus = session.join("AUS", "Ada");
   const auto mar = session.join("", "Bo");  // any seat: one of the empty ones
@@ -140,7 +140,7 @@ TEST_CASE("a student who never answers: the model decides when the time runs out
   CHECK(session.debrief()["outcome"] == session.debrief()["model_alone"]);  // nobody answered: the model's run
 }
 
-TEST_CASE("a pause stops the students' clocks; resumed, the answer counts", "[serve][classroom]") {
+TEST_CASE("a pause stops the students' clocks, and the answer after resuming counts", "[serve][classroom]") {
   cr::Session session("s3", "ABCDEF", classroom(), options({"BRA"}, 1), serve::Limits{});
   const auto bra = session.join("BRA", "Paused");
   session.control("start");
