@@ -66,8 +66,9 @@ def test_compare_csv_download_and_the_command_endpoint_agree(server):
     assert status == 200, command
     assert command["command"] == (
         "gcmsim compare scenarios/gcm-2017-2018.yaml --override scenarios/what-if/session-slips.yaml "
-        "--shift activities.ts3=+3w --set activities.round1.interpretation=false "
-        "--set 'events=[{kind: boycott, who: {group: eastern_european}, activity: round2}]' -r 3 --seed 2017")
+        "--shift activities.ts3=+3w "
+        "--set 'events.eastern_european_boycotts_round2={kind: boycott, who: {group: eastern_european}, activity: round2}' "
+        "--set activities.round1.interpretation=false -r 3 --seed 2017")
 
 
 def test_the_four_questions_of_a_planner_run(server, tmp_path):
