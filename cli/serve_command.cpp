@@ -27,6 +27,7 @@ struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8017;
   bool open = false;
+  bool classroom = false;
   unsigned threads = 0;
 };
 
@@ -58,6 +59,8 @@ void open_browser(const std::string& url) {
   }
 }
 
+bool is_loopback_host(const std::string& host) { return serve::is_loopback(host); }
+
 void serve(const ServeOptions& options) {
   if (options.port < 0 || options.port > 65535) throw InvalidInput(fmt::format("--port must be 0 to 65535, not {}", options.port));
   // The signals go to one thread that stops the server: the HTTP threads never see them.
@@ -73,6 +76,7 @@ void serve(const ServeOptions& options) {
   config.scenarios_dir = scenarios_dir();
   config.web_dir = web_dir();
   config.threads = options.threads;
+  config.classroom = options.classroom;
   serve::Server server(config);
   const int port = server.bind();
   const std::string shown_host = options.host.find(':') != std::string::npos ? fmt::format("[{}]", options.host) : options.host;
@@ -84,9 +88,20 @@ void serve(const ServeOptions& options) {
   } else {
     fmt::print("gcmsim serve: listening on {}\n", url);
   }
+  std::string opened = url;
+  if (options.classroom) {
+    // The teacher's page carries its token in the address's fragment (never sent to a server).
+    opened = fmt::format("http://{}:{}/classroom.html#teacher={}{}", shown_host, port, server.teacher_token(),
+                         server.token().empty() ? "" : fmt::format("&token={}", server.token()));
+    fmt::print("gcmsim serve: the classroom's teacher page (keep this address to yourself): {}\n", opened);
+    fmt::print("gcmsim serve: students join at http://{}:{}/join.html with the code the teacher's page shows\n", shown_host, port);
+    if (is_loopback_host(options.host)) {
+      fmt::print("gcmsim serve: on {} only this machine can connect; for a class on the LAN: --host 0.0.0.0\n", options.host);
+    }
+  }
   fmt::print("gcmsim serve: Ctrl-C stops it\n");
   std::fflush(stdout);
-  if (options.open) open_browser(url);
+  if (options.open) open_browser(opened);
   std::thread stopper([&server, signals] {
     int sig = 0;
     sigwait(&signals, &sig);
@@ -108,7 +123,10 @@ void add_serve_command(CLI::App& app) {
   cmd->add_option("--host", options->host,
                   "Address to listen on; anything but 127.0.0.1, ::1 or localhost needs the token printed at start")
       ->capture_default_str();
-  cmd->add_flag("--open", options->open, "Open the studio in the desktop's browser (xdg-open)");
+  cmd->add_flag("--open", options->open, "Open the studio (with --classroom: the teacher's page) in the desktop's browser (xdg-open)");
+  cmd->add_flag("--classroom", options->classroom,
+                "Also serve the classroom: students play delegations from their browsers; prints the teacher's page "
+                "with its token (docs/serve.md, \"The classroom\")");
   cmd->add_option("--threads,-j", options->threads, "Simulation threads (default: every core)");
   cmd->callback([options] { serve(*options); });
 }

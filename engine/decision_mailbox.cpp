@@ -1,5 +1,7 @@
 #include "engine/decision_mailbox.hpp"
 
+#include <algorithm>
+
 namespace gcmsim {
 
 std::optional<int> DecisionMailbox::decide(const ExternalQuestion& question) {
@@ -8,17 +10,17 @@ std::optional<int> DecisionMailbox::decide(const ExternalQuestion& question) {
   pending_ = Pending{++asked_, question};
   answer_.reset();
   changed_.notify_all();
-  auto deadline = std::chrono::steady_clock::now() + deadline_;
+  deadline_at_ = std::chrono::steady_clock::now() + deadline_;
   for (;;) {
     if (answer_ || closed_) break;
     if (held_) {
       // The clock is stopped: the time left is kept for when it runs again.
-      const auto left = deadline - std::chrono::steady_clock::now();
+      left_when_held_ = deadline_at_ - std::chrono::steady_clock::now();
       changed_.wait(lock, [&] { return !held_ || answer_ || closed_; });
-      deadline = std::chrono::steady_clock::now() + left;
+      deadline_at_ = std::chrono::steady_clock::now() + left_when_held_;
       continue;
     }
-    if (changed_.wait_until(lock, deadline) == std::cv_status::timeout && !answer_ && !held_) {
+    if (changed_.wait_until(lock, deadline_at_) == std::cv_status::timeout && !answer_ && !held_) {
       ++timed_out_;
       break;
     }
@@ -62,6 +64,13 @@ void DecisionMailbox::hold(bool on) {
   std::lock_guard lock(mutex_);
   held_ = on;
   changed_.notify_all();
+}
+
+std::chrono::milliseconds DecisionMailbox::time_left() const {
+  std::lock_guard lock(mutex_);
+  if (!pending_) return std::chrono::milliseconds(0);
+  const auto left = held_ ? left_when_held_ : deadline_at_ - std::chrono::steady_clock::now();
+  return std::max(std::chrono::milliseconds(0), std::chrono::duration_cast<std::chrono::milliseconds>(left));
 }
 
 std::uint64_t DecisionMailbox::asked() const {

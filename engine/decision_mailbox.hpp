@@ -36,6 +36,10 @@ class DecisionMailbox : public ExternalDecider {
   // Pause: while held, a pending question waits without a deadline (the teacher stopped the clock).
   void hold(bool on);
 
+  // Wall-clock time the pending question has left (what a player's countdown shows); zero when
+  // nothing is pending. While held, the time left stands still.
+  std::chrono::milliseconds time_left() const;
+
   std::uint64_t asked() const;
   std::uint64_t timed_out() const;
 
@@ -45,6 +49,8 @@ class DecisionMailbox : public ExternalDecider {
   mutable std::condition_variable changed_;
   std::optional<Pending> pending_;
   std::optional<int> answer_;
+  std::chrono::steady_clock::time_point deadline_at_{};   // of the pending question, while the clock runs
+  std::chrono::steady_clock::duration left_when_held_{};  // while held
   std::uint64_t asked_ = 0;
   std::uint64_t timed_out_ = 0;
   bool closed_ = false;

@@ -91,6 +91,21 @@ std::string decision_words(const model::Scenario& s, const model::PlayerDecision
   return "?";
 }
 
+std::string decision_prompt(const model::Scenario& s, std::uint32_t kind, int subject) {
+  const auto& dims = s.negotiation->dimensions;
+  const std::string dimension =
+      subject >= 0 && static_cast<std::size_t>(subject) < dims.size() ? dims[static_cast<std::size_t>(subject)].name : "";
+  switch (static_cast<SeatDecision>(kind)) {
+    case SeatDecision::statement: return "You have the floor. What do you argue for?";
+    case SeatDecision::concession:
+      return "The round ends. On " + dimension + ", how far do you move your position toward the text?";
+    case SeatDecision::bracket:
+      return "Consensus check on " + dimension + ": do you accept the text, or hold a bracket on it? One bracket is enough to stop agreement.";
+    case SeatDecision::leave: return "The round ends. Do you stay in the process, or leave it?";
+  }
+  return "?";
+}
+
 std::string decisions_csv(const model::Scenario& s, const model::NegotiationRecord& rec, const Calendar& calendar) {
   CsvTable table(std::vector<std::string>(std::begin(kColumns), std::end(kColumns)));
   std::size_t number = 0;

@@ -29,6 +29,11 @@ const char* decision_name(std::uint32_t kind);
 // "argue Regular pathways and labour mobility", "yield the floor", "hold a bracket", ...
 std::string decision_words(const model::Scenario&, const model::PlayerDecision&, int choice);
 
+// The question put to a played delegation, in plain words for a student's screen: "You have the
+// floor: what do you argue?", "Round 2 ends. On Borders and return, how far do you move toward the
+// text?", ... (`subject` is the dimension, where the decision has one).
+std::string decision_prompt(const model::Scenario&, std::uint32_t kind, int subject);
+
 // A session's decisions.csv as a decider: each question of the rerun must be the logged one (same
 // seat, decision, dimension and time), answered as logged, or left to the model where the log says
 // nobody answered. Same scenario and seed: the rerun's outputs are the session's, byte for byte.

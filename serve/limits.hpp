@@ -16,6 +16,16 @@ struct Limits {
   std::size_t max_prepared = 32;                  // prepared scenarios cached by content hash
   int read_timeout_seconds = 5;                   // a client that sends nothing for this long is dropped
   std::size_t http_threads = 48;                  // connections served at once (progress streams hold one)
+
+  // The classroom (gcmsim serve --classroom).
+  std::size_t max_sessions = 4;                   // classroom sessions kept; a new one pushes out the oldest ended (else 429)
+  std::size_t max_players = 60;                   // students joined to one session (409)
+  std::size_t max_players_per_seat = 4;           // a delegation may be a team; the first answer counts (409)
+  std::size_t max_name_chars = 40;                // a student's name, in characters (400)
+  int max_decision_seconds = 600;                 // a teacher's decision time (400); the scenario's default is run.decision_seconds
+  int max_pace_ms = 5000;                         // delay per narrated event (400)
+  int max_failed_joins_per_minute = 20;           // wrong join codes from one address (429): the code cannot be guessed
+  std::size_t classroom_http_threads = 128;       // with --classroom: every student's page holds a stream
 };
 
 }  // namespace gcmsim::serve

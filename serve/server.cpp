@@ -10,13 +10,15 @@
 
 #include "models/run/simulate.hpp"
 #include "serve/catalog.hpp"
+#include "serve/classroom/classroom.hpp"
+#include "serve/classroom/routes.hpp"
 #include "serve/compare_job.hpp"
 #include "serve/jobs.hpp"
 #include "serve/knobs.hpp"
 #include "serve/worker_pool.hpp"
 
 // Last: it includes <resolv.h>, whose `_res` macro breaks Eigen (reached through the run facade).
-#include <httplib.h>
+#include "serve/http_answers.hpp"
 
 namespace gcmsim::serve {
 namespace {
@@ -28,17 +30,6 @@ namespace fs = std::filesystem;
 constexpr const char* kContentSecurityPolicy =
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
-std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
-
-void send_json(httplib::Response& res, int status, const json& body) {
-  res.status = status;
-  res.set_content(dump(body), "application/json");
-}
-
-void send_error(httplib::Response& res, int status, const std::string& message) {
-  send_json(res, status, {{"error", message}, {"status", status}});
-}
 
 struct StaticFile {
   std::string body;
@@ -85,6 +76,7 @@ struct Server::Impl {
   JobRegistry jobs;
   WorkerPool pool;
   std::map<std::string, StaticFile> web;
+  std::unique_ptr<classroom::Classroom> room;  // with --classroom
   std::string token;
   int port = 0;
 
@@ -95,6 +87,7 @@ struct Server::Impl {
         pool(config.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : config.threads),
         web(read_web(config.web_dir)) {
     if (!is_loopback(config.host)) token = random_id();
+    if (config.classroom) room = std::make_unique<classroom::Classroom>(catalog, config.limits);
     routes();
   }
 
@@ -113,8 +106,12 @@ struct Server::Impl {
   }
 
   void routes() {
-    http.new_task_queue = [n = config.limits.http_threads] { return new httplib::ThreadPool(n); };
+    // Every student's page holds a stream open: the classroom needs more connections at once.
+    const std::size_t threads = config.classroom ? config.limits.classroom_http_threads : config.limits.http_threads;
+    http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     http.set_payload_max_length(config.limits.max_body_bytes);
+    // Progress and classroom events are small writes a client waits on: no Nagle delay.
+    http.set_tcp_nodelay(true);
     http.set_read_timeout(config.limits.read_timeout_seconds, 0);
     http.set_write_timeout(config.limits.read_timeout_seconds, 0);
     http.set_default_headers({{"Content-Security-Policy", kContentSecurityPolicy},
@@ -135,7 +132,10 @@ struct Server::Impl {
       }
       if (req.path.rfind("/api/", 0) == 0) {
         res.set_header("Cache-Control", "no-store");
-        if (!token.empty() && !same_token(req.get_header_value("X-Gcmsim-Token"), token)) {
+        // The classroom's routes check their own keys (teacher token, seat, join code): students
+        // never hold the studio's token.
+        const bool classroom_route = room && req.path.rfind("/api/classroom/", 0) == 0;
+        if (!classroom_route && !token.empty() && !same_token(req.get_header_value("X-Gcmsim-Token"), token)) {
           send_error(res, 401, "missing or wrong X-Gcmsim-Token: open the address with the token that `gcmsim serve` printed");
           return httplib::Server::HandlerResponse::Handled;
         }
@@ -252,6 +252,7 @@ struct Server::Impl {
         return true;
       });
     });
+    if (room) classroom::add_routes(http, *room, config.limits);
     http.Get("/api/health", [this](const httplib::Request&, httplib::Response& res) {
       send_json(res, 200, {{"ok", true}, {"jobs", jobs.size()}, {"queued_tasks", pool.queued()},
                            {"prepared_cached", catalog.cached()}, {"workers", pool.threads()}});
@@ -286,6 +287,10 @@ int Server::bind() {
 }
 
 const std::string& Server::token() const { return impl_->token; }
+const std::string& Server::teacher_token() const {
+  static const std::string none;
+  return impl_->room ? impl_->room->teacher_token() : none;
+}
 void Server::listen() { impl_->http.listen_after_bind(); }
 void Server::stop() { impl_->http.stop(); }
 

@@ -18,6 +18,7 @@ struct ServerConfig {
   std::string scenarios_shown = "scenarios";  // how command lines name it
   std::filesystem::path web_dir;         // the studio's static files
   unsigned threads = 0;                  // simulation workers; 0: every core
+  bool classroom = false;                // also serve the classroom (serve/classroom/, its teacher token)
   Limits limits;
 };
 
@@ -32,6 +33,8 @@ class Server {
   int bind();
   // The token a non-loopback client must send; empty on loopback.
   const std::string& token() const;
+  // With `classroom`: the token of the teacher's page (any host, loopback too); else empty.
+  const std::string& teacher_token() const;
   // Serves until stop() (from another thread or a signal handler's thread).
   void listen();
   void stop();

@@ -46,6 +46,9 @@ struct OutputSwitches {
 struct RunDefaults {
   std::uint64_t seed = 1;
   int replications = 1;
+  // Wall-clock seconds a delegation played by a person has to decide before the model decides for
+  // it (the classroom, docs/serve.md). Run control, not model: nothing in a run reads it.
+  int decision_seconds = 60;
   OutputSwitches outputs;
 };
 

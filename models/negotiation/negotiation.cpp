@@ -97,6 +97,7 @@ int Negotiation::decide(Eigen::Index row, SeatDecision kind, int subject, int op
   const std::size_t state = ns_.states[static_cast<std::size_t>(row)];
   ExternalDecider* seat = seats_ != nullptr ? seats_->at(state) : nullptr;
   if (seat == nullptr) return model_choice;
+  if (seats_->show) seats_->show(state, seat_view(row));
   const ExternalQuestion question{when, static_cast<std::uint32_t>(state), static_cast<std::uint32_t>(kind), subject, options,
                                   model_choice};
   const std::optional<int> answer = seat->decide(question);
@@ -105,6 +106,21 @@ int Negotiation::decide(Eigen::Index row, SeatDecision kind, int subject, int op
   record_.decisions.push_back(PlayerDecision{when, state, static_cast<std::uint32_t>(kind), subject, answer.value_or(model_choice),
                                              model_choice, answer.has_value()});
   return answer.value_or(model_choice);
+}
+
+SeatView Negotiation::seat_view(Eigen::Index row) const {
+  SeatView view;
+  const double span = spec().scale_max - spec().scale_min;
+  for (Eigen::Index d = 0; d < x_.cols(); ++d) {
+    view.position.push_back(to_scale(x_(row, d)));
+    view.draft.push_back(has_draft_ ? to_scale(draft_(d)) : view.position.back());
+    // consensus(): it holds a bracket where salience x distance exceeds tolerance + pressure.
+    const double salience = ns_.salience(row, d);
+    view.red_line.push_back(salience > 0.0 ? (tolerance_[row] + pressure_now_) / salience * span : span);
+  }
+  view.acceptance = has_draft_ ? acceptance(x_, ns_.salience, draft_)(row) : 1.0;
+  view.reservation = ns_.reservation(row);
+  return view;
 }
 
 DraftPull Negotiation::intervention(std::size_t state, SimTime when) {
@@ -196,6 +212,7 @@ bool Negotiation::consensus(int round_number, SimTime when, std::size_t round, i
   // The conference keeps its date (fixed_dates.hpp): a round it overtook can no longer agree a text.
   if (record_.conference_at) return false;
   const double extra = spec().parameters.deadline_concession * deadline_pressure(round_number);
+  pressure_now_ = extra;
   std::fill(objecting_.begin(), objecting_.end(), 0);
   bool any = false;
   std::vector<std::size_t> holders;

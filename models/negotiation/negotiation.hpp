@@ -96,6 +96,7 @@ class Negotiation {
   void revise(const Eigen::VectorXd& heard, int round_number, SimTime when);
   // The model's choice, or the played seat's answer (recorded with the model's choice).
   int decide(Eigen::Index row, SeatDecision kind, int subject, int options, int model_choice, SimTime when);
+  SeatView seat_view(Eigen::Index row) const;
   bool consensus(int round_number, SimTime when, std::size_t round, int consultation);
   void snapshot(std::size_t round, int day, SimTime when, int consultation = 0);
   // Every state's position and acceptance now, for positions.csv (day 0: round end or zero draft).
@@ -123,6 +124,7 @@ class Negotiation {
   Eigen::VectorXd in_;               // 1 while in the process, 0 once left or dissociated
   Eigen::VectorXd last_voice_;       // the last round's voices, for the OP29 consultations
   Eigen::RowVectorXd draft_;
+  double pressure_now_ = 0.0;        // the deadline's added tolerance at the last consensus check
   std::vector<int> objecting_;       // per dimension, at the last check
   int holders_ = 0;                  // delegations holding any bracket, at the last check
   std::vector<std::size_t> holder_states_;  // their member-state indices

@@ -41,6 +41,11 @@ export async function getText(path) {
 export async function events(path, onEvent, signal) {
   const response = await fetch(path, { headers: headers({ Accept: 'text/event-stream' }), signal });
   if (!response.ok) throw new ApiError(response.status, `HTTP ${response.status}`);
+  return readEvents(response, onEvent);
+}
+
+// The events of a text/event-stream response, each handed to onEvent(name, parsed data).
+export async function readEvents(response, onEvent) {
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';

@@ -37,6 +37,7 @@ RunDefaults read_run_control(const json& root) {
   if (run == nullptr || !run->is_object()) return d;
   if (const json* seed = child(*run, "seed"); seed != nullptr && seed->is_number_integer()) d.seed = seed->get<std::uint64_t>();
   if (const json* r = child(*run, "replications"); r != nullptr && r->is_number_integer()) d.replications = r->get<int>();
+  if (const json* t = child(*run, "decision_seconds"); t != nullptr && t->is_number_integer()) d.decision_seconds = t->get<int>();
   return d;
 }
 
