@@ -468,9 +468,22 @@ void apply_set(Document& doc, const std::string& option, const SourceFiles& file
   // ("activites") is reported against the option, not the scenario.
   std::size_t column = 1;
   for (std::size_t j = 0; j < k; ++j) column += path[j].size() + 1;
-  if (!append_id && node->is_object() && k + 2 == path.size() && !parse_index(path[k + 1]) &&
-      schema_list_at(path, k + 1)) {
-    // `events.NEW_ID={...}` on a scenario with no events: the list is created with that one item.
+  // `events.NEW_ID={...}` on a scenario with no events: the list is created with that one item.
+  const bool creates_list = !append_id && node->is_object() && k + 2 == path.size() && !parse_index(path[k + 1]) &&
+                            schema_list_at(path, k + 1);
+  if (append_id || creates_list) {
+    // Checked before anything changes: a refused option leaves no trace.
+    const std::string& id = creates_list ? path[k + 1] : *append_id;
+    json& item = value.value;
+    if (!item.is_object()) {
+      return fail(fmt::format("'{}' is not an item of {}; to add one, give a mapping ({{kind: ..., ...}})",
+                              shortened(id), shortened(creates_list ? path[k] : pointer.substr(1))), option.size());
+    }
+    if (item.contains("id") && item["id"] != id) {
+      return fail(fmt::format("the item's id differs from the path's '{}'", shortened(id)), option.size());
+    }
+  }
+  if (creates_list) {
     pointer = pointer_append(pointer, path[k]);
     (*node)[path[k]] = json::array();
     node = &(*node)[path[k]];
@@ -481,13 +494,6 @@ void apply_set(Document& doc, const std::string& option, const SourceFiles& file
   }
   if (append_id) {
     json& item = value.value;
-    if (!item.is_object()) {
-      return fail(fmt::format("'{}' is not an item of {}; to add one, give a mapping ({{kind: ..., ...}})",
-                              shortened(*append_id), shortened(pointer.substr(1))), option.size());
-    }
-    if (item.contains("id") && item["id"] != *append_id) {
-      return fail(fmt::format("the item's id differs from the path's '{}'", shortened(*append_id)), option.size());
-    }
     item["id"] = *append_id;
     node->push_back(std::move(item));
     pointer = pointer_append(pointer, node->size() - 1);

@@ -195,3 +195,17 @@ def test_lan_mode_needs_the_token():
         assert status == 200
     finally:
         lan.stop()
+
+
+def test_the_boycott_knob_adds_its_event_beside_the_what_ifs_own(server, tmp_path):
+    # A boycott stacked on a what-if with a scripted withdrawal keeps the withdrawal (events merge by
+    # id): the US still leaves in the what-if, and the Eastern European group stays away from round 2.
+    result = server.compare({"scenario": "gcm-2017-2018", "whatif": "state-withdraws", "replications": 2,
+                             "knobs": [{"knob": "boycott", "group": "eastern_european", "activity": "round2"}]})
+    assert "--override scenarios/what-if/state-withdraws.yaml" in result["command"]
+    assert "events.eastern_european_boycotts_round2=" in result["command"]
+    assert result["csv"] == cli_compare_csv(result["command"], tmp_path)
+    rows = {f"{r[0]}.{r[1]}": r for r in result["table"][1:]}
+    header = result["table"][0]
+    assert float(rows["left_process.all"][header.index("whatif_mean")]) >= 1
+    assert float(rows["delegations_present.round2"][header.index("difference")]) <= -20
