@@ -3,6 +3,7 @@
 // the CLI writes: the same output/ functions format both, so Python and the CLI cannot disagree.
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -14,6 +15,7 @@
 
 #include "bindings.hpp"
 #include "events.hpp"
+#include "engine/in_order.hpp"
 #include "engine/parallel.hpp"
 #include "models/run/simulate.hpp"
 #include "output/csv.hpp"
@@ -149,6 +151,11 @@ Batch run(const Prepared& prepared, std::uint64_t seed, int replications, unsign
       batch.runs[0] = format_run(p, sim::simulate(p, sim::RunSpec{seed, 0, nullptr, &*listener}), replications, tables);
       begin = 1;
     }
+    // summary.csv as `gcmsim run` builds it: metrics in replication order (engine/in_order.hpp).
+    output::ReplicationSummary summary(p.metric_catalog());
+    InOrder<sim::RunMetrics, std::function<void(std::size_t, sim::RunMetrics&&)>> ordered(
+        [&summary](std::size_t, sim::RunMetrics&& metrics) { summary.add(metrics); });
+    if (begin == 1) ordered.add(0, sim::RunMetrics{batch.runs[0].metrics});
     const unsigned workers = threads == 0 ? default_threads() : threads;
     // Chunks of a few replications per worker: between them, Ctrl-C is heard.
     const std::size_t chunk = 2 * static_cast<std::size_t>(workers);
@@ -158,11 +165,10 @@ Batch run(const Prepared& prepared, std::uint64_t seed, int replications, unsign
       parallel_for(n, workers, [&](std::size_t k) {
         const std::size_t i = from + k;
         batch.runs[i] = format_run(p, sim::simulate(p, sim::RunSpec{seed, first + i, nullptr, nullptr}), replications, tables);
+        ordered.add(i, sim::RunMetrics{batch.runs[i].metrics});
       });
     }
     check_signals();
-    output::ReplicationSummary summary(p.metric_catalog());
-    for (const RunText& t : batch.runs) summary.add(sim::RunMetrics{t.metrics});
     batch.summary = summary.csv();
   }
   return batch;

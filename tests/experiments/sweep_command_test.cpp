@@ -13,6 +13,7 @@
 
 #include "tests/cli/run_gcmsim.hpp"
 
+using gcmsim::testing::out_dir;
 using gcmsim::testing::read_text;
 using gcmsim::testing::run_gcmsim;
 namespace fs = std::filesystem;
@@ -20,12 +21,6 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::string kGrid = "tests/experiments/fixtures/classroom-grid.yaml";
-
-std::string out_dir(const std::string& name) {
-  const std::string dir = fmt::format("{}/sweep-{}-{}", GCMSIM_TEST_TMP, ::getpid(), name);
-  fs::remove_all(dir);
-  return dir;
-}
 
 std::size_t count_lines(const std::string& text) { return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')); }
 
@@ -368,7 +363,23 @@ TEST_CASE("the shipped grid and Latin hypercube sweeps of the baseline check eve
         std::string::npos);
   const auto lhs = run_gcmsim("sweep scenarios/sweeps/negotiation-lhs.yaml --dry-run -j 2");
   require_ok(lhs);
-  CHECK(lhs.out.find("40 points x 10 replications = 400 runs") != std::string::npos);
+  CHECK(lhs.out.find("100 points x 4 replications = 400 runs") != std::string::npos);
+}
+
+TEST_CASE("the shipped Latin hypercube sweep answers the documented question: which box holds fewer than 150 adopting") {
+  // docs/experiments.md and `gcmsim discover --help` ask it of this sweep; its reservation reaches
+  // 0.90 so that some runs lose enough states for the question to have cases.
+  const std::string dir = out_dir("shipped-lhs");
+  require_ok(run_gcmsim(fmt::format("sweep scenarios/sweeps/negotiation-lhs.yaml -o {} -j 2", dir)));
+  const auto found = run_gcmsim(fmt::format("discover {} --where 'conference_adopt < 150'", dir));
+  require_ok(found);
+  INFO(found.out);
+  CHECK(found.out.find("conference_adopt < 150 in 41 of 400 runs") != std::string::npos);
+  // The box: a high reservation (states leave) and a low susceptibility (they move little toward
+  // the text), each limit significant; the other limits are not.
+  CHECK(found.out.find("coverage 0.902 (37 of 41 cases), density 0.925 (37 of 40 runs in the box)") != std::string::npos);
+  CHECK(found.out.find("  reservation                      0.874972     0.899082     1.4e-20         -\n") != std::string::npos);
+  CHECK(found.out.find("  susceptibility                   0.205027     0.520993           -   1.1e-05\n") != std::string::npos);
 }
 
 TEST_CASE("an unknown metric is located in the sweep file with a did-you-mean") {
