@@ -1,15 +1,24 @@
 // `gcmsim compare [BASE] --override F | --set K=V ...`: the what-if against its baseline on common
 // random numbers (output/compare.hpp says what that means and what breaks it), as paired
 // differences with 95% intervals: compare.csv and a one-screen view of what moved and why.
+#include <array>
+#include <cerrno>
+#include <cstdlib>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
 
 #include <fmt/core.h>
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/out_dir.hpp"
+#include "cli/plots.hpp"
 #include "cli/scenario_options.hpp"
 #include "cli/seed_option.hpp"
 #include "cli/warnings.hpp"
@@ -20,6 +29,9 @@
 #include "output/compare.hpp"
 #include "output/compare_view.hpp"
 #include "output/owned_folder.hpp"
+#include "output/participation_csv.hpp"
+#include "output/timeline_csv.hpp"
+#include "output/trust_fund_csv.hpp"
 
 namespace gcmsim::cli {
 namespace {
@@ -41,13 +53,65 @@ struct CompareOptions {
   std::string out = "results-compare";
   unsigned threads = 0;
   bool quiet = false;
+  bool plots = false;
 };
+
+// What the figures of --plots read of each side's replication: the tables `python3 -m gcmsim.plot`
+// reads of a run folder.
+constexpr std::array<const char*, 3> kPlotTables = {"timeline", "participation", "trust_fund"};
+using PlotTables = std::array<std::string, kPlotTables.size()>;
+
+PlotTables plot_tables(const sim::PreparedScenario& p, const model::RunResults& r) {
+  return {output::timeline_csv(p.scenario(), p.plan(), r, p.calendar()),
+          output::participation_csv(p.scenario(), r, p.calendar()),
+          output::trust_fund_csv(p.scenario(), r, p.calendar())};
+}
+
+// A folder of our own under the system's temporary folder for the figures' input, removed when
+// done: the compare's folder gets compare.csv and the figures, nothing else.
+class ScratchFolder {
+ public:
+  ScratchFolder() {
+    std::string pattern = (fs::temp_directory_path() / "gcmsim-compare-XXXXXX").string();
+    if (::mkdtemp(pattern.data()) == nullptr) {
+      throw std::runtime_error(fmt::format("--plots: cannot create a temporary folder {}: {}", pattern, std::strerror(errno)));
+    }
+    path_ = pattern;
+  }
+  ~ScratchFolder() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);  // made by mkdtemp above: nobody else's
+  }
+  ScratchFolder(const ScratchFolder&) = delete;
+  ScratchFolder& operator=(const ScratchFolder&) = delete;
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+// One side's replications as the folders of a `gcmsim run -r R` (rep-NNNN/<table>.csv).
+fs::path write_side(const fs::path& scratch, const char* side, const std::vector<PlotTables>& tables) {
+  const fs::path dir = scratch / side;
+  for (std::size_t r = 0; r < tables.size(); ++r) {
+    const fs::path rep = dir / fmt::format("rep-{:04}", r);
+    fs::create_directories(rep);
+    for (std::size_t t = 0; t < kPlotTables.size(); ++t) {
+      output::write_file_atomically(rep / fmt::format("{}.csv", kPlotTables[t]), tables[r][t]);
+    }
+  }
+  return dir;
+}
 
 void compare(const CompareOptions& options) {
   // Checked, locked and claimed before anything is simulated; a compare.csv gcmsim did not write
   // is never replaced.
+  // The plotter is checked before anything is simulated: a missing matplotlib is said at once.
+  const std::optional<Plotter> plotter = options.plots ? std::optional(find_plotter()) : std::nullopt;
   output::OwnedFolder folder(checked_out_dir(options.out), output::FolderLock::exclusive, "--out " + options.out);
-  folder.claim({"compare.csv"});
+  std::vector<std::string> outputs{"compare.csv"};
+  if (options.plots) outputs.insert(outputs.end(), std::begin(kComparePlots), std::end(kComparePlots));
+  folder.claim(outputs);
   const fs::path& out = folder.path();
   // The base alone, then the what-if derived from it in memory: the base file is read once.
   ScenarioOptions base_options = options.scenario;
@@ -60,6 +124,7 @@ void compare(const CompareOptions& options) {
       experiments::derive_whatif(*base, options.scenario.overrides, options.scenario.operations());
   if (!derived.ok()) throw_scenario_invalid(derived, options.scenario.file);
   const std::shared_ptr<const sim::PreparedScenario> whatif = derived.scenario;
+  print_warnings(*whatif);  // the what-if's (its rules are checked on the whole merged scenario)
 
   const int replications = options.replications.value_or(kDefaultPairs);
   if (replications < 1) throw InvalidInput(fmt::format("--replications must be at least 1, not {}", replications));
@@ -72,20 +137,34 @@ void compare(const CompareOptions& options) {
   const std::uint64_t seed = options.seed.value_or(base->defaults().seed);
 
   std::optional<model::RunResults> base_first, whatif_first;
+  std::vector<PlotTables> base_tables(options.plots ? static_cast<std::size_t>(replications) : 0);
+  std::vector<PlotTables> whatif_tables(base_tables.size());
   experiments::PairedCompare run(base, whatif, seed, static_cast<std::size_t>(replications),
                                  [&](std::size_t r, const model::RunResults& b, const model::RunResults& w) {
                                    if (r == 0) {  // nobody else writes these
                                      base_first = b;
                                      whatif_first = w;
                                    }
+                                   if (options.plots) {  // each pair its own slot
+                                     base_tables[r] = plot_tables(*base, b);
+                                     whatif_tables[r] = plot_tables(*whatif, w);
+                                   }
                                  });
   parallel_for(static_cast<std::size_t>(replications), options.threads == 0 ? default_threads() : options.threads,
                [&](std::size_t r) { run.run_pair(r); });
   const output::PairedComparison& comparison = run.comparison();
   output::write_file_atomically(out / "compare.csv", comparison.csv(base->calendar().epoch(), whatif->calendar().epoch()));
-  if (options.quiet) return;
-  fmt::print("{}", output::compare_view({*base, *whatif, *base_first, *whatif_first}, comparison, seed));
-  fmt::print("\nEvery metric with its paired difference and interval: {}\n", (out / "compare.csv").string());
+  if (!options.quiet) {
+    fmt::print("{}", output::compare_view({*base, *whatif, *base_first, *whatif_first}, comparison, seed));
+    fmt::print("\nEvery metric with its paired difference and interval: {}\n", (out / "compare.csv").string());
+  }
+  if (plotter) {
+    const ScratchFolder scratch;
+    if (!options.quiet) fmt::print("Figures:\n");
+    std::fflush(stdout);  // before the plotter's own lines
+    draw_compare_plots(*plotter, out, write_side(scratch.path(), "base", base_tables),
+                       write_side(scratch.path(), "whatif", whatif_tables), options.quiet);
+  }
 }
 
 }  // namespace
@@ -105,6 +184,9 @@ void add_compare_command(CLI::App& app) {
   cmd->add_option("--out,-o", options->out, "Output folder for compare.csv")->capture_default_str();
   cmd->add_option("--threads,-j", options->threads, "Threads (default: every core)");
   cmd->add_flag("--quiet,-q", options->quiet, "Write compare.csv without printing the view");
+  cmd->add_flag("--plots", options->plots,
+                "Also draw compare_gantt.png, compare_differences.png, compare_participation.png and "
+                "compare_trust_fund.png (python3 -m gcmsim.compare_plot: matplotlib and pandas)");
   cmd->callback([options] { compare(*options); });
 }
 

@@ -1,5 +1,7 @@
 // `gcmsim explain FILE`: the resolved plan as a table, and its critical path with slack.
 #include <memory>
+#include <string>
+#include <vector>
 
 #include <fmt/core.h>
 #include <fmt/format.h>
@@ -10,6 +12,33 @@
 
 namespace gcmsim::cli {
 namespace {
+
+// The scripted events that result from the scenario and its overrides and options, by id: what a
+// what-if stacked on another kept, changed or added.
+void print_events(const model::Scenario& s) {
+  if (s.withdrawals.empty() && s.boycotts.empty()) {
+    fmt::print("\nScripted events: none.\n");
+    return;
+  }
+  fmt::print("\nScripted events ({}):\n", s.boycotts.size() + [&] {
+    std::size_t n = 0;  // a group's withdrawal is one event of many states
+    for (std::size_t k = 0; k < s.withdrawals.size(); ++k) n += k == 0 || s.withdrawals[k].event != s.withdrawals[k - 1].event;
+    return n;
+  }());
+  for (std::size_t k = 0; k < s.withdrawals.size();) {
+    const model::ScriptedWithdrawal& w = s.withdrawals[k];
+    std::vector<std::string> states;
+    for (; k < s.withdrawals.size() && s.withdrawals[k].event == w.event; ++k) states.push_back(s.withdrawals[k].state);
+    fmt::print("  {:<32} withdraw on {}: {}\n", w.event, iso_date(w.date),
+               w.who.empty() ? states.front() : fmt::format("{} ({} states)", w.who, states.size()));
+    if (!w.note.empty()) fmt::print("  {:<32} \"{}\"\n", "", w.note);
+  }
+  for (const model::ScriptedBoycott& b : s.boycotts) {
+    fmt::print("  {:<32} boycott of {}: {}\n", b.event, s.activities[b.activity].id,
+               b.who.empty() ? s.member_states[b.states.front()].iso3 : fmt::format("{} ({} states)", b.who, b.states.size()));
+    if (!b.note.empty()) fmt::print("  {:<32} \"{}\"\n", "", b.note);
+  }
+}
 
 void explain(const ScenarioOptions& options) {
   const loader::LoadResult r = load_checked(options);
@@ -39,6 +68,7 @@ void explain(const ScenarioOptions& options) {
   fmt::print("slack:  working days an activity could take longer without lengthening the critical path.\n"
              "margin: working days it can slip from its planned dates before '{}' must move.\n",
              chain.empty() ? "-" : chain.back());
+  print_events(s);
 }
 
 }  // namespace

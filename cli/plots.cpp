@@ -129,4 +129,16 @@ void draw_plots(const Plotter& plotter, const fs::path& dir, bool quiet) {
   }
 }
 
+void draw_compare_plots(const Plotter& plotter, const fs::path& dir, const fs::path& base, const fs::path& whatif,
+                        bool quiet) {
+  std::vector<std::string> args{"-m", "gcmsim.compare_plot", dir.string(), "--base", base.string(), "--whatif",
+                                whatif.string()};
+  if (quiet) args.emplace_back("--quiet");
+  const int status = run_python(plotter, args, false);
+  if (status != 0) {
+    throw std::runtime_error(fmt::format("--plots: `{} -m gcmsim.compare_plot` failed (exit status {}); {}/compare.csv "
+                                         "is complete", plotter.python, status, dir.string()));
+  }
+}
+
 }  // namespace gcmsim::cli

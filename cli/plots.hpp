@@ -1,5 +1,5 @@
 #pragma once
-// `gcmsim run --plots`: the run's figures (gantt.png, participation.png, trust_fund.png) beside its
+// `gcmsim run --plots` and `gcmsim compare --plots`: the run's figures (gantt.png, participation.png, trust_fund.png) beside its
 // CSVs, drawn by the Python package's plotter (`python3 -m gcmsim.plot DIR`) so that the figures
 // have one implementation. The package is found relative to this executable: <build>/python in a
 // build tree, <prefix>/lib/python3/dist-packages once installed.
@@ -21,5 +21,15 @@ Plotter find_plotter();
 // Draws the figures of the run in DIR; `quiet` silences the list of files written. Throws
 // std::runtime_error (exit 1; the CSVs stay) when the plotter fails.
 void draw_plots(const Plotter& plotter, const std::filesystem::path& dir, bool quiet);
+
+// `gcmsim compare --plots`: the figures of a what-if against its baseline (compare_gantt.png,
+// compare_differences.png, compare_participation.png, compare_trust_fund.png) in DIR, beside its
+// compare.csv, from two run folders of the paired replications (`python3 -m gcmsim.compare_plot`).
+void draw_compare_plots(const Plotter& plotter, const std::filesystem::path& dir, const std::filesystem::path& base,
+                        const std::filesystem::path& whatif, bool quiet);
+
+// The figures draw_compare_plots writes, for the folder's claim.
+inline constexpr const char* kComparePlots[] = {"compare_gantt.png", "compare_differences.png",
+                                                "compare_participation.png", "compare_trust_fund.png"};
 
 }  // namespace gcmsim::cli

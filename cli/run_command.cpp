@@ -71,6 +71,7 @@ void prepare_out(output::OwnedFolder& folder, const output::ManifestInfo& run, s
 
 void run(const RunOptions& options) {
   const std::shared_ptr<const sim::PreparedScenario> prepared = prepare_checked(options.scenario);
+  print_warnings(*prepared);
   const int replications = options.replications.value_or(prepared->defaults().replications);
   if (replications < 1) {
     throw InvalidInput(fmt::format("--replications {}: a run needs at least one replication", replications));

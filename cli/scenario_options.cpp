@@ -93,6 +93,11 @@ std::shared_ptr<const sim::PreparedScenario> prepare_checked(const ScenarioOptio
   return prepared.scenario;
 }
 
+void print_warnings(const sim::PreparedScenario& prepared) {
+  const std::string report = prepared.warnings_report();
+  if (!report.empty()) fmt::print(stderr, "{}", report);
+}
+
 void throw_scenario_invalid(const sim::Preparation& prepared, const std::string& file) {
   const std::size_t n = prepared.diagnostics.size();
   throw ScenarioInvalid(fmt::format("{}{} error{} in {}", prepared.error_report(), n, n == 1 ? "" : "s", file));

@@ -42,6 +42,10 @@ loader::LoadResult load_unchecked(const ScenarioOptions& options);
 // carrying the full error report.
 std::shared_ptr<const sim::PreparedScenario> prepare_checked(const ScenarioOptions& options);
 
+// Prints the scenario's warnings on stderr, as `gcmsim validate` does (run and compare say the same
+// thing as validate; a warning never stops them).
+void print_warnings(const sim::PreparedScenario& prepared);
+
 // Throws ScenarioInvalid with the preparation's error report and count.
 [[noreturn]] void throw_scenario_invalid(const sim::Preparation& prepared, const std::string& file);
 

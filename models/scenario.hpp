@@ -283,6 +283,7 @@ struct ScriptedWithdrawal {
   std::string state;  // iso3
   std::string note;
   std::string who;    // the group the event addressed ("eastern_european", a coalition); empty: the state alone
+  std::string event;  // the id of the scripted event it came from
 };
 
 // A group of states stays away from one meeting in protest (a temporary absence): invited, they
@@ -292,6 +293,15 @@ struct ScriptedBoycott {
   std::vector<std::size_t> states;  // member-state indices
   std::string who;                  // as the scenario addressed them: a group, a coalition or "HUN, POL"
   std::string note;
+  std::string event;                // the id of the scripted event
+};
+
+// A period in which the UN holds no intergovernmental meetings (the year-end closure). A planning
+// rule the loader warns about; the simulation does not enforce it.
+struct Closure {
+  Date first;
+  Date last;
+  std::string name;
 };
 
 struct Scenario {
@@ -299,6 +309,7 @@ struct Scenario {
   std::string description;
   Date epoch;
   std::vector<Date> holidays;
+  std::vector<Closure> closures;  // no meetings then (a planning rule, warned; the days stay working days)
   std::vector<Venue> venues;
   std::vector<MemberState> member_states;
   std::vector<std::string> co_facilitators;  // iso3

@@ -1,5 +1,6 @@
 #include "output/participation_csv.hpp"
 
+#include <optional>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -14,7 +15,11 @@ using model::MemberState;
 struct DelegationTotals {
   int members = 0;
   int present = 0;
+  int from_mission = 0;     // present through a permanent mission in the venue's city
+  int capital_experts = 0;  // present with the capital's experts in the room
   int funded = 0;
+  int funded_experts = 0;   // of the funded, an expert flown in to join a mission (the rest: travel)
+  int funding_refused = 0;
   int floor_requests = 0;
   int interventions = 0;
   int unserved = 0;
@@ -31,6 +36,14 @@ DevelopmentGroup development_group(const MemberState& s) {
                                                         : DevelopmentGroup::developing;
 }
 
+// Whether a state attends a meeting through its permanent mission in the venue's city, as the
+// attendance model decides (attendance_policy.cpp): the fund then pays only a capital expert's trip.
+bool through_mission(const model::Scenario& scenario, const model::MeetingRecord& m, std::size_t state) {
+  const model::Activity& a = scenario.activities[m.activity];
+  const std::optional<model::MissionCity> city = a.venue ? scenario.venues.at(*a.venue).mission_city : std::nullopt;
+  return city && scenario.member_states[state].has_mission(*city);
+}
+
 template <class Pred>
 DelegationTotals delegation_totals(const model::Scenario& scenario, const model::MeetingRecord& m, Pred in_group) {
   DelegationTotals t;
@@ -39,8 +52,13 @@ DelegationTotals delegation_totals(const model::Scenario& scenario, const model:
     ++t.members;
     if (m.states.empty()) continue;
     const model::StateAtMeeting& s = m.states[i];
+    const bool mission = through_mission(scenario, m, i);
     t.present += s.present ? 1 : 0;
+    t.from_mission += s.present && mission ? 1 : 0;
+    t.capital_experts += s.present && s.capital_expert ? 1 : 0;
     t.funded += s.funded ? 1 : 0;
+    t.funded_experts += s.funded && mission ? 1 : 0;
+    t.funding_refused += s.funding_refused ? 1 : 0;
     t.floor_requests += s.floor_requests;
     t.interventions += s.interventions;
     t.unserved += s.unserved_requests;
@@ -90,15 +108,17 @@ CsvTable& add(CsvTable& table, const MeetingFields& m) { return table.text(m.id)
 
 std::string participation_csv(const model::Scenario& scenario, const model::RunResults& results,
                               const Calendar& calendar) {
-  CsvTable table({"meeting", "kind", "venue", "date", "grouping", "group", "members", "delegations_present", "funded",
-                  "floor_requests", "interventions", "unserved_requests", "speaking_minutes"});
-  table.reserve(results.meetings.size() * 8, 96);
+  CsvTable table({"meeting", "kind", "venue", "date", "grouping", "group", "members", "delegations_present",
+                  "from_mission", "capital_experts", "funded", "funded_experts", "funding_refused", "floor_requests",
+                  "interventions", "unserved_requests", "speaking_minutes"});
+  table.reserve(results.meetings.size() * 8, 112);
   for (std::size_t k = 0; k < results.meetings.size(); ++k) {
     const model::MeetingRecord& m = results.meetings[k];
     check(scenario, m, k);
     const MeetingFields meeting = meeting_fields(scenario, results, m, calendar);
     auto add_delegations = [&](std::string_view grouping, std::string_view group, const DelegationTotals& t) {
-      add(table, meeting).text(grouping).text(group).integer(t.members).integer(t.present).integer(t.funded);
+      add(table, meeting).text(grouping).text(group).integer(t.members).integer(t.present).integer(t.from_mission);
+      table.integer(t.capital_experts).integer(t.funded).integer(t.funded_experts).integer(t.funding_refused);
       table.integer(t.floor_requests).integer(t.interventions).integer(t.unserved).number(t.minutes, 1).end_row();
     };
     for (int g = 0; g < model::kRegionalGroups; ++g) {
@@ -133,17 +153,25 @@ std::string stakeholders_csv(const model::Scenario& scenario, const model::RunRe
 }
 
 std::string attendance_csv(const model::Scenario& scenario, const model::RunResults& results, const Calendar& calendar) {
-  CsvTable table({"meeting", "kind", "venue", "date", "iso3", "state", "present", "funded", "floor_requests",
-                  "interventions", "unserved_requests", "speaking_minutes"});
-  table.reserve(results.meetings.size() * scenario.member_states.size(), 80);
+  CsvTable table({"meeting", "kind", "venue", "date", "iso3", "state", "present", "came_from", "capital_experts", "funded",
+                  "funded_for", "funding_refused", "floor_requests", "interventions", "unserved_requests",
+                  "speaking_minutes"});
+  table.reserve(results.meetings.size() * scenario.member_states.size(), 96);
   for (std::size_t k = 0; k < results.meetings.size(); ++k) {
     const model::MeetingRecord& m = results.meetings[k];
     check(scenario, m, k);
     const MeetingFields meeting = meeting_fields(scenario, results, m, calendar);
     for (std::size_t i = 0; i < scenario.member_states.size(); ++i) {
+      const model::MemberState& st = scenario.member_states[i];
       const model::StateAtMeeting s = m.states.empty() ? model::StateAtMeeting{} : m.states[i];
-      add(table, meeting).text(scenario.member_states[i].iso3).text(scenario.member_states[i].name).boolean(s.present);
-      table.boolean(s.funded).integer(s.floor_requests).integer(s.interventions).integer(s.unserved_requests);
+      // As the attendance model decides (attendance_policy.cpp): a state with a permanent mission in
+      // the venue's city attends through it, and the fund pays it only for a capital expert's trip;
+      // any other delegation travels from its capital, the fund paying the trip.
+      const bool mission = through_mission(scenario, m, i);
+      add(table, meeting).text(st.iso3).text(st.name).boolean(s.present);
+      table.text(!s.present ? "" : mission ? "mission" : "capital").boolean(s.capital_expert).boolean(s.funded);
+      table.text(!s.funded ? "" : mission ? "capital_expert" : "travel").boolean(s.funding_refused);
+      table.integer(s.floor_requests).integer(s.interventions).integer(s.unserved_requests);
       table.number(s.speaking_minutes, 1).end_row();
     }
   }

@@ -4,8 +4,10 @@
 // date, empty when it never started).
 //
 // participation.csv: member-state delegations by group, one row per (meeting, grouping, group):
-//   meeting,kind,venue,date,grouping,group,members,delegations_present,funded,floor_requests,
-//   interventions,unserved_requests,speaking_minutes
+//   meeting,kind,venue,date,grouping,group,members,delegations_present,from_mission,capital_experts,
+//   funded,funded_experts,funding_refused,floor_requests,interventions,unserved_requests,
+//   speaking_minutes
+// (attendance.csv's came_from, capital_experts, funded_for and funding_refused, counted per group).
 // grouping regional_group: the five groups; grouping development: developed, developing (not
 // LDC), least_developed. Every state is in one group of each grouping, so summing across
 // groupings counts each delegation twice: filter on grouping first. Every group gets its row even
@@ -15,8 +17,10 @@
 //   meeting,kind,venue,date,stakeholder_kind,organisations,registered,accredited,admitted,speaking
 //
 // attendance.csv: one row per (meeting, member state), in scenario order:
-//   meeting,kind,venue,date,iso3,state,present,funded,floor_requests,interventions,
-//   unserved_requests,speaking_minutes
+//   meeting,kind,venue,date,iso3,state,present,came_from,capital_experts,funded,funded_for,
+//   funding_refused,floor_requests,interventions,unserved_requests,speaking_minutes
+// came_from: mission (its permanent mission in the venue's city) or capital; funded_for: travel
+// (the delegation's trip) or capital_expert (an expert flown in to join the mission).
 #include <string>
 
 #include "engine/calendar.hpp"

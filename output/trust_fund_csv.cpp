@@ -18,9 +18,10 @@ const T& checked(const std::vector<T>& list, std::size_t k, const char* what) {
 }  // namespace
 
 std::string trust_fund_csv(const model::Scenario& s, const model::RunResults& results, const Calendar& calendar) {
-  CsvTable table({"time", "flow", "donor", "iso3", "state", "meeting", "venue", "delegates", "amount_usd", "balance_usd"});
+  CsvTable table({"time", "flow", "donor", "iso3", "state", "meeting", "venue", "paid_for", "delegates", "amount_usd",
+                  "balance_usd"});
   for (const model::TrustFundEntry& e : results.trust_fund.ledger) {
-    std::string donor, iso3, state, meeting, venue, delegates;
+    std::string donor, iso3, state, meeting, venue, paid_for, delegates;
     if (e.contribution) donor = checked(s.trust_fund.contributions, *e.contribution, "contribution").donor;
     if (e.state) {
       const model::MemberState& st = checked(s.member_states, *e.state, "member state");
@@ -32,9 +33,17 @@ std::string trust_fund_csv(const model::Scenario& s, const model::RunResults& re
       meeting = a.id;
       if (a.venue) venue = checked(s.venues, *a.venue, "venue").id;
     }
-    if (e.flow == model::TrustFundFlow::trip) delegates = std::to_string(e.delegates);
+    if (e.flow == model::TrustFundFlow::trip) {
+      delegates = std::to_string(e.delegates);
+      // What the trip paid for, as the attendance model asks (attendance_policy.cpp): a delegation
+      // with a mission in the venue's city asks only for its capital's expert to be flown in.
+      const auto* a = e.activity ? &s.activities[*e.activity] : nullptr;
+      const auto city = a != nullptr && a->venue ? s.venues[*a->venue].mission_city : std::nullopt;
+      const bool mission = e.state && city && s.member_states[*e.state].has_mission(*city);
+      paid_for = mission ? "capital_expert" : "travel";
+    }
     table.text(iso_datetime(calendar, e.when)).text(model::to_string(e.flow)).text(donor).text(iso3).text(state);
-    table.text(meeting).text(venue).text(delegates).number(e.amount, 2).number(e.balance, 2).end_row();
+    table.text(meeting).text(venue).text(paid_for).text(delegates).number(e.amount, 2).number(e.balance, 2).end_row();
   }
   return std::move(table).str();
 }

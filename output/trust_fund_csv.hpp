@@ -1,10 +1,11 @@
 #pragma once
 // trust_fund.csv: the trust fund's ledger (OP31), one row per movement of money, in the order it
 // happened (RunResults::trust_fund.ledger):
-//   time,flow,donor,iso3,state,meeting,venue,delegates,amount_usd,balance_usd
-// flow contribution: donor (the scenario's, may be empty); iso3, state, meeting, venue and
+//   time,flow,donor,iso3,state,meeting,venue,paid_for,delegates,amount_usd,balance_usd
+// flow contribution: donor (the scenario's, may be empty); iso3, state, meeting, venue, paid_for and
 // delegates empty. flow trip: the state whose delegates' travel it paid, the meeting and its venue,
-// how many delegates; donor empty. amount_usd is positive either way; balance_usd is what the fund
+// what it paid for (travel: the delegation's trip from its capital; capital_expert: an expert
+// flown in to join the state's mission in the venue's city), how many delegates; donor empty. amount_usd is positive either way; balance_usd is what the fund
 // holds after the movement, so raised, spent and the balance over time are cumulative sums.
 #include <string>
 

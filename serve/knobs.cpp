@@ -19,7 +19,7 @@ enum class Action {
   set,        // --set PATH=value (PATH may name {activity})
   switch_off, // --set PATH=false for a chosen activity
   shift,      // --shift activities.{activity}=+Nw
-  boycott,    // --set events=[{kind: boycott, who: {group}, activity}]
+  boycott,    // --set events.ID={kind: boycott, who: {group}, activity}: one event added, the others kept
 };
 
 // Which activities a knob can address.
@@ -167,7 +167,6 @@ bool applies(const KnobDef& k, const sim::PreparedScenario& base) {
       return list != nullptr && list->is_array() && !list->empty();
     }
     case Action::set: return value_at(doc, k.path) != nullptr || (schema_at(k.path) != nullptr && value_at(doc, split(k.path)[0]) != nullptr);
-    case Action::boycott: return !doc.contains("events");  // the knob writes the whole list
     default: return true;
   }
 }
@@ -261,7 +260,6 @@ KnobOperations knob_operations(const sim::PreparedScenario& base, const json& kn
   if (knobs.size() > limits.max_knobs) {
     throw Refusal(400, fmt::format("{} knob changes; at most {} in one request", knobs.size(), limits.max_knobs));
   }
-  json boycotts = json::array();
   for (const json& change : knobs) {
     if (!change.is_object() || !change.contains("knob") || !change["knob"].is_string()) {
       throw Refusal(400, "every knob change must be an object with a \"knob\" name");
@@ -312,18 +310,16 @@ KnobOperations knob_operations(const sim::PreparedScenario& base, const json& kn
             std::find(groups.begin(), groups.end(), change["group"]) == groups.end()) {
           throw Refusal(400, fmt::format("knob 'boycott' needs a \"group\", one of {}", groups.dump()));
         }
-        boycotts.push_back(fmt::format("{{kind: boycott, who: {{group: {}}}, activity: {}}}",
-                                       change["group"].get<std::string>(), activity));
+        // One event added by its id: the scenario's and the what-if's own events stay.
+        const std::string group = change["group"].get<std::string>();
+        const std::string set = fmt::format("events.{}_boycotts_{}={{kind: boycott, who: {{group: {}}}, activity: {}}}",
+                                            group, activity, group, activity);
+        out.operations.push_back(set);
+        out.arguments.push_back("--set");
+        out.arguments.push_back(set);
         break;
       }
     }
-  }
-  if (!boycotts.empty()) {
-    std::string list;
-    for (const json& b : boycotts) list += fmt::format("{}{}", list.empty() ? "" : ", ", b.get<std::string>());
-    out.operations.push_back(fmt::format("events=[{}]", list));
-    out.arguments.push_back("--set");
-        out.arguments.push_back(fmt::format("events=[{}]", list));
   }
   return out;
 }

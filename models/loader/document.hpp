@@ -59,7 +59,8 @@ void merge_document(Document& base, const std::string& base_pointer, const Docum
                     const std::string& overlay_pointer);
 
 // Applies one `--set path.to.key=value` option. Lists are indexed by position or by an item's `id`
-// (`activities.ts1.start=2017-05-15`). The value is read as YAML (so 3 is a number and "3" a string).
+// (`activities.ts1.start=2017-05-15`); a last step naming an id the list does not hold adds one item
+// with that id (`events.hungary_boycotts_round2={kind: boycott, ...}`). The value is read as YAML (so 3 is a number and "3" a string).
 // `file` is the option's pseudo-file in `files` (its text is the option).
 // A path deeper than limits.max_depth, an empty step or a path into `include` is refused, and a
 // refused option changes nothing.
@@ -70,14 +71,15 @@ void apply_set(Document& doc, const std::string& option, const SourceFiles& file
 
 namespace gcmsim::loader {
 
-// Takes out every activity marked `remove: true` (an override's way to say "this did not happen"),
+// Takes out every event marked `remove: true`, and every activity so marked (an override's way to say "this did not happen"),
 // then drops what pointed at it: its id from other activities' `needs` (they no longer wait for
 // it) and a `due: {before: <it>}` (the document is then placed after its own needs). Origins
 // follow the items that stay. Returns the ids removed.
 std::vector<std::string> apply_removals(Document& doc);
 
-// The ids an override marks `remove: true` that the document it applies to does not hold: each
-// reported at the override's `remove` with the closest id.
+// The activity and event ids an override marks `remove: true` that the document it applies to does
+// not hold, each reported at the override's `remove` with the closest id; and an id an override's
+// activities or events give twice (they would merge into one item), reported at the second.
 void check_removals(const Document& base, const Document& overlay, Diagnostics& diagnostics);
 
 }  // namespace gcmsim::loader

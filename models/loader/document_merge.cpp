@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <chrono>
 #include <cmath>
+#include <optional>
 #include <stdexcept>
 
 #include "engine/calendar.hpp"
@@ -11,6 +12,7 @@
 #include <fmt/core.h>
 
 #include "models/loader/document.hpp"
+#include "models/loader/schema.hpp"
 #include "models/loader/text_checks.hpp"
 
 namespace gcmsim::loader {
@@ -192,32 +194,63 @@ void merge_document(Document& base, const std::string& base_pointer, const Docum
 
 namespace {
 
-// Every node `path` reaches; at a list, a step that is neither an index nor an item's id/iso3
-// reaches into every item (contributions.usd: each contribution's amount).
-void reach(json& node, const std::vector<std::string>& path, std::size_t k, std::vector<json*>& found) {
+// Every node `path` reaches, with its JSON pointer; at a list, a step that is neither an index nor
+// an item's id/iso3 reaches into every item (contributions.usd: each contribution's amount).
+void reach(json& node, const std::vector<std::string>& path, std::size_t k, std::vector<json*>& found,
+           const std::string& pointer, std::vector<std::string>& pointers) {
   if (k == path.size()) {
     found.push_back(&node);
+    pointers.push_back(pointer);
     return;
   }
   const std::string& seg = path[k];
   if (node.is_object()) {
-    if (node.contains(seg)) reach(node[seg], path, k + 1, found);
+    if (node.contains(seg)) reach(node[seg], path, k + 1, found, pointer_append(pointer, seg), pointers);
     return;
   }
   if (!node.is_array()) return;
   if (const auto index = parse_index(seg)) {
-    if (*index < node.size()) reach(node[*index], path, k + 1, found);
+    if (*index < node.size()) reach(node[*index], path, k + 1, found, pointer_append(pointer, *index), pointers);
     return;
   }
-  for (json& item : node) {
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    json& item = node[i];
     for (const char* key : {"id", "iso3"}) {
       if (item.is_object() && item.contains(key) && item[key] == seg) {
-        reach(item, path, k + 1, found);
+        reach(item, path, k + 1, found, pointer_append(pointer, i), pointers);
         return;
       }
     }
   }
-  for (json& item : node) reach(item, path, k, found);
+  for (std::size_t i = 0; i < node.size(); ++i) reach(node[i], path, k, found, pointer_append(pointer, i), pointers);
+}
+
+void reach(json& node, const std::vector<std::string>& path, std::vector<json*>& found) {
+  std::vector<std::string> pointers;
+  reach(node, path, 0, found, "", pointers);
+}
+
+// Whether the schema has a list at the first n steps of a --set path (a list's item by id or
+// index is its `items`): a missing `events` is then created as a list, not a mapping.
+bool schema_list_at(const std::vector<std::string>& path, std::size_t n) {
+  const json& schema = scenario_schema();
+  const auto resolve = [&](const json* node) {
+    while (node->is_object() && node->contains("$ref") && (*node)["$ref"].is_string()) {
+      node = &schema.at(json::json_pointer((*node)["$ref"].get<std::string>().substr(1)));
+    }
+    return node;
+  };
+  const json* node = resolve(&schema);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (node->contains("properties") && (*node)["properties"].contains(path[i])) {
+      node = resolve(&(*node)["properties"][path[i]]);
+    } else if (node->contains("items") && (*node)["items"].is_object()) {
+      node = resolve(&(*node)["items"]);
+    } else {
+      return false;
+    }
+  }
+  return node->value("type", "") == "array";
 }
 
 // "+8w", "-3d", "+10d": a signed count of days or weeks.
@@ -245,10 +278,19 @@ void apply_shift(Document& doc, const std::string& option, const std::string& bo
     return;
   }
   std::vector<json*> found;
-  reach(doc.value, split(std::string_view(body).substr(0, eq), '.'), 0, found);
+  std::vector<std::string> pointers;
+  reach(doc.value, split(std::string_view(body).substr(0, eq), '.'), 0, found, "", pointers);
   const Calendar calendar = document_calendar(doc.value);
   int moved = 0;
-  for (json* node : found) {
+  // The dates a shift moved are located at the option, so a warning about where they now fall (a
+  // closure) points at the --shift that put them there.
+  const auto moved_here = [&](const std::string& pointer, const char* key) {
+    const std::string p = pointer_append(pointer, key);
+    doc.origins.erase_subtree(p);
+    doc.origins.set(p, {at, at});
+  };
+  for (std::size_t n = 0; n < found.size(); ++n) {
+    json* node = found[n];
     if (!node->is_object()) continue;
     const auto start = node->contains("start") ? date_of((*node)["start"]) : std::nullopt;
     const auto end = node->contains("end") ? date_of((*node)["end"]) : std::nullopt;
@@ -274,12 +316,16 @@ void apply_shift(Document& doc, const std::string& option, const std::string& bo
       (*node)["dates"] = std::move(dates);
       if (start) (*node)["start"] = iso_date(shifted(*start));
       if (end) (*node)["end"] = iso_date(shifted(*end));
+      for (const char* key : {"dates", "start", "end"}) {
+        if (node->contains(key)) moved_here(pointers[n], key);
+      }
       continue;
     }
     if (!start && !end) continue;
     ++moved;
     if (!start) {
       (*node)["end"] = iso_date(shifted(*end));
+      moved_here(pointers[n], "end");
       continue;
     }
     const auto new_start = shifted(*start);
@@ -291,8 +337,10 @@ void apply_shift(Document& doc, const std::string& option, const std::string& bo
       continue;
     }
     (*node)["start"] = iso_date(new_start);
+    moved_here(pointers[n], "start");
     if (!end) continue;
     (*node)["end"] = iso_date(calendar.add_working_days(new_start, calendar.working_days_between(*start, *end)));
+    moved_here(pointers[n], "end");
   }
   if (moved == 0) {
     diagnostics.error(at, fmt::format("--shift '{}': '{}' names nothing with a start or end date", body, body.substr(0, eq)),
@@ -317,7 +365,7 @@ void apply_scale(Document& doc, const std::string& option, const std::string& bo
     return;
   }
   std::vector<json*> found;
-  reach(doc.value, split(std::string_view(body).substr(0, eq), '.'), 0, found);
+  reach(doc.value, split(std::string_view(body).substr(0, eq), '.'), found);
   int scaled = 0;
   for (json* node : found) {
     if (node->is_number()) {
@@ -363,6 +411,7 @@ void apply_set(Document& doc, const std::string& option, const SourceFiles& file
   std::string pointer;
   json* node = &doc.value;
   std::size_t k = 0;
+  std::optional<std::string> append_id;  // the id of an item the option adds to a list
   for (; k < path.size(); ++k) {
     const std::string& seg = path[k];
     const std::string walked = pointer.empty() ? "the scenario" : fmt::format("'{}'", shortened(pointer.substr(1)));
@@ -380,7 +429,18 @@ void apply_set(Document& doc, const std::string& option, const SourceFiles& file
             }
           }
         }
-        if (!index) return fail(fmt::format("no item with id '{}' in {}{}", shortened(seg), walked, did_you_mean(seg, ids)), eq);
+        if (!index) {
+          // `events.NEW_ID={...}`: the last step names an id the list does not hold, so the option
+          // adds one item with that id (the others stay); deeper paths must name an existing item.
+          const bool by_id = std::all_of(node->begin(), node->end(), [](const json& item) {
+            return item.is_object() && item.contains("id") && item["id"].is_string();
+          });
+          if (k + 1 == path.size() && by_id) {
+            append_id = seg;
+            break;
+          }
+          return fail(fmt::format("no item with id '{}' in {}{}", shortened(seg), walked, did_you_mean(seg, ids)), eq);
+        }
       }
       if (*index >= node->size()) {
         return fail(fmt::format("{} has {} items; index {} is out of range", walked, node->size(), *index), eq);
@@ -408,6 +468,39 @@ void apply_set(Document& doc, const std::string& option, const SourceFiles& file
   // ("activites") is reported against the option, not the scenario.
   std::size_t column = 1;
   for (std::size_t j = 0; j < k; ++j) column += path[j].size() + 1;
+  // `events.NEW_ID={...}` on a scenario with no events: the list is created with that one item.
+  const bool creates_list = !append_id && node->is_object() && k + 2 == path.size() && !parse_index(path[k + 1]) &&
+                            schema_list_at(path, k + 1);
+  if (append_id || creates_list) {
+    // Checked before anything changes: a refused option leaves no trace.
+    const std::string& id = creates_list ? path[k + 1] : *append_id;
+    json& item = value.value;
+    if (!item.is_object()) {
+      return fail(fmt::format("'{}' is not an item of {}; to add one, give a mapping ({{kind: ..., ...}})",
+                              shortened(id), shortened(creates_list ? path[k] : pointer.substr(1))), option.size());
+    }
+    if (item.contains("id") && item["id"] != id) {
+      return fail(fmt::format("the item's id differs from the path's '{}'", shortened(id)), option.size());
+    }
+  }
+  if (creates_list) {
+    pointer = pointer_append(pointer, path[k]);
+    (*node)[path[k]] = json::array();
+    node = &(*node)[path[k]];
+    const Location key_at{file, 1, static_cast<int>(column)};
+    doc.origins.set(pointer, {key_at, key_at});
+    column += path[k].size() + 1;
+    append_id = path[++k];
+  }
+  if (append_id) {
+    json& item = value.value;
+    item["id"] = *append_id;
+    node->push_back(std::move(item));
+    pointer = pointer_append(pointer, node->size() - 1);
+    doc.origins.set(pointer, {{file, 1, static_cast<int>(column)}, {file, 1, static_cast<int>(eq) + 2}});
+    doc.origins.set(pointer_append(pointer, "id"), {{file, 1, static_cast<int>(column)}, {file, 1, static_cast<int>(column)}});
+    return;
+  }
   for (; k < path.size(); ++k) {
     if (node->is_null()) *node = json::object();
     pointer = pointer_append(pointer, path[k]);

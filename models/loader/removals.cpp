@@ -1,7 +1,9 @@
-// `remove: true` on an activity: the item leaves the merged document, and the references to it
-// that only order the work (needs, due) go with it.
+// `remove: true` on an activity or an event: the item leaves the merged document, and for an
+// activity the references to it that only order the work (needs, due) go with it.
 #include <algorithm>
+#include <map>
 #include <set>
+#include <utility>
 
 #include <fmt/core.h>
 
@@ -44,7 +46,12 @@ void filter_list(Document& doc, const std::string& pointer, Keep&& keep) {
 
 std::vector<std::string> apply_removals(Document& doc) {
   std::vector<std::string> removed;
-  if (!doc.value.is_object() || !doc.value.contains("activities") || !doc.value["activities"].is_array()) return removed;
+  if (!doc.value.is_object()) return removed;
+  // A removed event goes alone: nothing refers to an event.
+  if (doc.value.contains("events") && doc.value["events"].is_array()) {
+    filter_list(doc, "/events", [](const json& item) { return !marked(item); });
+  }
+  if (!doc.value.contains("activities") || !doc.value["activities"].is_array()) return removed;
   for (const json& item : doc.value["activities"]) {
     if (marked(item) && item.contains("id") && item["id"].is_string()) removed.push_back(item["id"]);
   }
@@ -69,22 +76,44 @@ std::vector<std::string> apply_removals(Document& doc) {
   return removed;
 }
 
-void check_removals(const Document& base, const Document& overlay, Diagnostics& diagnostics) {
-  const json* list = overlay.value.is_object() && overlay.value.contains("activities") ? &overlay.value["activities"] : nullptr;
-  if (list == nullptr || !list->is_array()) return;
+namespace {
+
+std::vector<std::string> ids_of(const json& doc, const char* list) {
   std::vector<std::string> ids;
-  if (base.value.is_object() && base.value.contains("activities") && base.value["activities"].is_array()) {
-    for (const json& a : base.value["activities"]) {
-      if (a.is_object() && a.contains("id") && a["id"].is_string()) ids.push_back(a["id"]);
-    }
+  if (!doc.is_object() || !doc.contains(list) || !doc[list].is_array()) return ids;
+  for (const json& item : doc[list]) {
+    if (item.is_object() && item.contains("id") && item["id"].is_string()) ids.push_back(item["id"]);
   }
-  for (std::size_t i = 0; i < list->size(); ++i) {
-    const json& item = (*list)[i];
-    if (!marked(item) || !item.contains("id") || !item["id"].is_string()) continue;
-    const std::string id = item["id"];
-    if (std::find(ids.begin(), ids.end(), id) != ids.end()) continue;
-    diagnostics.error(overlay.origins.find(pointer_append(pointer_append("/activities", i), "remove")).key,
-                      fmt::format("remove: there is no activity '{}' to remove{}", id, did_you_mean(id, ids)), 6);
+  return ids;
+}
+
+}  // namespace
+
+void check_removals(const Document& base, const Document& overlay, Diagnostics& diagnostics) {
+  for (const auto& [list_key, singular] : {std::pair{"activities", "activity"}, std::pair{"events", "event"}}) {
+    const json* list = overlay.value.is_object() && overlay.value.contains(list_key) ? &overlay.value[list_key] : nullptr;
+    if (list == nullptr || !list->is_array()) continue;
+    const std::vector<std::string> ids = ids_of(base.value, list_key);
+    // An id given twice in one override would merge into one item without a word: the second is
+    // an error, located at its id.
+    std::map<std::string, std::size_t> seen;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const json& item = (*list)[i];
+      if (!item.is_object() || !item.contains("id") || !item["id"].is_string()) continue;
+      const std::string id = item["id"];
+      const std::string p = pointer_append(pointer_append(std::string("/") + list_key, i), "id");
+      if (const auto [first, added] = seen.emplace(id, i); !added) {
+        diagnostics.error(overlay.origins.find(p).value,
+                          fmt::format("duplicate {} id '{}' in this override; it was first given at line {}", singular, id,
+                                      overlay.origins.find(pointer_append(pointer_append(std::string("/") + list_key,
+                                                                                         first->second), "id")).value.line),
+                          static_cast<int>(id.size()));
+        continue;
+      }
+      if (!marked(item) || std::find(ids.begin(), ids.end(), id) != ids.end()) continue;
+      diagnostics.error(overlay.origins.find(pointer_append(pointer_append(std::string("/") + list_key, i), "remove")).key,
+                        fmt::format("remove: there is no {} '{}' to remove{}", singular, id, did_you_mean(id, ids)), 6);
+    }
   }
 }
 

@@ -58,6 +58,7 @@ class RuleCheck {
     zero_draft();
     rounds();
     hearings();
+    closures();
   }
 
  private:
@@ -167,6 +168,40 @@ class RuleCheck {
                                 "days",
                                 total));
     }
+  }
+
+  // `calendar.closures`: a meeting planned to sit on a day of a closure (the year-end closure, when
+  // the UN holds no intergovernmental meetings). Its planned sitting days, as the run will hold
+  // them if nothing delays it; a --shift that moves a meeting there is located at the option.
+  void closures() {
+    if (s_.closures.empty()) return;
+    for (std::size_t i = 0; i < s_.activities.size(); ++i) {
+      const Activity& a = activity(i);
+      if (!model::is_meeting(a.kind)) continue;  // documents are drafted through a closure
+      std::vector<Date> closed;
+      const model::Closure* in = nullptr;
+      for (int offset : a.sitting_offsets(calendar_)) {
+        const Date day = calendar_.add_working_days(start(i), offset);
+        for (const model::Closure& c : s_.closures) {
+          if (day < c.first || c.last < day) continue;
+          closed.push_back(day);
+          if (in == nullptr) in = &c;
+        }
+      }
+      if (closed.empty()) continue;
+      diag_.warning(dates_at(i), "closure",
+                    fmt::format("meeting '{}' is planned to sit on {}, in {}, {} to {}, when the UN holds no meetings",
+                                a.id, day_list(closed), in->name.empty() ? std::string("a closure") : in->name,
+                                iso_date(in->first), iso_date(in->last)));
+    }
+  }
+
+  static std::string day_list(const std::vector<Date>& days) {
+    std::string out;
+    for (std::size_t k = 0; k < days.size(); ++k) {
+      out += (k == 0 ? "" : k + 1 == days.size() ? " and " : ", ") + iso_date(days[k]);
+    }
+    return out;
   }
 
   // A hearing whose format sits at most half of its venue's day counts as half a day (CN-T: the

@@ -64,6 +64,9 @@ class PreparedScenario {
   // FNV-1a over the overrides, sets and the merged document (16 hex digits).
   const std::string& content_hash() const { return loaded_.content_hash; }
   ScenarioSource source() const { return {path_, loaded_.overrides, loaded_.sets}; }
+  // The scenario's warnings (a valid plan breaking a rule a planner should see: a meeting in a
+  // closure, OP28's days), as `gcmsim validate` prints them; empty when there are none.
+  std::string warnings_report() const { return loaded_.diagnostics.format_warnings(loaded_.files); }
 
  private:
   loader::LoadResult loaded_;  // the merged document, kept so that with() need not read files again

@@ -22,7 +22,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "participation": {
         "meeting": "str", "kind": "str", "venue": "str", "date": "date",
         "grouping": "str", "group": "str", "members": "int",
-        "delegations_present": "int", "funded": "int", "floor_requests": "int",
+        "delegations_present": "int", "from_mission": "int", "capital_experts": "int", "funded": "int",
+        "funded_experts": "int", "funding_refused": "int", "floor_requests": "int",
         "interventions": "int", "unserved_requests": "int", "speaking_minutes": "float",
     },
     "stakeholders": {
@@ -32,12 +33,13 @@ SCHEMAS: dict[str, dict[str, str]] = {
     },
     "attendance": {
         "meeting": "str", "kind": "str", "venue": "str", "date": "date", "iso3": "str", "state": "str",
-        "present": "bool", "funded": "bool", "floor_requests": "int", "interventions": "int",
+        "present": "bool", "came_from": "str", "capital_experts": "bool", "funded": "bool",
+        "funded_for": "str", "funding_refused": "bool", "floor_requests": "int", "interventions": "int",
         "unserved_requests": "int", "speaking_minutes": "float",
     },
     "trust_fund": {
         "time": "datetime", "flow": "str", "donor": "str", "iso3": "str", "state": "str", "meeting": "str",
-        "venue": "str", "delegates": "int", "amount_usd": "float", "balance_usd": "float",
+        "venue": "str", "paid_for": "str", "delegates": "int", "amount_usd": "float", "balance_usd": "float",
     },
     "dynamics": {
         "round": "str", "day": "int", "consultation": "int", "time": "datetime", "dimension": "str",

@@ -75,3 +75,27 @@ TEST_CASE("run --plots without a Python that can draw stops before the run, with
   CHECK_THAT(broken.err, Catch::Contains("cannot import gcmsim.plot"));
   CHECK_FALSE(fs::exists(dir + "/timeline.csv"));  // nothing was simulated
 }
+
+TEST_CASE("compare --plots draws the what-if over the baseline: dates, what moved, participation, the fund",
+          "[cli][plots][compare]") {
+  const std::string dir = out_dir("compare-plots");
+  const auto r = run_gcmsim("compare --override scenarios/what-if/trust-fund-halved.yaml -r 3 -j 2 --plots -o " + dir);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  for (const char* name : {"compare_gantt.png", "compare_differences.png", "compare_participation.png",
+                           "compare_trust_fund.png"}) {
+    INFO(name);
+    const Png png = read_png(dir + "/" + name);
+    CHECK(png.valid);
+    CHECK(png.width >= 800);
+    CHECK(png.height >= 300);
+    CHECK_THAT(r.out, Catch::Contains(name));
+  }
+  CHECK(read_png(dir + "/compare_gantt.png").height > 1500);  // one row per activity
+  // The figures' input went to a temporary folder: the compare's folder holds its outputs only.
+  std::size_t entries = 0;
+  for (const auto& e : fs::directory_iterator(dir)) entries += e.path().filename().string()[0] != '.';
+  CHECK(entries == 5);
+  // A second compare into the same folder replaces its own figures.
+  CHECK(run_gcmsim("compare --override scenarios/what-if/trust-fund-halved.yaml -r 2 -q --plots -o " + dir).exit_code == 0);
+}

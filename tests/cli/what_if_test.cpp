@@ -90,7 +90,7 @@ std::string write_override(const std::string& name, const std::string& text) {
 TEST_CASE("a regional group boycotts one meeting in one event", "[cli][what-if][events]") {
   const std::string dir = out_dir("what-if-boycott");
   const std::string file = write_override("boycott-round3.yaml",
-                                          "events:\n  - {kind: boycott, who: {group: eastern_european}, activity: round3}\n");
+                                          "events:\n  - {id: eeg_out_of_round3, kind: boycott, who: {group: eastern_european}, activity: round3}\n");
   const auto r = run_gcmsim("run --narrate --override " + file + " -o " + dir);
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
@@ -138,4 +138,18 @@ TEST_CASE("a removed hearing and a round on listed days, as the history replay w
   INFO(strict.err);
   CHECK(strict.exit_code == 2);  // five hearing days' worth less h6's half: OP30 counts 3.5
   CHECK_THAT(strict.err, Contains("error[OP30]: the hearings last 3.5 days in total"));
+}
+
+TEST_CASE("explain lists the scripted events a stack of what-ifs leaves, by id", "[cli][what-if][events]") {
+  const auto r = run_gcmsim("explain scenarios/gcm-2017-2018.yaml --override scenarios/history/actual-2017-2018.yaml "
+                            "--override scenarios/what-if/group-boycotts-round2.yaml --set events.hungary_leaves.remove=true");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.out, Contains("\nScripted events (2):\n"));
+  CHECK_THAT(r.out, Contains("  usa_leaves                       withdraw on 2017-12-02: USA\n"));
+  CHECK_THAT(r.out, Contains("  eastern_european_boycotts_round2 boycott of round2: the eastern_european group (23 states)\n"));
+  CHECK_THAT(r.out, !Contains("hungary_leaves"));
+  const auto none = run_gcmsim("explain scenarios/gcm-2017-2018.yaml");
+  REQUIRE(none.exit_code == 0);
+  CHECK_THAT(none.out, Contains("\nScripted events: none.\n"));
 }

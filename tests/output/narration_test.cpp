@@ -79,8 +79,8 @@ TEST_CASE("group events are narrated with the group they addressed", "[output][n
   const Calendar cal = s.make_calendar();
   const std::size_t ts1 = *s.find_activity("ts1");
   const std::size_t ner = *s.find_state("NER"), mex = *s.find_state("MEX");
-  s.boycotts.push_back({ts1, {ner, mex}, "NER, MEX", {}});
-  s.withdrawals.push_back({year{2017} / May / 8, "NER", "left", "the african group"});
+  s.boycotts.push_back({ts1, {ner, mex}, "NER, MEX", {}, "ner_mex_stay_away"});
+  s.withdrawals.push_back({year{2017} / May / 8, "NER", "left", "the african group", "african_group_leaves"});
   const SimTime when = cal.at(year{2017} / May / 8, 10);
   CHECK(output::narrate(s, cal, when, model::MeetingOpened{ts1, 1, 3, 2}) ==
         "ts1 opens in Palais des Nations: 1 of 3 delegations present; 2 stay away in a boycott by NER, MEX");

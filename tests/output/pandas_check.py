@@ -66,7 +66,8 @@ for folder in [tmp / "one", tmp / "two" / "rep-0000", tmp / "two" / "rep-0001"]:
           dates=["planned_start", "planned_end", "simulated_start", "simulated_end"])
     p = check("participation.csv", folder / "participation.csv",
               {**meeting, "grouping": "str", "group": "str", "members": "int", "delegations_present": "int",
-               "funded": "int", "floor_requests": "int", "interventions": "int", "unserved_requests": "int",
+               "from_mission": "int", "capital_experts": "int", "funded": "int", "funded_experts": "int",
+               "funding_refused": "int", "floor_requests": "int", "interventions": "int", "unserved_requests": "int",
                "speaking_minutes": "float"}, dates=["date"])
     assert set(p["grouping"]) == {"regional_group", "development"}, set(p["grouping"])
     # Each grouping covers every state once: 193 members per meeting in each.
@@ -76,22 +77,42 @@ for folder in [tmp / "one", tmp / "two" / "rep-0000", tmp / "two" / "rep-0001"]:
           {**meeting, "stakeholder_kind": "str", "organisations": "int", "registered": "int", "accredited": "int",
            "admitted": "int", "speaking": "int"}, dates=["date"])
     a = check("attendance.csv", folder / "attendance.csv",
-              {**meeting, "iso3": "str", "state": "str", "present": "bool", "funded": "bool", "floor_requests": "int",
+              {**meeting, "iso3": "str", "state": "str", "present": "bool", "came_from": "str", "capital_experts": "bool",
+               "funded": "bool", "funded_for": "str", "funding_refused": "bool", "floor_requests": "int",
                "interventions": "int", "unserved_requests": "int", "speaking_minutes": "float"}, dates=["date"])
+    # Who came from where, and what the fund paid for: a present delegation came from its capital or
+    # its mission; a funded one was paid its trip (from the capital) or a capital expert (at a mission).
+    assert (a["came_from"].notna() == a["present"]).all()
+    assert set(a["came_from"].dropna()) <= {"capital", "mission"}
+    assert (a["funded_for"].notna() == a["funded"]).all()
+    funded = a[a["funded"]]
+    assert ((funded["funded_for"] == "travel") == (funded["came_from"] == "capital")).all()
+    assert funded["capital_experts"].all()
+    assert not (a["funded"] & a["funding_refused"]).any()
     # attendance.csv and participation.csv agree: present delegations per meeting.
     present = a.groupby("meeting")["present"].sum()
     by_group = p[p["grouping"] == "regional_group"].groupby("meeting")["delegations_present"].sum()
     assert (present.sort_index() == by_group.sort_index()).all()
+    # ... and so do the counts of where delegations came from and what the fund paid for.
+    regional = p[p["grouping"] == "regional_group"].groupby("meeting").sum(numeric_only=True)
+    per_state = a.assign(mission=a["came_from"] == "mission", experts=a["funded_for"] == "capital_expert",
+                         capital=a["present"] & a["capital_experts"]).groupby("meeting")
+    for column, counted in [("from_mission", "mission"), ("capital_experts", "capital"), ("funded_experts", "experts"),
+                            ("funding_refused", "funding_refused")]:
+        assert (regional[column].sort_index() == per_state[counted].sum().sort_index()).all(), column
     # delegates is empty on contribution rows: pandas reads it as float (docs/outputs.md).
     fund = check("trust_fund.csv", folder / "trust_fund.csv",
                  {"time": "datetime", "flow": "str", "donor": "str", "iso3": "str", "state": "str", "meeting": "str",
-                  "venue": "str", "delegates": "float", "amount_usd": "float", "balance_usd": "float"}, dates=["time"])
+                  "venue": "str", "paid_for": "str", "delegates": "float", "amount_usd": "float", "balance_usd": "float"},
+                 dates=["time"])
     # The ledger adds up: each balance is the previous one plus a contribution or minus a trip, and
     # every funded delegation of attendance.csv is one trip.
     signed = fund["amount_usd"].where(fund["flow"] == "contribution", -fund["amount_usd"])
     assert (signed.cumsum() - fund["balance_usd"]).abs().max() < 0.01 * len(fund)
     assert set(fund["flow"]) == {"contribution", "trip"}, set(fund["flow"])
     assert (fund["flow"] == "trip").sum() == a["funded"].sum()
+    trips = fund[fund["flow"] == "trip"]
+    assert (trips["paid_for"].value_counts().sort_index() == funded["funded_for"].value_counts().sort_index()).all()
     assert fund["time"].is_monotonic_increasing
     check("dynamics.csv", folder / "dynamics.csv",
           {"round": "str", "day": "int", "consultation": "int", "time": "datetime", "dimension": "str", "draft": "float",

@@ -36,9 +36,9 @@ TEST_CASE("trust_fund.csv: one row per contribution and trip, named, with the ba
   r.trust_fund.ledger = {in, trip};
   const std::vector<std::string> rows = lines(output::trust_fund_csv(s, r, cal));
   REQUIRE(rows.size() == 3);
-  CHECK(rows[0] == "time,flow,donor,iso3,state,meeting,venue,delegates,amount_usd,balance_usd");
-  CHECK(rows[1] == "2017-04-17T00:00,contribution,\"Switzerland, and friends\",,,,,,100000.00,100000.00");
-  CHECK(rows[2] == "2017-05-08T10:00,trip,,NER,Niger,ts1,geneva,1,1234.50,98765.50");
+  CHECK(rows[0] == "time,flow,donor,iso3,state,meeting,venue,paid_for,delegates,amount_usd,balance_usd");
+  CHECK(rows[1] == "2017-04-17T00:00,contribution,\"Switzerland, and friends\",,,,,,,100000.00,100000.00");
+  CHECK(rows[2] == "2017-05-08T10:00,trip,,NER,Niger,ts1,geneva,travel,1,1234.50,98765.50");
 
   SECTION("an entry naming a state the scenario lacks is refused") {
     r.trust_fund.ledger[1].state = s.member_states.size();

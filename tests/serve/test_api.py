@@ -66,8 +66,9 @@ def test_compare_csv_download_and_the_command_endpoint_agree(server):
     assert status == 200, command
     assert command["command"] == (
         "gcmsim compare scenarios/gcm-2017-2018.yaml --override scenarios/what-if/session-slips.yaml "
-        "--shift activities.ts3=+3w --set activities.round1.interpretation=false "
-        "--set 'events=[{kind: boycott, who: {group: eastern_european}, activity: round2}]' -r 3 --seed 2017")
+        "--shift activities.ts3=+3w "
+        "--set 'events.eastern_european_boycotts_round2={kind: boycott, who: {group: eastern_european}, activity: round2}' "
+        "--set activities.round1.interpretation=false -r 3 --seed 2017")
 
 
 def test_the_four_questions_of_a_planner_run(server, tmp_path):
@@ -194,3 +195,17 @@ def test_lan_mode_needs_the_token():
         assert status == 200
     finally:
         lan.stop()
+
+
+def test_the_boycott_knob_adds_its_event_beside_the_what_ifs_own(server, tmp_path):
+    # A boycott stacked on a what-if with a scripted withdrawal keeps the withdrawal (events merge by
+    # id): the US still leaves in the what-if, and the Eastern European group stays away from round 2.
+    result = server.compare({"scenario": "gcm-2017-2018", "whatif": "state-withdraws", "replications": 2,
+                             "knobs": [{"knob": "boycott", "group": "eastern_european", "activity": "round2"}]})
+    assert "--override scenarios/what-if/state-withdraws.yaml" in result["command"]
+    assert "events.eastern_european_boycotts_round2=" in result["command"]
+    assert result["csv"] == cli_compare_csv(result["command"], tmp_path)
+    rows = {f"{r[0]}.{r[1]}": r for r in result["table"][1:]}
+    header = result["table"][0]
+    assert float(rows["left_process.all"][header.index("whatif_mean")]) >= 1
+    assert float(rows["delegations_present.round2"][header.index("difference")]) <= -20

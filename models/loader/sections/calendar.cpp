@@ -1,4 +1,4 @@
-// The `calendar:` section: the epoch, holidays and venues with their session hours.
+// The `calendar:` section: the epoch, holidays, closures and venues with their session hours.
 #include "models/loader/sections/sections.hpp"
 
 #include <charconv>
@@ -37,6 +37,19 @@ void build_calendar(BuildContext& ctx, const json& root) {
       if ((*hol)[i].is_string()) {
         if (auto d = ctx.parse_date((*hol)[i], pointer_append("/calendar/holidays", i))) s.holidays.push_back(*d);
       }
+    }
+  }
+  if (const json* list = child(*cal, "closures"); list != nullptr && list->is_array()) {
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const std::string p = pointer_append("/calendar/closures", i);
+      const auto first = ctx.date((*list)[i], "start", p);
+      const auto last = ctx.date((*list)[i], "end", p);
+      if (!first || !last) continue;
+      if (*last < *first) {
+        ctx.error(pointer_append(p, "end"), fmt::format("the closure ends {} before it starts {}", iso_date(*last), iso_date(*first)));
+        continue;
+      }
+      s.closures.push_back({*first, *last, text((*list)[i], "name")});
     }
   }
   const json* venues = child(*cal, "venues");

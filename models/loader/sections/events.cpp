@@ -2,6 +2,7 @@
 #include "models/loader/sections/sections.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include <fmt/core.h>
@@ -87,7 +88,8 @@ std::optional<Addressed> event_states(BuildContext& ctx, const json& e, const st
 
 }  // namespace
 
-// `events:` scripted disruptions. Each addresses one state (`state: USA`) or a group of them
+// `events:` scripted disruptions, each with an `id` unique among them (overrides merge events by
+// id, so a what-if stacked on another never drops an event it does not name). Each addresses one state (`state: USA`) or a group of them
 // (`who: {group: eastern_european}`, `{coalition: arab_group}`, `{states: [HUN, POL]}`), expanded
 // here to the member states it names. `withdraw` on a `date` takes them out of the process for
 // good; `boycott` keeps them away from one meeting (`activity`).
@@ -97,9 +99,12 @@ void build_events(BuildContext& ctx, const json& root) {
   if (list == nullptr || !list->is_array()) return;
   std::vector<std::string> activity_ids;
   for (const auto& a : s.activities) activity_ids.push_back(a.id);
+  std::map<std::string, std::size_t> seen;  // ids: an override addresses an event by its id
   for (std::size_t i = 0; i < list->size(); ++i) {
     const json& e = (*list)[i];
     const std::string p = pointer_append("/events", i);
+    const std::string id = text(e, "id");
+    ctx.duplicate(seen, id, i, pointer_append(p, "id"), "event id", "/events");
     const std::string kind = text(e, "kind");
     if (kind != "withdraw" && kind != "boycott") continue;  // the schema reports it
     auto addressed = event_states(ctx, e, p);
@@ -115,7 +120,7 @@ void build_events(BuildContext& ctx, const json& root) {
       const auto d = ctx.date(e, "date", p);
       if (!addressed || !d) continue;
       for (std::size_t k : addressed->states) {
-        s.withdrawals.push_back({*d, s.member_states[k].iso3, text(e, "note"), addressed->who});
+        s.withdrawals.push_back({*d, s.member_states[k].iso3, text(e, "note"), addressed->who, id});
       }
       continue;
     }
@@ -141,7 +146,7 @@ void build_events(BuildContext& ctx, const json& root) {
             static_cast<int>(activity.size()));
       continue;
     }
-    if (addressed) s.boycotts.push_back({*target, addressed->states, addressed->who, text(e, "note")});
+    if (addressed) s.boycotts.push_back({*target, addressed->states, addressed->who, text(e, "note"), id});
   }
 }
 

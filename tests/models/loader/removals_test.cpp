@@ -65,7 +65,7 @@ TEST_CASE("removing an activity the scenario does not hold is an error with the 
 
 TEST_CASE("a boycott of a removed activity is an unknown activity", "[loader][remove]") {
   const auto r = load(kBaseline, {override_file("remove-boycott.yaml", "activities:\n  - {id: h6, remove: true}\n"
-                                                                       "events:\n  - {kind: boycott, state: HUN, activity: h6}\n")});
+                                                                       "events:\n  - {id: hun_out_of_h6, kind: boycott, state: HUN, activity: h6}\n")});
   REQUIRE_FALSE(r.ok());
   CHECK_THAT(r.error_report(), Contains("boycott of unknown activity 'h6'"));
 }

@@ -60,3 +60,34 @@ TEST_CASE("each rule of resolution 71/280 is named and located at what the user 
   CHECK_THAT(text, Contains("warning[OP30]: the hearings last 4.5 days in total (a half-day format counts a half); OP30 "
                             "sets four days"));
 }
+
+TEST_CASE("a meeting planned in a closure is warned, located at the --shift that moved it there", "[loader][warnings]") {
+  // The stocktaking (4-6 December 2017) moved 22 days sits 26-28 December, in the year-end closure.
+  const auto r = load(kBaseline, {}, {"shift activities.stocktaking=+22d"});
+  REQUIRE(r.ok());  // a warning never stops a load
+  const std::string text = warnings(r);
+  INFO(text);
+  CHECK(r.diagnostics.warnings().size() == 1);
+  CHECK_THAT(text, Contains("--shift #1:1:1: warning[closure]: meeting 'stocktaking' is planned to sit on 2017-12-26, "
+                            "2017-12-27 and 2017-12-28, in the UN's year-end closure (estimate), 2017-12-25 to "
+                            "2018-01-01, when the UN holds no meetings"));
+  // Three weeks would open it on Christmas Day, a holiday: no meeting can open on a day off.
+  const auto holiday = load(kBaseline, {}, {"shift activities.stocktaking=+3w"});
+  REQUIRE_FALSE(holiday.ok());
+  CHECK_THAT(holiday.error_report(), Contains("the new start 2017-12-25 is not a working day"));
+  // Only the sitting days count: a meeting that ends before the closure, or a document drafted
+  // through it (the baseline's, tested above), is not warned.
+  const auto before = load(kBaseline, {}, {"shift activities.stocktaking=+2w"});
+  REQUIRE(before.ok());
+  CHECK(before.diagnostics.warnings().empty());
+}
+
+TEST_CASE("a closure in the scenario's calendar is checked like any dates", "[loader][warnings]") {
+  const auto r = load(kBaseline, {override_file("closure.yaml",
+                                                "calendar:\n"
+                                                "  closures:\n"
+                                                "    - {start: 2017-12-25, end: 2018-01-01, name: year end}\n"
+                                                "    - {start: 2018-07-13, end: 2018-07-09, name: backwards}\n")});
+  REQUIRE_FALSE(r.ok());
+  CHECK_THAT(r.error_report(), Contains("closure.yaml:4:32: error: the closure ends 2018-07-09 before it starts 2018-07-13"));
+}

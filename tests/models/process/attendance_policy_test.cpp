@@ -108,7 +108,7 @@ TEST_CASE("a boycotting state stays away from that meeting only, chair or not, a
   // Everybody would come: a very high intercept.
   Meeting m({"parameters.attendance.base=40"});
   contribute(m.state.fund, 10000.0);
-  m.s.boycotts.push_back({m.record.activity, {*m.s.find_state("MEX"), *m.s.find_state("NER")}, "MEX, NER", {}});
+  m.s.boycotts.push_back({m.record.activity, {*m.s.find_state("MEX"), *m.s.find_state("NER")}, "MEX, NER", {}, "mex_ner_stay_away"});
   m.decide();
   CHECK(m.of("CHE").present);
   CHECK_FALSE(m.of("MEX").present);  // a co-facilitator, yet away
@@ -118,7 +118,7 @@ TEST_CASE("a boycotting state stays away from that meeting only, chair or not, a
   CHECK_FALSE(m.state.withdrawn[*m.s.find_state("MEX")]);  // still in the process
   // The next meeting is not boycotted.
   Meeting next({"parameters.attendance.base=40"});
-  next.s.boycotts.push_back({*next.s.find_activity("ts2"), {*next.s.find_state("MEX")}, "MEX", {}});
+  next.s.boycotts.push_back({*next.s.find_activity("ts2"), {*next.s.find_state("MEX")}, "MEX", {}, "mex_stays_away"});
   next.decide();
   CHECK(next.of("MEX").present);
 }
