@@ -1,12 +1,14 @@
 #!/usr/bin/python3
 """Figures of `gcmsim serve` (issue 21): a 20-replication compare's server time against the CLI's
 `gcmsim compare -r 20` in the same run, the studio's first load from localhost in headless
-Chromium, and the server's resident memory across 1,000 replication pairs.
+Chromium, and the server's resident memory across 1,000 jobs (compares and runs, with folder
+downloads among them).
 
-    /usr/bin/python3 bench/serve_bench.py [--binary ../<repo>-build/cli/gcmsim] [--pairs 1000]
+    /usr/bin/python3 bench/serve_bench.py [--binary ../<repo>-build/cli/gcmsim] [--part all|compare|load|memory] [--jobs 1000]
 
-Run from the repository's root. Prints the machine's load with the figures: they are meaningful
-only beside it (the machine is shared)."""
+Run from the repository's root. Prints the machine's load with each figure: they are meaningful
+only beside it (the machine is shared). It drives a real server and a real browser from outside,
+as a user does, so it is a script beside `gcmsim bench` rather than one of its subcommands."""
 import argparse
 import json
 import os
@@ -46,6 +48,11 @@ def compare_seconds(base, body):
     return time.perf_counter() - t
 
 
+def load():
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} cores"
+
+
 def rss_kib(pid):
     with open(f"/proc/{pid}/status") as f:
         return int(re.search(r"VmRSS:\s+(\d+)", f.read()).group(1))
@@ -82,44 +89,71 @@ def first_load_ms(base):
         driver.quit()
 
 
+def bench_compare(binary, base):
+    body = {"scenario": "gcm-2017-2018", "replications": 20, "knobs": [{"knob": "trust_fund", "value": 0.5}]}
+    compare_seconds(base, body)  # prepares and caches both sides
+    served = [compare_seconds(base, body) for _ in range(5)]
+    cli = []
+    with tempfile.TemporaryDirectory() as out:
+        for _ in range(5):
+            t = time.perf_counter()
+            subprocess.run([binary, "compare", "--scale", "policies.trust_fund.contributions.usd=0.5", "-r", "20",
+                            "-o", out, "-q"], check=True)
+            cli.append(time.perf_counter() - t)
+    print(f"20-replication compare, served (POST to the end event): median {statistics.median(served):.3f} s "
+          f"(min {min(served):.3f}); gcmsim compare -r 20: median {statistics.median(cli):.3f} s "
+          f"(min {min(cli):.3f}); ratio served/CLI {statistics.median(served) / statistics.median(cli):.2f}; {load()}")
+
+
+def bench_load(base):
+    loaded, ready, reference = first_load_ms(base)
+    print(f"studio first load (headless Chromium, cache cleared, 7 loads): page and its files loaded median "
+          f"{statistics.median(loaded):.0f} ms (min {min(loaded):.0f}), form built from the API median "
+          f"{statistics.median(ready):.0f} ms (min {min(ready):.0f}); reference (a 100-byte API answer from the same "
+          f"server) median {statistics.median(reference):.0f} ms; ratio form/reference "
+          f"{statistics.median(ready) / statistics.median(reference):.1f}; {load()}")
+
+
+def get_bytes(base, path):
+    with urllib.request.urlopen(base + path) as r:
+        return len(r.read())
+
+
+def bench_memory(server, base, jobs):
+    # Compares and runs of 2 replications, alternating, over 40 trust-fund values (more derived
+    # scenarios than the 32 the cache keeps), and a run folder downloaded every 50 jobs: past the
+    # 64 results the server keeps, memory must stop growing.
+    rss = {0: rss_kib(server.pid)}
+    for i in range(1, jobs + 1):
+        kind = "compare" if i % 2 else "run"
+        body = {"scenario": "gcm-2017-2018", "replications": 2,
+                "knobs": [{"knob": "trust_fund", "value": round(0.5 + (i // 2) % 40 * 0.025, 3)}]}
+        job = post(base, f"api/{kind}", body)["id"]
+        wait(base, job)
+        if i % 50 == 0:
+            get_bytes(base, f"api/jobs/{job}/folder.zip")
+        if i in (1, 64, 100, 250, 500, 750) or i % 1000 == 0 or i == jobs:
+            rss[i] = rss_kib(server.pid)
+    print("resident memory after N jobs (KiB): " + ", ".join(f"{n}: {kib}" for n, kib in rss.items()) + f"; {load()}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--binary", default=os.path.join(os.path.dirname(os.getcwd()),
                                                      os.path.basename(os.getcwd()) + "-build", "cli", "gcmsim"))
-    ap.add_argument("--pairs", type=int, default=1000)
+    ap.add_argument("--part", choices=["all", "compare", "load", "memory"], default="all")
+    ap.add_argument("--jobs", type=int, default=1000)
     args = ap.parse_args()
-    print(f"load before: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f} on {os.cpu_count()} cores")
+    print(f"before: {load()}")
     server, base = start(args.binary)
     try:
-        body = {"scenario": "gcm-2017-2018", "replications": 20, "knobs": [{"knob": "trust_fund", "value": 0.5}]}
-        compare_seconds(base, body)  # prepares and caches both sides
-        served = [compare_seconds(base, body) for _ in range(5)]
-        cli = []
-        with tempfile.TemporaryDirectory() as out:
-            for _ in range(5):
-                t = time.perf_counter()
-                subprocess.run([args.binary, "compare", "--scale", "policies.trust_fund.contributions.usd=0.5", "-r", "20",
-                                "-o", out, "-q"], check=True)
-                cli.append(time.perf_counter() - t)
-        print(f"20-replication compare, served (POST to the end event): median {statistics.median(served):.3f} s "
-              f"(min {min(served):.3f}); gcmsim compare -r 20: median {statistics.median(cli):.3f} s "
-              f"(min {min(cli):.3f}); ratio served/CLI {statistics.median(served) / statistics.median(cli):.2f}")
-        loaded, ready, reference = first_load_ms(base)
-        print(f"studio first load (headless Chromium, cache cleared): page and its files loaded median "
-              f"{statistics.median(loaded):.0f} ms, form built from the API median {statistics.median(ready):.0f} ms; "
-              f"reference (a 100-byte API answer from the same server) median {statistics.median(reference):.0f} ms; "
-              f"ratio form/reference {statistics.median(ready) / statistics.median(reference):.1f}")
-        rss = [rss_kib(server.pid)]
-        done = 0
-        while done < args.pairs:
-            # 10 pairs a job: 100 jobs, past the 64 results the server keeps (docs/serve.md).
-            compare_seconds(base, {"scenario": "gcm-2017-2018", "replications": 10,
-                                   "knobs": [{"knob": "trust_fund", "value": 0.5 + (done // 10) % 7 * 0.05}]})
-            done += 10
-            if done % 100 == 0:
-                rss.append(rss_kib(server.pid))
-        print(f"resident memory every 100 pairs (10 jobs) over {done} pairs (KiB): {' '.join(map(str, rss))}")
-        print(f"load after: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
+        if args.part in ("all", "compare"):
+            bench_compare(args.binary, base)
+        if args.part in ("all", "load"):
+            bench_load(base)
+        if args.part in ("all", "memory"):
+            bench_memory(server, base, args.jobs)
+        print(f"after: {load()}")
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)

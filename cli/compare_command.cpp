@@ -12,6 +12,7 @@
 #include "cli/out_dir.hpp"
 #include "cli/scenario_options.hpp"
 #include "cli/seed_option.hpp"
+#include "cli/warnings.hpp"
 #include "engine/parallel.hpp"
 #include "experiments/paired_compare.hpp"
 #include "models/run/simulate.hpp"
@@ -63,9 +64,10 @@ void compare(const CompareOptions& options) {
   const int replications = options.replications.value_or(kDefaultPairs);
   if (replications < 1) throw InvalidInput(fmt::format("--replications must be at least 1, not {}", replications));
   if (replications < kPairsForInterval) {
-    fmt::print(stderr, "warning: -r {}: {} paired replications are fewer than the {} an interval needs to be read; the "
-               "differences below are {}(compare defaults to {})\n", replications, replications, kPairsForInterval,
-               replications < 2 ? "single runs with no interval at all " : "shown with wide intervals ", kDefaultPairs);
+    print_warning(fmt::format("-r {}: {} paired replications are fewer than the {} an interval needs to be read; the "
+                              "differences below are {}(compare defaults to {})", replications, replications, kPairsForInterval,
+                              replications < 2 ? "single runs with no interval at all " : "shown with wide intervals ",
+                              kDefaultPairs));
   }
   const std::uint64_t seed = options.seed.value_or(base->defaults().seed);
 

@@ -22,7 +22,11 @@ struct DiscoverArgs {
   bool trajectory = false;
 };
 
-std::string qp_text(bool restricted, double qp) { return restricted ? fmt::format("{:.2g}", qp) : std::string("-"); }
+// A quasi-p-value too small for a double underflows to 0: said as such, not as a probability of 0.
+std::string qp_text(bool restricted, double qp) {
+  if (!restricted) return "-";
+  return qp == 0 ? std::string("<1e-300") : fmt::format("{:.2g}", qp);
+}
 
 void print(const ex::Discovery& d, const DiscoverArgs& a) {
   const ex::PrimResult& r = d.result;

@@ -3,9 +3,8 @@
 #include <cstdio>
 #include <optional>
 #include <filesystem>
-#include <map>
+#include <functional>
 #include <memory>
-#include <mutex>
 
 #include <fmt/core.h>
 #include <fmt/ranges.h>
@@ -17,6 +16,7 @@
 #include "cli/scenario_options.hpp"
 #include "cli/seed_option.hpp"
 #include "cli/stepped_narration.hpp"
+#include "engine/in_order.hpp"
 #include "engine/parallel.hpp"
 #include "gcmsim/version.hpp"
 #include "models/run/simulate.hpp"
@@ -45,30 +45,6 @@ struct RunOptions {
   bool force = false;
   bool plots = false;
   std::optional<std::string> replay;  // a session's decisions.csv: its played seats answer as logged
-};
-
-// Metrics reach the summary in replication order whatever order the threads finish in, so the
-// floating-point sums (and summary.csv) are the same bytes for any thread count. Only the metrics
-// of runs that finished ahead of a slower one wait here: memory stays flat in R.
-class OrderedSummary {
- public:
-  explicit OrderedSummary(output::ReplicationSummary& summary) : summary_(summary) {}
-
-  void add(std::size_t replication, sim::RunMetrics metrics) {
-    const std::lock_guard lock(mutex_);
-    waiting_.emplace(replication, std::move(metrics));
-    for (auto it = waiting_.find(next_); it != waiting_.end(); it = waiting_.find(next_)) {
-      summary_.add(it->second);
-      waiting_.erase(it);
-      ++next_;
-    }
-  }
-
- private:
-  output::ReplicationSummary& summary_;
-  std::mutex mutex_;
-  std::map<std::size_t, sim::RunMetrics> waiting_;
-  std::size_t next_ = 0;
 };
 
 // Refuses a folder holding another run's outputs unless --force, and one holding files of the
@@ -128,7 +104,10 @@ void run(const RunOptions& options) {
   std::optional<SteppedNarration> narrator;
   if (options.narrate) narrator.emplace(prepared->scenario(), prepared->calendar(), options.step);
   output::ReplicationSummary summary(prepared->metric_catalog());
-  OrderedSummary ordered(summary);
+  // Metrics reach the summary in replication order whatever order the threads finish in
+  // (engine/in_order.hpp): summary.csv is the same bytes for any thread count.
+  InOrder<sim::RunMetrics, std::function<void(std::size_t, sim::RunMetrics&&)>> ordered(
+      [&summary](std::size_t, sim::RunMetrics&& metrics) { summary.add(metrics); });
   std::optional<model::RunResults> first;  // replication 0, for the terminal summary
   output::ReplicationWriter folders(out);
   const auto simulate = [&](std::size_t r) {

@@ -16,6 +16,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/warnings.hpp"
 #include "experiments/executors.hpp"
 #include "experiments/run_sweep.hpp"
 
@@ -101,13 +102,8 @@ void dry_run(const ex::SweepPlan& plan, const ex::SweepOptions& o) {
   fmt::print("results would go to {}/ (nothing was written)\n", o.out);
 }
 
-void print_warnings(const std::vector<std::string>& warnings) {
-  std::fflush(stdout);
-  for (const std::string& w : warnings) fmt::print(stderr, "warning: {}\n", w);
-}
-
 void report(const ex::SweepOutcome& r, const ex::SweepOptions& o) {
-  for (const std::string& w : r.skipped) fmt::print(stderr, "gcmsim: warning: {}\n", w);
+  print_warnings(r.skipped);
   const std::string part = o.shard && o.shard->count > 1 ? fmt::format("shard {} ", o.shard->label()) : "";
   fmt::print("sweep {}: {}{} runs of {} ({} points x {} replications): {} already journaled, {} run now in {:.1f} s\n", r.info.name,
              part, r.shard_runs, r.info.runs(), r.info.design.size(), r.info.replications, r.already, r.ran, r.seconds);

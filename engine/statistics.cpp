@@ -115,6 +115,13 @@ double Quantiles::quantile(double p) const {
   return values_[below] + fraction * (values_[below + 1] - values_[below]);
 }
 
+double sample_quantile(std::span<const double> values, double p) {
+  Quantiles q;
+  q.reserve(values.size());
+  for (const double x : values) q.add(x);
+  return q.quantile(p);
+}
+
 double student_t_975(std::uint64_t df) noexcept {
   if (df == 0) return kInfinity;
   if (df <= kStudentT975.size()) return kStudentT975[df - 1];

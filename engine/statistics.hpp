@@ -114,6 +114,10 @@ class Quantiles {
   mutable bool sorted_ = true;
 };
 
+// The p-quantile of a sample held elsewhere, by Quantiles (type 7): the one percentile of the
+// project (posterior summaries, backtests, bootstrap intervals). NaN when empty. Precondition: no NaN.
+double sample_quantile(std::span<const double> values, double p);
+
 // A two-sided 95% confidence interval for a mean: mean +- t(0.975, n - 1) * s / sqrt(n), which
 // assumes the values are independent (one per replication) and roughly normal.
 struct ConfidenceInterval {

@@ -18,6 +18,7 @@
 #include <fmt/format.h>
 
 #include "engine/bounded_file.hpp"
+#include "engine/file_calls.hpp"
 
 namespace gcmsim::experiments {
 namespace {
@@ -317,14 +318,8 @@ JournalWriter::~JournalWriter() {
 }
 
 void JournalWriter::write_all(const std::string& text) {
-  std::size_t done = 0;
-  while (done < text.size()) {
-    const ssize_t n = ::write(fd_, text.data() + done, text.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      throw std::runtime_error(fmt::format("cannot write {}: {}", path_.string(), os_error()));
-    }
-    done += static_cast<std::size_t>(n);
+  if (const int error = write_fully(fd_, text); error != 0) {
+    throw std::runtime_error(fmt::format("cannot write {}: {}", path_.string(), std::generic_category().message(error)));
   }
 }
 

@@ -5,6 +5,7 @@
 #include <limits>
 #include <numeric>
 
+#include "engine/bootstrap.hpp"
 #include "engine/random_streams.hpp"
 #include "engine/statistics.hpp"
 
@@ -84,20 +85,19 @@ std::vector<MorrisIndex> morris_indices(const UnitSample& sample, const std::vec
   std::vector<double> weight(r, 1.0);
   std::vector<MorrisIndex> out;
   summarise(weight, out);
-  std::vector<Quantiles> boot(k);
+  // mu*'s interval: trajectories resampled, each drawn once more per time it is picked.
   RandomStream rng = RandomStreams(seed, 0).stream("morris_bootstrap");
   std::vector<MorrisIndex> b;
-  for (int n = 0; n < bootstrap && r > 0; ++n) {
-    std::fill(weight.begin(), weight.end(), 0.0);
-    for (std::size_t t = 0; t < r; ++t) weight[rng.uniform_index(r)] += 1;
-    summarise(weight, b);
-    for (std::size_t i = 0; i < k; ++i) {
-      if (std::isfinite(b[i].mu_star)) boot[i].add(b[i].mu_star);
-    }
-  }
+  const std::vector<PercentileInterval> boot =
+      percentile_bootstrap(r, bootstrap, rng, k, [&](const std::vector<std::size_t>& resample, std::vector<double>& values) {
+        std::fill(weight.begin(), weight.end(), 0.0);
+        for (const std::size_t t : resample) weight[t] += 1;
+        summarise(weight, b);
+        for (std::size_t i = 0; i < k; ++i) values[i] = b[i].mu_star;
+      });
   for (std::size_t i = 0; i < k; ++i) {
-    out[i].mu_star_low = boot[i].count() > 0 ? boot[i].quantile(0.025) : kNaN;
-    out[i].mu_star_high = boot[i].count() > 0 ? boot[i].quantile(0.975) : kNaN;
+    out[i].mu_star_low = boot[i].low;
+    out[i].mu_star_high = boot[i].high;
   }
   return out;
 }

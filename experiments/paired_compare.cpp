@@ -13,7 +13,8 @@ PairedCompare::PairedCompare(std::shared_ptr<const sim::PreparedScenario> base,
       seed_(seed),
       replications_(replications),
       hook_(std::move(hook)),
-      comparison_(base_->metric_catalog(), whatif_->metric_catalog()) {}
+      comparison_(base_->metric_catalog(), whatif_->metric_catalog()),
+      in_order_([this](std::size_t, Pair&& pair) { comparison_.add(pair.first, pair.second); }) {}
 
 void PairedCompare::run_pair(std::size_t replication) {
   if (replication >= replications_) throw std::out_of_range("PairedCompare::run_pair: no such replication");
@@ -22,21 +23,10 @@ void PairedCompare::run_pair(std::size_t replication) {
   const model::RunResults b = sim::simulate(*base_, spec);
   const model::RunResults w = sim::simulate(*whatif_, spec);
   if (hook_) hook_(replication, b, w);
-  sim::RunMetrics mb = sim::metrics(*base_, b);
-  sim::RunMetrics mw = sim::metrics(*whatif_, w);
-  const std::lock_guard lock(mutex_);
-  waiting_.emplace(replication, std::pair{std::move(mb), std::move(mw)});
-  for (auto it = waiting_.find(next_); it != waiting_.end(); it = waiting_.find(next_)) {
-    comparison_.add(it->second.first, it->second.second);
-    waiting_.erase(it);
-    ++next_;
-  }
+  in_order_.add(replication, Pair{sim::metrics(*base_, b), sim::metrics(*whatif_, w)});
 }
 
-std::size_t PairedCompare::pairs_done() const {
-  const std::lock_guard lock(mutex_);
-  return next_;
-}
+std::size_t PairedCompare::pairs_done() const { return in_order_.next(); }
 
 sim::Preparation derive_whatif(const sim::PreparedScenario& base, const std::vector<std::string>& overrides,
                                const std::vector<std::string>& operations) {

@@ -6,10 +6,10 @@
 // replication order, so its sums (and compare.csv) are the same bytes for any thread count.
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <memory>
-#include <mutex>
+#include <utility>
 
+#include "engine/in_order.hpp"
 #include "models/run/simulate.hpp"
 #include "output/compare.hpp"
 
@@ -44,9 +44,8 @@ class PairedCompare {
   std::size_t replications_;
   PairHook hook_;
   output::PairedComparison comparison_;
-  mutable std::mutex mutex_;
-  std::map<std::size_t, std::pair<sim::RunMetrics, sim::RunMetrics>> waiting_;
-  std::size_t next_ = 0;
+  using Pair = std::pair<sim::RunMetrics, sim::RunMetrics>;
+  InOrder<Pair, std::function<void(std::size_t, Pair&&)>> in_order_;  // pairs reach comparison_ in replication order
 };
 
 // Derives the what-if from the base in memory: `overrides` then `operations` ("K=V", "shift K=+Nw",

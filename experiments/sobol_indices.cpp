@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "engine/bootstrap.hpp"
 #include "engine/random_streams.hpp"
 #include "engine/statistics.hpp"
 #include "experiments/design.hpp"
@@ -72,11 +73,11 @@ bool rank_changed(const std::vector<double>& whole, const std::vector<double>& h
   return false;
 }
 
-IndexEstimate interval(double value, Quantiles& boot, double max_width) {
+IndexEstimate interval(double value, const PercentileInterval& boot, double max_width) {
   IndexEstimate e;
   e.value = value;
-  e.low = boot.count() > 0 ? boot.quantile(0.025) : kNaN;
-  e.high = boot.count() > 0 ? boot.quantile(0.975) : kNaN;
+  e.low = boot.low;
+  e.high = boot.high;
   e.half = kNaN;
   e.wide = !(e.high - e.low <= max_width);
   return e;
@@ -131,21 +132,19 @@ SobolIndices sobol_indices(const std::vector<double>& y, std::size_t k, const So
   for (std::size_t j = 0; j < pick.size(); ++j) pick[j] = j;
   const Estimates whole = estimate(rows, pick, k, options.second_order);
 
-  std::vector<Quantiles> boot_first(k), boot_total(k);
-  std::vector<std::vector<Quantiles>> boot_second(options.second_order ? k : 0, std::vector<Quantiles>(k));
+  // The bootstrap's statistics, in one vector: S_i at i, ST_i at k + i, then S_il (i < l) in order.
+  const std::size_t pairs = options.second_order ? k * (k - 1) / 2 : 0;
   RandomStream rng = RandomStreams(options.seed, 0).stream("sobol_bootstrap");
-  const auto keep = [](Quantiles& q, double x) {
-    if (std::isfinite(x)) q.add(x);  // a resample with no variance has no index
-  };
-  for (int b = 0; b < options.bootstrap; ++b) {
-    for (std::size_t& j : pick) j = rng.uniform_index(rows.size());
-    const Estimates e = estimate(rows, pick, k, options.second_order);
-    for (std::size_t i = 0; i < k; ++i) {
-      keep(boot_first[i], e.first[i]);
-      keep(boot_total[i], e.total[i]);
-      for (std::size_t l = i + 1; options.second_order && l < k; ++l) keep(boot_second[i][l], e.second[i][l]);
-    }
-  }
+  const std::vector<PercentileInterval> boot = percentile_bootstrap(
+      rows.size(), options.bootstrap, rng, 2 * k + pairs, [&](const std::vector<std::size_t>& resample, std::vector<double>& values) {
+        const Estimates e = estimate(rows, resample, k, options.second_order);  // no variance: NaN, left out
+        std::size_t pair = 2 * k;
+        for (std::size_t i = 0; i < k; ++i) {
+          values[i] = e.first[i];
+          values[k + i] = e.total[i];
+          for (std::size_t l = i + 1; options.second_order && l < k; ++l) values[pair++] = e.second[i][l];
+        }
+      });
 
   // The convergence check: the same estimators on the first half of the base rows (the first
   // N/2 points of a Sobol' sequence are themselves well spread).
@@ -153,15 +152,16 @@ SobolIndices sobol_indices(const std::vector<double>& y, std::size_t k, const So
   for (std::size_t j = 0; j < pick.size(); ++j) pick[j] = j;
   const Estimates half = pick.size() >= 2 ? estimate(rows, pick, k, false) : Estimates{std::vector<double>(k, kNaN), std::vector<double>(k, kNaN), {}};
 
+  std::size_t pair = 2 * k;
   for (std::size_t i = 0; i < k; ++i) {
-    out.first[i] = interval(whole.first[i], boot_first[i], options.max_width);
-    out.total[i] = interval(whole.total[i], boot_total[i], options.max_width);
+    out.first[i] = interval(whole.first[i], boot[i], options.max_width);
+    out.total[i] = interval(whole.total[i], boot[k + i], options.max_width);
     out.first[i].half = half.first[i];
     out.total[i].half = half.total[i];
     out.first[i].rank_changed = rank_changed(whole.first, half.first, i, options.tie);
     out.total[i].rank_changed = rank_changed(whole.total, half.total, i, options.tie);
     for (std::size_t l = i + 1; options.second_order && l < k; ++l) {
-      out.second[i][l] = interval(whole.second[i][l], boot_second[i][l], options.max_width);
+      out.second[i][l] = interval(whole.second[i][l], boot[pair++], options.max_width);
     }
   }
   return out;

@@ -18,6 +18,7 @@
 #include <fmt/format.h>
 
 #include "engine/bounded_file.hpp"
+#include "engine/file_calls.hpp"
 #include "engine/statistics.hpp"
 #include "experiments/morris.hpp"
 #include "experiments/results_db.hpp"
@@ -52,29 +53,48 @@ class StreamedFile {
  public:
   explicit StreamedFile(fs::path path)
       : path_(std::move(path)), tmp_(path_.parent_path() / fmt::format(".{}.{}.tmp", path_.filename().string(), ::getpid())) {
-    file_ = std::fopen(tmp_.c_str(), "wb");
-    if (file_ == nullptr) throw std::runtime_error(fmt::format("cannot write {}", tmp_.string()));
+    fd_ = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd_ < 0) throw std::runtime_error(fmt::format("cannot write {}: {}", tmp_.string(), std::generic_category().message(errno)));
   }
   ~StreamedFile() {
-    if (file_ != nullptr) {
-      std::fclose(file_);
-      std::remove(tmp_.c_str());
+    if (fd_ >= 0) {
+      ::close(fd_);
+      ::unlink(tmp_.c_str());
     }
   }
+  StreamedFile(const StreamedFile&) = delete;
+  StreamedFile& operator=(const StreamedFile&) = delete;
   void write(std::string_view text) {
-    if (std::fwrite(text.data(), 1, text.size(), file_) != text.size()) throw std::runtime_error(fmt::format("cannot write {}", tmp_.string()));
+    buffer_ += text;
+    if (buffer_.size() >= kFlushBytes) flush();
   }
   void commit() {
-    if (std::fflush(file_) != 0 || ::fsync(::fileno(file_)) != 0) throw std::runtime_error(fmt::format("cannot write {}", tmp_.string()));
-    std::fclose(file_);
-    file_ = nullptr;
+    flush();
+    if (const int error = sync_file(fd_); error != 0) fail(error);
+    const int fd = std::exchange(fd_, -1);
+    if (::close(fd) != 0) {
+      const int error = errno;
+      ::unlink(tmp_.c_str());
+      fail(error);
+    }
     fs::rename(tmp_, path_);
   }
 
  private:
+  // Lines gathered and written in pieces of this size: few system calls, memory bounded.
+  static constexpr std::size_t kFlushBytes = 1u << 20;
+  void flush() {
+    if (const int error = write_fully(fd_, buffer_); error != 0) fail(error);
+    buffer_.clear();
+  }
+  [[noreturn]] void fail(int error) const {
+    throw std::runtime_error(fmt::format("cannot write {}: {}", tmp_.string(), std::generic_category().message(error)));
+  }
+
   fs::path path_;
   fs::path tmp_;
-  std::FILE* file_ = nullptr;
+  int fd_ = -1;
+  std::string buffer_;
 };
 
 // A journal opened for reading single records where the index says they are (pread: no stream
@@ -418,8 +438,12 @@ SweepInfo read_sweep_info(const fs::path& dir) {
 }
 
 std::vector<std::string> sweep_output_names(const SweepInfo& info) {
-  std::vector<std::string> names{"sweep.json", "design.csv", "runs.csv", "points.csv"};
+  // Every file the tables write: a name missing here is neither replaced safely nor are the
+  // temporary files of a killed writer cleaned by the next command (issue 25's kill -9 test of
+  // `sweep merge` found results.sqlite's left behind).
+  std::vector<std::string> names{"sweep.json", "design.csv", "runs.csv", "points.csv", "results.sqlite"};
   if (info.sobol) names.emplace_back("sensitivity.csv");
+  if (info.morris) names.emplace_back("morris.csv");
   return names;
 }
 

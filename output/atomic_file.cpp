@@ -12,6 +12,8 @@
 
 #include <fmt/format.h>
 
+#include "engine/file_calls.hpp"
+
 namespace gcmsim::output {
 namespace {
 
@@ -65,14 +67,7 @@ TemporaryFile create_temporary(const fs::path& path) {
 }
 
 void write_all(const fs::path& path, int fd, std::string_view content) {
-  while (!content.empty()) {
-    const ssize_t n = ::write(fd, content.data(), content.size());
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      fail(path, "cannot write the temporary file", errno);
-    }
-    content.remove_prefix(static_cast<std::size_t>(n));
-  }
+  if (const int error = write_fully(fd, content); error != 0) fail(path, "cannot write the temporary file", error);
 }
 
 }  // namespace
@@ -104,7 +99,9 @@ void write_file_atomically(const fs::path& path, std::string_view content, Durab
   TemporaryFile tmp = create_temporary(path);
   write_all(path, tmp.fd(), content);
   const bool synced = durability == Durability::synced;
-  if (synced && ::fsync(tmp.fd()) != 0) fail(path, "cannot flush the temporary file", errno);
+  if (synced) {
+    if (const int error = sync_file(tmp.fd()); error != 0) fail(path, "cannot flush the temporary file", error);
+  }
   if (tmp.close() != 0) fail(path, "cannot close the temporary file", errno);
   if (::rename(tmp.path().c_str(), path.c_str()) != 0) fail(path, "cannot replace the file", errno);
   tmp.mark_renamed();

@@ -1,10 +1,10 @@
 #include "output/decision_log.hpp"
 
 #include <charconv>
-#include <fstream>
 #include <sstream>
 #include <stdexcept>
 
+#include "engine/bounded_file.hpp"
 #include "output/csv.hpp"
 
 namespace gcmsim::output {
@@ -126,12 +126,13 @@ DecisionReplay DecisionReplay::read(const std::filesystem::path& file, const mod
     throw std::invalid_argument(replay.file_ + ":" + std::to_string(line) + ": error: " + what);
   };
   if (!scenario.negotiation) fail(1, "the scenario has no negotiation, so no decision to replay");
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(file, ec)) fail(0, "not a regular file");
-  // A session of 40 players over six rounds logs a few thousand decisions: 16 MiB is far beyond it.
-  constexpr std::uintmax_t kMaxBytes = 16u << 20;
-  if (std::filesystem::file_size(file, ec) > kMaxBytes) fail(0, "larger than 16 MiB: not a decision log");
-  std::ifstream in(file);
+  // engine/bounded_file.hpp: a regular file (not a FIFO, not /dev/zero), checked on the open
+  // descriptor too, never read past the bound. A session of 40 players over six rounds logs a few
+  // thousand decisions: 16 MiB is far beyond it.
+  constexpr std::size_t kMaxBytes = 16u << 20;
+  const BoundedRead read = read_bounded_file(replay.file_, kMaxBytes, "a session's decisions.csv");
+  if (!read.ok()) throw std::invalid_argument(read.error);
+  std::istringstream in(read.content);
   std::string line;
   int number = 0;
   if (!std::getline(in, line)) fail(1, "empty: expected the header of a decisions.csv");

@@ -49,16 +49,23 @@ ConfidenceInterval ReplicationSummary::interval(std::size_t i) const {
   return ci;
 }
 
-std::string ReplicationSummary::csv() const {
-  CsvTable table({"metric", "group", "mean", "ci95_low", "ci95_high", "n"});
+std::vector<std::vector<std::string>> ReplicationSummary::rows() const {
+  std::vector<std::vector<std::string>> out = {{"metric", "group", "mean", "ci95_low", "ci95_high", "n"}};
   for (std::size_t i = 0; i < catalog_.size(); ++i) {
     const sim::MetricInfo& m = catalog_[i];
     const ConfidenceInterval ci = interval(i);
     const int d = decimals(m);
     const bool known = ci.n >= 2 || (m.kind == sim::MetricKind::flag && ci.n >= 1);
-    table.add_row({m.name, m.group, number_or_empty(ci.mean, d), known ? number_or_empty(ci.lower, d) : std::string(),
+    out.push_back({m.name, m.group, number_or_empty(ci.mean, d), known ? number_or_empty(ci.lower, d) : std::string(),
                    known ? number_or_empty(ci.upper, d) : std::string(), fmt::format("{}", ci.n)});
   }
+  return out;
+}
+
+std::string ReplicationSummary::csv() const {
+  std::vector<std::vector<std::string>> all = rows();
+  CsvTable table(std::move(all.front()));
+  for (std::size_t i = 1; i < all.size(); ++i) table.add_row(all[i]);
   return std::move(table).str();
 }
 

@@ -17,7 +17,7 @@
 
 #include "engine/statistics.hpp"
 #include "models/run/run_metrics.hpp"
-#include "models/scenario_setup.hpp"
+#include "models/setup/scenario_setup.hpp"
 
 namespace gcmsim::output {
 
@@ -34,6 +34,9 @@ class ReplicationSummary {
   const sim::MetricCatalog& catalog() const { return catalog_; }
 
   std::string csv() const;
+  // The same table as text cells, header first: what csv() writes, for a client that shows the
+  // numbers itself (the studio) and must show exactly summary.csv's.
+  std::vector<std::vector<std::string>> rows() const;
   // For the terminal: the key metrics as "mean [low, high]", aligned; shares in %.
   std::string terminal(const model::ScenarioSetup& setup) const;
 

@@ -13,39 +13,53 @@
 
 namespace gcmsim::output {
 
-void write_run(const std::filesystem::path& dir, const model::Scenario& scenario, const model::Plan& plan,
-               const model::RunResults& results, const Calendar& calendar, const ManifestInfo& manifest,
-               const loader::OutputSwitches& which, Durability durability) {
-  // Everything is formatted before anything is written: a formatting error leaves the folder as it was.
+std::vector<RunFile> run_files(const model::Scenario& scenario, const model::Plan& plan, const model::RunResults& results,
+                               const Calendar& calendar, const ManifestInfo& manifest, const loader::OutputSwitches& which) {
   const auto dump = [](const nlohmann::ordered_json& j) {
     // Replacing invalid UTF-8 (a path in a legacy encoding) beats failing after the run has finished.
     return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + '\n';
   };
   const bool negotiating = results.negotiation.has_value();
-  std::vector<std::pair<const char*, std::string>> files;
-  if (which.timeline) files.emplace_back("timeline.csv", timeline_csv(scenario, plan, results, calendar));
+  std::vector<RunFile> files;
+  if (which.timeline) files.push_back({"timeline.csv", timeline_csv(scenario, plan, results, calendar)});
   if (which.participation) {
-    files.emplace_back("participation.csv", participation_csv(scenario, results, calendar));
-    files.emplace_back("stakeholders.csv", stakeholders_csv(scenario, results, calendar));
-    files.emplace_back("attendance.csv", attendance_csv(scenario, results, calendar));
-    files.emplace_back("trust_fund.csv", trust_fund_csv(scenario, results, calendar));
+    files.push_back({"participation.csv", participation_csv(scenario, results, calendar)});
+    files.push_back({"stakeholders.csv", stakeholders_csv(scenario, results, calendar)});
+    files.push_back({"attendance.csv", attendance_csv(scenario, results, calendar)});
+    files.push_back({"trust_fund.csv", trust_fund_csv(scenario, results, calendar)});
   }
-  if (negotiating && which.dynamics) files.emplace_back("dynamics.csv", dynamics_csv(scenario, *results.negotiation, calendar));
+  if (negotiating && which.dynamics) files.push_back({"dynamics.csv", dynamics_csv(scenario, *results.negotiation, calendar)});
   if (negotiating && which.positions != loader::Snapshots::none) {
-    files.emplace_back("positions.csv", positions_csv(scenario, *results.negotiation, calendar, which.positions));
-    files.emplace_back("acceptance.csv", acceptance_csv(scenario, *results.negotiation, calendar, which.positions));
+    files.push_back({"positions.csv", positions_csv(scenario, *results.negotiation, calendar, which.positions)});
+    files.push_back({"acceptance.csv", acceptance_csv(scenario, *results.negotiation, calendar, which.positions)});
   }
   // Only a run with played seats has decisions to show: the model's own runs write no empty file.
   if (negotiating && !results.negotiation->decisions.empty())
-    files.emplace_back("decisions.csv", decisions_csv(scenario, *results.negotiation, calendar));
+    files.push_back({"decisions.csv", decisions_csv(scenario, *results.negotiation, calendar)});
   if (negotiating && which.outcome) {
-    files.emplace_back("outcome.json", dump(outcome_json(scenario, results, calendar)));
-    files.emplace_back("votes.csv", votes_csv(scenario, results, calendar));
+    files.push_back({"outcome.json", dump(outcome_json(scenario, results, calendar))});
+    files.push_back({"votes.csv", votes_csv(scenario, results, calendar)});
   }
-  const std::string json = dump(manifest_json(manifest));
-  for (const auto& [name, text] : files) write_file_atomically(dir / name, text, Durability::deferred);
+  files.push_back({"manifest.json", dump(manifest_json(manifest))});
+  return files;
+}
+
+std::vector<RunFile> run_files(const sim::PreparedScenario& prepared, const model::RunResults& results,
+                               const ManifestInfo& manifest) {
+  return run_files(prepared.scenario(), prepared.plan(), results, prepared.calendar(), manifest,
+                   prepared.defaults().outputs);
+}
+
+void write_run(const std::filesystem::path& dir, const model::Scenario& scenario, const model::Plan& plan,
+               const model::RunResults& results, const Calendar& calendar, const ManifestInfo& manifest,
+               const loader::OutputSwitches& which, Durability durability) {
+  // Everything is formatted before anything is written: a formatting error leaves the folder as it was.
+  const std::vector<RunFile> files = run_files(scenario, plan, results, calendar, manifest, which);
+  for (std::size_t i = 0; i + 1 < files.size(); ++i) {
+    write_file_atomically(dir / files[i].name, files[i].text, Durability::deferred);
+  }
   if (durability == Durability::synced) sync_file_system(dir);
-  write_file_atomically(dir / "manifest.json", json, durability);
+  write_file_atomically(dir / files.back().name, files.back().text, durability);  // manifest.json, last
 }
 
 ManifestInfo manifest_info(const sim::PreparedScenario& prepared, const model::RunResults& results, int replications,

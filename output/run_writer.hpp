@@ -5,6 +5,8 @@
 // `outputs` switches choose; then manifest.json, always. Each atomically, so a reader (or a
 // resumed sweep) never sees a half-written file.
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "engine/calendar.hpp"
 #include "models/plan.hpp"
@@ -15,6 +17,18 @@
 #include "output/manifest.hpp"
 
 namespace gcmsim::output {
+
+// The files of one run, formatted in memory, in the order write_run writes them (manifest.json
+// last): what a caller that does not write to a folder of its own (the studio's zip) sends.
+struct RunFile {
+  std::string name;
+  std::string text;
+};
+std::vector<RunFile> run_files(const model::Scenario& scenario, const model::Plan& plan, const model::RunResults& results,
+                               const Calendar& calendar, const ManifestInfo& manifest,
+                               const loader::OutputSwitches& which = {});
+std::vector<RunFile> run_files(const sim::PreparedScenario& prepared, const model::RunResults& results,
+                               const ManifestInfo& manifest);
 
 // Creates `dir` if needed. The manifest is written last: its presence says the run's other files
 // are complete. Synced: the other files are put on disk together (one sync of the file system),

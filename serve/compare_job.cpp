@@ -1,7 +1,5 @@
 #include "serve/compare_job.hpp"
 
-#include <unistd.h>
-
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
@@ -12,6 +10,7 @@
 #include "experiments/paired_compare.hpp"
 #include "serve/compare_charts.hpp"
 #include "serve/knobs.hpp"
+#include "serve/private_folder.hpp"
 
 namespace gcmsim::serve {
 namespace {
@@ -22,27 +21,19 @@ namespace fs = std::filesystem;
 // Fewer pairs than this: the intervals exist but are wide and lean on normality; the studio warns.
 constexpr int kFewPairs = 10;
 
-// An uploaded override is handed to the loader as a file in a private folder (0700, removed as
-// soon as it is read): the loader's limits apply, and no name the client chose reaches the disk.
+// An uploaded override is handed to the loader as a file in a private folder (removed as soon as
+// it is read): the loader's limits apply, and no name the client chose reaches the disk.
 class PrivateOverride {
  public:
-  explicit PrivateOverride(const std::string& text) {
-    std::string pattern = (fs::temp_directory_path() / "gcmsim-serve-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) throw Refusal(500, "cannot make a private temporary folder");
-    dir_ = pattern;
-    path_ = (dir_ / "uploaded-override.yaml").string();
+  explicit PrivateOverride(const std::string& text) : path_((folder_.path() / "uploaded-override.yaml").string()) {
     std::ofstream out(path_, std::ios::binary);
     out << text;
     if (!out) throw Refusal(500, "cannot write the uploaded override to a private temporary folder");
   }
-  ~PrivateOverride() {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
   const std::string& path() const { return path_; }
 
  private:
-  fs::path dir_;
+  PrivateFolder folder_;
   std::string path_;
 };
 
@@ -107,11 +98,9 @@ CompareRequest parse_compare_request(const json& body, const Catalog& catalog, c
   return r;
 }
 
-namespace {
-
-std::string command_of(const CompareRequest& request, const Catalog& catalog, const KnobOperations& ops,
-                       std::uint64_t seed) {
-  std::vector<std::string> command = {"gcmsim", "compare", catalog.shown(*request.base)};
+std::string command_line(const std::string& verb, const CompareRequest& request, const Catalog& catalog,
+                         const KnobOperations& ops, std::uint64_t seed) {
+  std::vector<std::string> command = {"gcmsim", verb, catalog.shown(*request.base)};
   if (request.whatif) command.insert(command.end(), {"--override", catalog.shown(*request.whatif)});
   if (!request.uploaded_override.empty()) command.insert(command.end(), {"--override", "uploaded-override.yaml"});
   command.insert(command.end(), ops.arguments.begin(), ops.arguments.end());
@@ -121,18 +110,24 @@ std::string command_of(const CompareRequest& request, const Catalog& catalog, co
   return line;
 }
 
-}  // namespace
-
-std::string compare_command_line(const CompareRequest& request, Catalog& catalog, const Limits& limits) {
+std::string command_line(const std::string& verb, const CompareRequest& request, Catalog& catalog, const Limits& limits) {
+  // An upload is read by the loader here already: its located errors show as soon as it is chosen.
+  if (!request.uploaded_override.empty()) {
+    const PreparedQuestion q = prepare_question(request, catalog, limits);
+    return command_line(verb, request, catalog, q.ops, q.seed);
+  }
   const auto base = catalog.base(*request.base);
   const KnobOperations ops = knob_operations(*base, request.knobs, limits);
-  return command_of(request, catalog, ops, request.seed_given ? request.seed : base->defaults().seed);
+  return command_line(verb, request, catalog, ops, request.seed_given ? request.seed : base->defaults().seed);
 }
 
-std::shared_ptr<Job> start_compare(const CompareRequest& request, const std::string& client, Catalog& catalog,
-                                   JobRegistry& jobs, WorkerPool& pool, const Limits& limits) {
-  const auto base = catalog.base(*request.base);
-  const KnobOperations ops = knob_operations(*base, request.knobs, limits);
+PreparedQuestion prepare_question(const CompareRequest& request, Catalog& catalog, const Limits& limits) {
+  PreparedQuestion q;
+  q.base = catalog.base(*request.base);
+  q.ops = knob_operations(*q.base, request.knobs, limits);
+  q.seed = request.seed_given ? request.seed : q.base->defaults().seed;
+  const auto& base = q.base;
+  const auto& ops = q.ops;
   std::vector<std::string> overrides;
   std::string key;
   if (request.whatif) {
@@ -146,9 +141,12 @@ std::shared_ptr<Job> start_compare(const CompareRequest& request, const std::str
     key += fmt::format("u:{};", fnv_hex(request.uploaded_override));
   }
   for (const std::string& op : ops.operations) key += fmt::format("s:{};", op);
-  std::shared_ptr<const sim::PreparedScenario> whatif;
+  if (overrides.empty() && ops.operations.empty()) {
+    q.whatif = base;  // the request changes nothing: the base itself
+    return q;
+  }
   try {
-    whatif = catalog.derived(base, overrides, ops.operations, key);
+    q.whatif = catalog.derived(base, overrides, ops.operations, key);
   } catch (const Refusal& refusal) {
     // The private folder's name means nothing to the client: name the upload as it knows it.
     std::string report = refusal.what();
@@ -159,8 +157,16 @@ std::shared_ptr<Job> start_compare(const CompareRequest& request, const std::str
     }
     throw Refusal(refusal.status, report);
   }
-  const std::uint64_t seed = request.seed_given ? request.seed : base->defaults().seed;
-  const std::string line = command_of(request, catalog, ops, seed);
+  return q;
+}
+
+std::shared_ptr<Job> start_compare(const CompareRequest& request, const std::string& client, Catalog& catalog,
+                                   JobRegistry& jobs, WorkerPool& pool, const Limits& limits) {
+  const PreparedQuestion q = prepare_question(request, catalog, limits);
+  const auto& base = q.base;
+  const auto& whatif = q.whatif;
+  const std::uint64_t seed = q.seed;
+  const std::string line = command_line("compare", request, catalog, q.ops, seed);
 
   const auto n = static_cast<std::size_t>(request.replications);
   std::shared_ptr<Job> job = jobs.create(client, "compare", n);
@@ -197,6 +203,10 @@ std::shared_ptr<Job> start_compare(const CompareRequest& request, const std::str
     result["warnings"] = std::move(warnings);
     job->finish(std::move(result));
   };
+  // The CLI's compare writes compare.csv alone.
+  job->set_folder("results-compare", [](const Job& done, const Job::FilePut& put) {
+    put("compare.csv", (*done.result())["csv"].get<std::string>());
+  });
   for (std::size_t r = 0; r < n; ++r) {
     pool.submit([job, compare, remaining, failed, finish, r] {
       try {

@@ -1,5 +1,7 @@
 #include "serve/jobs.hpp"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <random>
 
@@ -56,6 +58,17 @@ Job::Status Job::wait_change(std::uint64_t seen, std::chrono::milliseconds timeo
   return {state_, done_, total_, error_, version_};
 }
 
+void Job::set_folder(std::string folder_name, FolderWriter writer) {
+  folder_name_ = std::move(folder_name);
+  folder_writer_ = std::move(writer);
+}
+
+bool Job::write_folder(const FilePut& put) const {
+  if (!folder_writer_ || !result()) return false;
+  folder_writer_(*this, put);
+  return true;
+}
+
 void Job::changed() {
   ++version_;
   cv_.notify_all();
@@ -108,13 +121,13 @@ std::shared_ptr<Job> JobRegistry::create(const std::string& owner, const std::st
   auto job = std::make_shared<Job>(random_id(), owner, kind, steps);
   jobs_.emplace(job->id(), job);
   order_.push_back(job->id());
-  forget_oldest_finished();
+  if (forget_oldest_finished() > 0) malloc_trim(0);
   return job;
 }
 
-void JobRegistry::forget_oldest_finished() {
+std::size_t JobRegistry::forget_oldest_finished() {
   // Active jobs are never forgotten; they count toward the limit only once finished.
-  std::size_t finished = 0;
+  std::size_t finished = 0, forgotten = 0;
   for (const auto& [id, job] : jobs_) finished += !job->active();
   for (auto it = order_.begin(); it != order_.end() && finished > limits_.max_kept_results;) {
     const auto job = jobs_.find(*it);
@@ -122,10 +135,12 @@ void JobRegistry::forget_oldest_finished() {
       jobs_.erase(job);
       it = order_.erase(it);
       --finished;
+      ++forgotten;
     } else {
       ++it;
     }
   }
+  return forgotten;
 }
 
 std::shared_ptr<Job> JobRegistry::find(const std::string& id) const {

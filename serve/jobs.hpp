@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -57,6 +58,17 @@ class Job {
   void request_cancel() { cancel_requested_ = true; }
   bool cancel_requested() const { return cancel_requested_; }
 
+  // The run folder: the files `gcmsim` writes for the job's command line, written on demand (the
+  // folder.zip download) by the job's maker, one file at a time to `put` (path in the folder, text),
+  // so that a download holds one file in memory and a kept job holds none. `folder_name` is the
+  // folder the command line writes by default ("results", "results-compare").
+  using FilePut = std::function<void(const std::string& path, const std::string& text)>;
+  using FolderWriter = std::function<void(const Job& job, const FilePut& put)>;
+  void set_folder(std::string folder_name, FolderWriter writer);
+  const std::string& folder_name() const { return folder_name_; }
+  // Writes the folder through `put`; false when the job has none (or no result yet).
+  bool write_folder(const FilePut& put) const;
+
   // For the job's own steps.
   void step_done();
   void finish(nlohmann::json result);
@@ -76,6 +88,8 @@ class Job {
   std::string error_;
   std::uint64_t version_ = 0;
   std::shared_ptr<const nlohmann::json> result_;
+  std::string folder_name_;  // set once, before the job's id is handed out
+  FolderWriter folder_writer_;
 };
 
 class JobRegistry {
@@ -89,7 +103,7 @@ class JobRegistry {
   std::size_t size() const;
 
  private:
-  void forget_oldest_finished();  // under mutex_
+  std::size_t forget_oldest_finished();  // under mutex_; how many it forgot
 
   Limits limits_;
   mutable std::mutex mutex_;

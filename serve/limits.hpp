@@ -13,6 +13,7 @@ struct Limits {
   std::size_t max_active_per_client = 2;          // queued or running jobs of one client address (429)
   std::size_t max_active_total = 24;              // queued or running jobs in all (503)
   std::size_t max_kept_results = 64;              // finished jobs kept; the oldest go first (then 404)
+  std::size_t max_folder_builds = 2;              // run folders zipped at once for download (503)
   std::size_t max_prepared = 32;                  // prepared scenarios cached by content hash
   int read_timeout_seconds = 5;                   // a client that sends nothing for this long is dropped
   std::size_t http_threads = 48;                  // connections served at once (progress streams hold one)

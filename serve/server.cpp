@@ -1,5 +1,6 @@
 #include "serve/server.hpp"
 
+#include <atomic>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -13,8 +14,11 @@
 #include "serve/classroom/classroom.hpp"
 #include "serve/classroom/routes.hpp"
 #include "serve/compare_job.hpp"
+#include "serve/folder_zip.hpp"
 #include "serve/jobs.hpp"
 #include "serve/knobs.hpp"
+#include "serve/private_folder.hpp"
+#include "serve/run_job.hpp"
 #include "serve/worker_pool.hpp"
 
 // Last: it includes <resolv.h>, whose `_res` macro breaks Eigen (reached through the run facade).
@@ -37,8 +41,11 @@ struct StaticFile {
 };
 
 std::map<std::string, StaticFile> read_web(const fs::path& dir) {
+  // Scripts as application/javascript (a JavaScript type every browser runs as a module): httplib
+  // would brotli-compress text/javascript on every request (150 ms for studio.js here; see
+  // http_answers.hpp). The small HTML and CSS files it still compresses.
   static const std::map<std::string, std::string> types = {
-      {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
+      {".html", "text/html; charset=utf-8"}, {".js", "application/javascript; charset=utf-8"},
       {".css", "text/css; charset=utf-8"},   {".svg", "image/svg+xml"},
       {".png", "image/png"},                 {".ico", "image/x-icon"}};
   std::map<std::string, StaticFile> files;
@@ -79,6 +86,7 @@ struct Server::Impl {
   std::unique_ptr<classroom::Classroom> room;  // with --classroom
   std::string token;
   int port = 0;
+  std::atomic<std::size_t> folder_builds{0};  // folder.zip downloads being written
 
   explicit Impl(ServerConfig c)
       : config(std::move(c)),
@@ -89,6 +97,17 @@ struct Server::Impl {
     if (!is_loopback(config.host)) token = random_id();
     if (config.classroom) room = std::make_unique<classroom::Classroom>(catalog, config.limits);
     routes();
+    // The studio opens on the baseline: prepared now, on a worker, so that the page's first load
+    // does not wait for it (an invalid file is reported, located, when the page asks for it).
+    if (const ShippedFile* opening = catalog.scenario("gcm-2017-2018")) {
+      pool.submit([this, opening] {
+        try {
+          catalog.base(*opening);
+        } catch (const std::exception&) {
+          // Nobody asked yet: the request that does gets the loader's report.
+        }
+      });
+    }
   }
 
   // A client is its address and, when the page sends one, its tab's session id: limits per client
@@ -203,7 +222,18 @@ struct Server::Impl {
       // Malformed JSON reaches the exception handler: 400 "malformed JSON: ...".
       const json body = json::parse(req.body);
       const CompareRequest request = parse_compare_request(body, catalog, config.limits);
-      send_json(res, 200, {{"command", compare_command_line(request, catalog, config.limits)}});
+      send_json(res, 200, {{"command", command_line("compare", request, catalog, config.limits)}});
+    });
+    // A run of R replications of one plan: the same request and refusals as a compare.
+    http.Post("/api/run", [this](const httplib::Request& req, httplib::Response& res) {
+      const CompareRequest request = parse_compare_request(json::parse(req.body), catalog, config.limits);
+      const auto job = start_run(request, client_of(req), catalog, jobs, pool, config.limits);
+      res.set_header("Location", fmt::format("/api/jobs/{}", job->id()));
+      send_json(res, 202, job->status_json());
+    });
+    http.Post("/api/run/command", [this](const httplib::Request& req, httplib::Response& res) {
+      const CompareRequest request = parse_compare_request(json::parse(req.body), catalog, config.limits);
+      send_json(res, 200, {{"command", command_line("run", request, catalog, config.limits)}});
     });
     http.Get(R"(/api/jobs/([0-9a-f]{32}))", [this](const httplib::Request& req, httplib::Response& res) {
       if (auto job = job_or_404(req, res)) send_json(res, 200, job->status_json());
@@ -223,13 +253,44 @@ struct Server::Impl {
       if (!result) return send_json(res, 409, {{"error", "the job has no result (yet)"}, {"job", job->status_json()}});
       send_json(res, 200, *result);
     });
-    http.Get(R"(/api/jobs/([0-9a-f]{32})/compare.csv)", [this](const httplib::Request& req, httplib::Response& res) {
+    // A compare's compare.csv, a run's summary.csv.
+    http.Get(R"(/api/jobs/([0-9a-f]{32})/(compare|summary)\.csv)", [this](const httplib::Request& req, httplib::Response& res) {
       auto job = job_or_404(req, res);
       if (!job) return;
+      if ((job->kind() == "run") != (req.matches[2] == "summary")) return send_error(res, 404, "a compare has compare.csv, a run summary.csv");
       const auto result = job->result();
       if (!result) return send_error(res, 409, "the job has no result (yet)");
-      res.set_header("Content-Disposition", "attachment; filename=\"compare.csv\"");
+      res.set_header("Content-Disposition", fmt::format("attachment; filename=\"{}.csv\"", req.matches[2].str()));
       res.set_content((*result)["csv"].get<std::string>(), "text/csv; charset=utf-8");
+    });
+    // The files the job's command line writes, zipped in a private folder and streamed from there.
+    http.Get(R"(/api/jobs/([0-9a-f]{32})/folder\.zip)", [this](const httplib::Request& req, httplib::Response& res) {
+      auto job = job_or_404(req, res);
+      if (!job) return;
+      if (!job->result()) return send_error(res, 409, "the job has no result (yet)");
+      struct Slot {  // one of the folder builds allowed at once, held while this one is written
+        std::atomic<std::size_t>& builds;
+        ~Slot() { --builds; }
+      } slot{folder_builds};
+      if (++folder_builds > config.limits.max_folder_builds) {
+        return send_error(res, 503, fmt::format("{} run folders are being zipped already (at most {}); try again shortly",
+                                                config.limits.max_folder_builds, config.limits.max_folder_builds));
+      }
+      auto folder = std::make_shared<PrivateFolder>();
+      const fs::path zip = folder->path() / "folder.zip";
+      if (!write_folder_zip(*job, zip)) return send_error(res, 404, "this job has no run folder");
+      auto in = std::make_shared<std::ifstream>(zip, std::ios::binary);
+      res.set_header("Content-Disposition", fmt::format("attachment; filename=\"gcmsim-{}-{}.zip\"", job->kind(), job->id().substr(0, 8)));
+      // The private folder goes when the download ends (or the client leaves).
+      res.set_content_provider(
+          fs::file_size(zip), "application/zip",
+          [in](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+            std::string buffer(std::min<std::size_t>(length, 1 << 16), '\0');
+            in->seekg(static_cast<std::streamoff>(offset));
+            in->read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+            return in->gcount() > 0 && sink.write(buffer.data(), static_cast<std::size_t>(in->gcount()));
+          },
+          [folder, in](bool) { in->close(); });
     });
     // Progress as Server-Sent Events: one "progress" event per change, "end" when finished.
     http.Get(R"(/api/jobs/([0-9a-f]{32})/events)", [this](const httplib::Request& req, httplib::Response& res) {

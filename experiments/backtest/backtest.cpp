@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/statistics.hpp"
 #include "experiments/calibration/abc.hpp"
 #include "experiments/calibration/fact_date.hpp"
 #include "models/run/prepared_scenario.hpp"
@@ -110,9 +111,9 @@ void score(BacktestResult& out) {
   out.departure_auc = roc_auc(depart_score, depart_real);
   out.non_adoption_auc = roc_auc(non_adopt_score, non_endorse_real);
   std::vector<double> adopt(out.adopt.begin(), out.adopt.end());
-  out.adopt_median = calibration::quantile(adopt, 0.5);
-  out.adopt_q05 = calibration::quantile(adopt, 0.05);
-  out.adopt_q95 = calibration::quantile(adopt, 0.95);
+  out.adopt_median = sample_quantile(adopt, 0.5);
+  out.adopt_q05 = sample_quantile(adopt, 0.05);
+  out.adopt_q95 = sample_quantile(adopt, 0.95);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "engine/random_streams.hpp"
+#include "engine/statistics.hpp"
 
 namespace gcmsim::calibration {
 namespace {
@@ -47,15 +48,6 @@ AbcResult abc_rejection(const std::vector<Prior>& priors, const AbcSettings& set
   return result;
 }
 
-double quantile(std::vector<double> values, double q) {
-  if (values.empty()) return std::numeric_limits<double>::quiet_NaN();
-  std::sort(values.begin(), values.end());
-  const double at = q * static_cast<double>(values.size() - 1);
-  const auto lo = static_cast<std::size_t>(std::floor(at));
-  const std::size_t hi = std::min(lo + 1, values.size() - 1);
-  return values[lo] + (at - static_cast<double>(lo)) * (values[hi] - values[lo]);
-}
-
 Posterior summarise(const AbcResult& result, std::size_t parameter) {
   std::vector<double> kept;
   for (const AbcDraw& d : result.draws)
@@ -66,9 +58,9 @@ Posterior summarise(const AbcResult& result, std::size_t parameter) {
   double ss = 0.0;
   for (double v : kept) ss += (v - p.mean) * (v - p.mean);
   p.sd = kept.size() > 1 ? std::sqrt(ss / static_cast<double>(kept.size() - 1)) : 0.0;
-  p.q05 = quantile(kept, 0.05);
-  p.q50 = quantile(kept, 0.5);
-  p.q95 = quantile(kept, 0.95);
+  p.q05 = sample_quantile(kept, 0.05);
+  p.q50 = sample_quantile(kept, 0.5);
+  p.q95 = sample_quantile(kept, 0.95);
   return p;
 }
 

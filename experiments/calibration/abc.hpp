@@ -56,7 +56,5 @@ struct Posterior {
 };
 Posterior summarise(const AbcResult& result, std::size_t parameter);
 
-// The q-quantile (linear interpolation between order statistics) of values; NaN when empty.
-double quantile(std::vector<double> values, double q);
 
 }  // namespace gcmsim::calibration

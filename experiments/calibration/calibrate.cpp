@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/statistics.hpp"
 #include "models/run/prepared_scenario.hpp"
 #include "models/run/simulate.hpp"
 #include "output/atomic_file.hpp"
@@ -144,8 +145,8 @@ void write_calibration(const std::filesystem::path& dir, const CalibrationSpec& 
     for (char& c : source)
       if (c == '"') c = '\'';
     fit += fmt::format("{},{},\"{}\",{},{},{},{},{},{},{},{}\n", spec.targets[t].metric, number(spec.targets[t].observed), source, runs,
-                       runs > 0 ? number(static_cast<double>(missing) / runs) : "", number(mean(post)), number(quantile(post, 0.05)),
-                       number(quantile(post, 0.5)), number(quantile(post, 0.95)), number(mean(prior)),
+                       runs > 0 ? number(static_cast<double>(missing) / runs) : "", number(mean(post)), number(sample_quantile(post, 0.05)),
+                       number(sample_quantile(post, 0.5)), number(sample_quantile(post, 0.95)), number(mean(prior)),
                        runs > 0 ? number(distance / runs) : "");
   }
   output::write_file_atomically(dir / "fit.csv", fit);

@@ -21,6 +21,10 @@ void Diagnostics::warning(Location where, std::string code, std::string message,
 
 namespace {
 
+// How much of a source line a report shows around the column (bytes of the source).
+constexpr std::size_t kContextBefore = 60;
+constexpr std::size_t kContextAfter = 100;
+
 std::string format_list(const std::vector<Diagnostic>& list, const SourceFiles& files, std::string_view severity) {
   std::vector<const Diagnostic*> sorted;
   for (const Diagnostic& d : list) sorted.push_back(&d);
@@ -38,14 +42,25 @@ std::string format_list(const std::vector<Diagnostic>& list, const SourceFiles& 
       continue;
     }
     out += fmt::format("{}:{}:{}: {}: {}\n", printable(files.path(w.file)), w.line, w.column, label, message);
-    const std::string_view text = files.line(w.file, w.line);
+    std::string_view text = files.line(w.file, w.line);
     if (text.empty()) continue;
+    std::size_t column = std::min(text.size(), static_cast<std::size_t>(std::max(0, w.column - 1)));
+    // A line of kilobytes (a generated file, one long --set) is shown as a window around the
+    // column: one error's report stays a few lines, whatever the input.
+    const bool cut_left = column > kContextBefore;
+    std::size_t from = cut_left ? column - kContextBefore : 0;
+    while (from < column && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;  // not mid-character
+    std::size_t to = std::min(text.size(), column + kContextAfter);
+    while (to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) ++to;
+    const bool cut_right = to < text.size();
+    text = text.substr(from, to - from);
+    column -= from;
+    const std::string lead = cut_left ? "..." : "";
     // The caret goes under the escaped text: measure the escaped prefix, not the raw bytes.
-    const std::size_t column = std::min(text.size(), static_cast<std::size_t>(std::max(0, w.column - 1)));
-    const std::string before = printable(text.substr(0, column));
+    const std::string before = lead + printable(text.substr(0, column));
     const std::string culprit = printable(text.substr(column, static_cast<std::size_t>(d->caret_length)));
     const std::string gutter = fmt::format("{:>5}", w.line);
-    out += fmt::format("{} | {}\n", gutter, printable(text));
+    out += fmt::format("{} | {}{}{}\n", gutter, lead, printable(text), cut_right ? "..." : "");
     const std::size_t tildes = culprit.empty() ? 0 : culprit.size() - 1;
     out += fmt::format("{} | {}^{}\n", std::string(gutter.size(), ' '), std::string(before.size(), ' '),
                        std::string(tildes, '~'));

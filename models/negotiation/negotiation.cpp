@@ -18,8 +18,8 @@ constexpr double kHazardPeriodDays = 30.0;
 
 }  // namespace
 
-Negotiation::Negotiation(const ScenarioSetup& setup, RandomStream stream, const PlayedSeats* seats)
-    : setup_(setup), ns_(*setup.negotiation()), seats_(seats), stream_(stream) {
+Negotiation::Negotiation(const Setup& setup, RandomStream stream, const PlayedSeats* seats)
+    : round_numbers_(setup.round_numbers), ns_(setup.negotiation), seats_(seats), stream_(stream) {
   const NegotiationParameters& p = spec().parameters;
   const Eigen::Index n = ns_.x0.rows();
   const auto dims = static_cast<Eigen::Index>(spec().dimensions.size());
@@ -36,7 +36,7 @@ Negotiation::Negotiation(const ScenarioSetup& setup, RandomStream stream, const 
   for (Eigen::Index i = 0; i < n; ++i) tolerance_[i] = p.objection_tolerance * stream_.lognormal(0.0, p.tolerance_spread);
   status_.assign(static_cast<std::size_t>(n), Status::in);
   chairing_.assign(static_cast<std::size_t>(n), false);
-  for (std::size_t k : setup.co_facilitators())
+  for (std::size_t k : setup.co_facilitators)
     if (takes_part(k)) chairing_[static_cast<std::size_t>(ns_.index[k])] = true;
   in_ = Eigen::VectorXd::Ones(n);
   last_voice_ = Eigen::VectorXd::Ones(n);
@@ -243,7 +243,7 @@ bool Negotiation::consensus(int round_number, SimTime when, std::size_t round, i
 std::vector<std::size_t> Negotiation::end_of_round(std::size_t round, SimTime when, const std::vector<double>& voice,
                                                    std::optional<SimTime> conference_start) {
   const NegotiationParameters& p = spec().parameters;
-  const int k = setup_.round_number(round);
+  const int k = round_numbers_[round];
   last_voice_ = weights_from(voice);
   revise(last_voice_, k, when);
   ++record_.rounds_held;

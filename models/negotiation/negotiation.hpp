@@ -27,7 +27,6 @@
 #include "models/negotiation/negotiation_setup.hpp"
 #include "models/negotiation/played_seats.hpp"
 #include "models/run_results.hpp"
-#include "models/scenario_setup.hpp"
 
 namespace gcmsim::model {
 
@@ -40,9 +39,17 @@ struct DraftPull {
 
 class Negotiation {
  public:
+  // What the negotiation reads of the scenario's setup (models/setup/scenario_setup.hpp holds it;
+  // the negotiation knows nothing of the rest): its views and network, the co-facilitators (member-
+  // state indices) and each activity's round number (1, 2, ... for a round, 0 otherwise). Not owned.
+  struct Setup {
+    const NegotiationSetup& negotiation;
+    const std::vector<std::size_t>& co_facilitators;
+    const std::vector<int>& round_numbers;
+  };
   // `stream` draws each delegation's tolerance (its mandate) and the hazards after agreement.
   // `seats` (optional, not owned): the delegations played by people, asked at each decision.
-  Negotiation(const ScenarioSetup& setup, RandomStream stream, const PlayedSeats* seats = nullptr);
+  Negotiation(const Setup& setup, RandomStream stream, const PlayedSeats* seats = nullptr);
 
   bool takes_part(std::size_t state) const { return ns_.index[state] >= 0; }
   bool has_left(std::size_t state) const;
@@ -114,7 +121,7 @@ class Negotiation {
   const NegotiationSpec& spec() const { return ns_.spec; }
   bool in(Eigen::Index row) const { return status_[static_cast<std::size_t>(row)] == Status::in; }
 
-  const ScenarioSetup& setup_;
+  const std::vector<int>& round_numbers_;
   const NegotiationSetup& ns_;
   const PlayedSeats* seats_ = nullptr;
   RandomStream stream_;

@@ -1,6 +1,6 @@
 #include "models/process/attendance_policy.hpp"
 
-#include "models/process/meeting_odds.hpp"
+#include "models/setup/meeting_odds.hpp"
 #include "models/process/trust_fund.hpp"
 
 namespace gcmsim::model {

@@ -9,7 +9,7 @@
 #include "engine/random_streams.hpp"
 #include "models/process/process_state.hpp"
 #include "models/scenario.hpp"
-#include "models/scenario_setup.hpp"
+#include "models/setup/scenario_setup.hpp"
 
 namespace gcmsim::model {
 

@@ -19,7 +19,7 @@
 #include "models/process/agenda.hpp"
 #include "models/run_results.hpp"
 #include "models/scenario.hpp"
-#include "models/scenario_setup.hpp"
+#include "models/setup/scenario_setup.hpp"
 
 namespace gcmsim::model {
 
@@ -39,11 +39,6 @@ struct TimedIntervention {
   SimTime when = 0;
   int group = -1;  // a group statement: index into Scenario::speaking_groups (state is its speaker)
 };
-
-// The chance that a present delegation asks for the floor in an item on a theme of this salience;
-// times `no_interpretation_factor` when the meeting does not offer its working language (OP29).
-double floor_request_probability(const MemberState& state, double salience, const ModelParameters& params,
-                                 bool language_offered = true);
 
 // Holds the discussion of meeting.activity, each present delegation asking with its chance in
 // setup.meeting_odds (floor_request_probability, computed once per scenario): adds floor requests, interventions, speaking minutes and unserved requests

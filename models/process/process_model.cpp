@@ -9,7 +9,10 @@ ProcessState initial_state(const ScenarioSetup& setup, std::uint64_t seed, std::
                            const PlayedSeats* seats) {
   const Scenario& scenario = setup.scenario();
   ProcessState state;
-  if (scenario.negotiation) state.negotiation.emplace(setup, RandomStreams(seed, replication).stream("negotiation"), seats);
+  if (scenario.negotiation) {
+    const Negotiation::Setup views{*setup.negotiation(), setup.co_facilitators(), setup.round_numbers()};
+    state.negotiation.emplace(views, RandomStreams(seed, replication).stream("negotiation"), seats);
+  }
   state.results.seed = seed;
   state.results.replication = replication;
   state.results.activities.resize(scenario.activities.size());

@@ -21,7 +21,7 @@
 #include "models/negotiation/played_seats.hpp"
 #include "models/process/process_listener.hpp"
 #include "models/run_results.hpp"
-#include "models/scenario_setup.hpp"
+#include "models/setup/scenario_setup.hpp"
 
 namespace gcmsim::model {
 

@@ -11,7 +11,7 @@
 #include "models/process/floor_discussion.hpp"
 #include "models/process/process_listener.hpp"
 #include "models/process/process_state.hpp"
-#include "models/scenario_setup.hpp"
+#include "models/setup/scenario_setup.hpp"
 
 namespace gcmsim::model {
 

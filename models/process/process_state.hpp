@@ -11,7 +11,7 @@
 #include "models/process/trust_fund.hpp"
 #include "models/run_results.hpp"
 #include "models/scenario.hpp"
-#include "models/scenario_setup.hpp"
+#include "models/setup/scenario_setup.hpp"
 
 namespace gcmsim::model {
 

@@ -1,5 +1,7 @@
 #include "models/process/trust_fund.hpp"
 
+#include "models/setup/trust_fund_eligibility.hpp"
+
 #include <algorithm>
 
 namespace gcmsim::model {
@@ -7,14 +9,6 @@ namespace gcmsim::model {
 bool trust_fund_covers(ActivityKind kind) {
   return kind == ActivityKind::thematic_session || kind == ActivityKind::stakeholder_hearing ||
          kind == ActivityKind::stocktaking || kind == ActivityKind::negotiation_round || kind == ActivityKind::conference;
-}
-
-// Each flag governs one group, so a what-if can open or close the fund to least developed countries
-// and to the other developing countries independently. OP31 names developing countries only, so a
-// developed state is never paid for, whatever its other flags.
-bool eligible_for_trust_fund(const TrustFundPolicy& policy, const MemberState& state) {
-  if (state.development == Development::developed) return false;
-  return state.ldc ? policy.ldc_eligible : policy.developing_eligible;
 }
 
 void contribute(TrustFundLedger& ledger, double usd, SimTime now, std::optional<std::size_t> contribution) {

@@ -21,9 +21,6 @@ struct TrustFundLedger {
 // meetings or other processes' events (GFMD, IOM's dialogue), which have their own arrangements.
 bool trust_fund_covers(ActivityKind kind);
 
-// True if the policy lets the fund pay for this state's delegates (OP31).
-bool eligible_for_trust_fund(const TrustFundPolicy& policy, const MemberState& state);
-
 // Adds a contribution arriving at `now` (the policy's contribution number `contribution`), and
 // records it in the ledger.
 void contribute(TrustFundLedger& ledger, double usd, SimTime now = 0,

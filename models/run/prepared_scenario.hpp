@@ -9,7 +9,7 @@
 
 #include "models/loader/loader.hpp"
 #include "models/run/run_metrics.hpp"
-#include "models/scenario_setup.hpp"
+#include "models/setup/scenario_setup.hpp"
 
 namespace gcmsim::sim {
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 #include <stdexcept>
+#include <string_view>
+#include <type_traits>
 
 #include <fmt/format.h>
 
@@ -55,15 +57,20 @@ std::optional<std::size_t> MetricCatalog::find(std::string_view key) const {
 namespace {
 
 // Every metric is defined once, here: describing the catalogue and measuring a run walk the same
-// code, so the two can never disagree on what the i-th metric is.
+// code, so the two can never disagree on what the i-th metric is. The English is built only when
+// describing (once per prepared scenario): a description that needs formatting is passed as a
+// callable returning it, called only then, so measuring a run (every run) formats no text.
 class Recorder {
  public:
   explicit Recorder(bool describing) : describing_(describing) {}
+  bool describing() const { return describing_; }
 
-  void add(std::string name, std::string group, MetricKind kind, std::string unit, std::string description,
+  // `description`: a string literal, or a callable returning the text.
+  template <class Description>
+  void add(std::string_view name, std::string_view group, MetricKind kind, std::string_view unit, Description&& description,
            std::optional<double> value) {
     if (describing_) {
-      infos_.push_back({std::move(name), std::move(group), std::move(unit), std::move(description), kind});
+      infos_.push_back({std::string(name), std::string(group), std::string(unit), text(description), kind});
     } else {
       values_.values.push_back(value);
     }
@@ -72,6 +79,13 @@ class Recorder {
   RunMetrics values_;
 
  private:
+  static std::string text(const char* literal) { return literal; }
+  template <class Describe>
+    requires std::is_invocable_r_v<std::string, Describe&>
+  static std::string text(Describe& describe) {
+    return describe();
+  }
+
   bool describing_;
 };
 
@@ -85,26 +99,27 @@ double days_since_epoch(const Calendar& calendar, SimTime t) {
 void record(const model::ScenarioSetup& setup, const model::RunResults& run, Recorder& out) {
   const model::Scenario& s = setup.scenario();
   const Calendar& cal = setup.calendar();
-  const std::string epoch = iso_date(cal.epoch());
-  const std::string day_unit = fmt::format("days since {}", epoch);
+  const std::string epoch = out.describing() ? iso_date(cal.epoch()) : std::string();
+  // Units and descriptions are text for the catalogue: built only when describing.
+  const std::string day_unit = out.describing() ? fmt::format("days since {}", epoch) : std::string();
 
   // --- the timeline: every activity, in planned order ----------------------------------------------
   for (std::size_t i : setup.planned_order()) {
     const model::ActivityRecord& r = run.activities.at(i);
     out.add("start_day", s.activities[i].id, MetricKind::day, day_unit,
-            fmt::format("the day '{}' started", s.activities[i].id),
+            [&] { return fmt::format("the day '{}' started", s.activities[i].id); },
             r.started ? std::optional<double>(days_since_epoch(cal, r.start)) : std::nullopt);
   }
   for (std::size_t i : setup.planned_order()) {
     const model::ActivityRecord& r = run.activities.at(i);
     out.add("end_day", s.activities[i].id, MetricKind::day, day_unit,
-            fmt::format("the day '{}' finished", s.activities[i].id),
+            [&] { return fmt::format("the day '{}' finished", s.activities[i].id); },
             r.finished ? std::optional<double>(days_since_epoch(cal, r.end)) : std::nullopt);
   }
   for (std::size_t i : setup.planned_order()) {
     const model::ActivityRecord& r = run.activities.at(i);
     out.add("slip_days", s.activities[i].id, MetricKind::days, "calendar days",
-            fmt::format("how many days after its planned last day '{}' finished", s.activities[i].id),
+            [&] { return fmt::format("how many days after its planned last day '{}' finished", s.activities[i].id); },
             r.finished ? std::optional<double>(model::slip_days(setup.plan().activities[i], r, cal)) : std::nullopt);
   }
   // Delegations present at each meeting (e.g. the stocktaking's ~136, a calibration target).
@@ -118,7 +133,7 @@ void record(const model::ScenarioSetup& setup, const model::RunResults& run, Rec
       present = count;
     }
     out.add("delegations_present", s.activities[i].id, MetricKind::count, "delegations",
-            fmt::format("member-state delegations present at '{}'", s.activities[i].id), present);
+            [&] { return fmt::format("member-state delegations present at '{}'", s.activities[i].id); }, present);
   }
   out.add("critical_path_days", "all", MetricKind::count, "working days",
           "length of the plan's critical path (the longest chain of work)",
@@ -135,33 +150,33 @@ void record(const model::ScenarioSetup& setup, const model::RunResults& run, Rec
   // --- participation -------------------------------------------------------------------------------
   const Participation p = participation(s, run);
   struct Set {
-    std::string id;
+    std::string_view id;  // static names: no copy per run
     const GroupParticipation* g;
   };
   std::vector<Set> sets;
   for (int g = 0; g < model::kRegionalGroups; ++g) {
-    sets.push_back({std::string(model::to_string(static_cast<model::RegionalGroup>(g))), &p.groups[g]});
+    sets.push_back({model::to_string(static_cast<model::RegionalGroup>(g)), &p.groups[g]});
   }
-  for (int k = 0; k < kStatuses; ++k) sets.push_back({std::string(kStatusNames[k]), &p.statuses[k]});
+  for (int k = 0; k < kStatuses; ++k) sets.push_back({kStatusNames[k], &p.statuses[k]});
   for (const Set& set : sets) {
     out.add("attendance_share", set.id, MetricKind::share, "share",
-            fmt::format("mean share of the {} states present per meeting", set.id),
+            [&] { return fmt::format("mean share of the {} states present per meeting", set.id); },
             number_or_none(set.g->attendance_share));
   }
   for (const Set& set : sets) {
     out.add("speaking_share", set.id, MetricKind::share, "share",
-            fmt::format("the {} states' share of all speaking minutes", set.id), number_or_none(set.g->speaking_share));
+            [&] { return fmt::format("the {} states' share of all speaking minutes", set.id); }, number_or_none(set.g->speaking_share));
   }
   out.add("unserved_requests", "all", MetricKind::count, "requests", "floor requests never given the floor",
           static_cast<double>(p.unserved_requests));
   for (const Set& set : sets) {
     out.add("unserved_requests", set.id, MetricKind::count, "requests",
-            fmt::format("floor requests of the {} states never given the floor", set.id),
+            [&] { return fmt::format("floor requests of the {} states never given the floor", set.id); },
             static_cast<double>(set.g->unserved_requests));
   }
   for (const Set& set : sets) {
     out.add("trips_funded", set.id, MetricKind::count, "trips",
-            fmt::format("trips of the {} states paid by the trust fund", set.id), static_cast<double>(set.g->trips_funded));
+            [&] { return fmt::format("trips of the {} states paid by the trust fund", set.id); }, static_cast<double>(set.g->trips_funded));
   }
   out.add("speaking_minutes", "all", MetricKind::amount, "minutes", "minutes delegations spoke from the floor",
           p.speaking_minutes);
@@ -250,8 +265,8 @@ void record(const model::ScenarioSetup& setup, const model::RunResults& run, Rec
       sum += *last_acceptance[st];
       ++count;
     }
-    out.add("final_acceptance", std::string(kStatusNames[k]), MetricKind::share, "share",
-            fmt::format("mean acceptance of the last text by the {} states negotiating", kStatusNames[k]),
+    out.add("final_acceptance", kStatusNames[k], MetricKind::share, "share",
+            [&] { return fmt::format("mean acceptance of the last text by the {} states negotiating", kStatusNames[k]); },
             count > 0 ? std::optional<double>(sum / count) : std::nullopt);
   }
 }

@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "models/run_results.hpp"
-#include "models/scenario_setup.hpp"
+#include "models/setup/scenario_setup.hpp"
 
 namespace gcmsim::sim {
 

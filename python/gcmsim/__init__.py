@@ -129,6 +129,14 @@ def _set_args(sets: Union[Mapping[str, Any], Iterable[str], None]) -> list[str]:
     return [str(s) for s in sets]
 
 
+class _OneRun:
+    """One replication of a streamed run, shaped as a batch of one (its summary is of that run alone)."""
+
+    def __init__(self, run: Any):
+        self.runs = [run]
+        self.summary = ""
+
+
 class Results:
     """The outputs of `Scenario.run`: one row per replication in every table.
 
@@ -144,16 +152,19 @@ class Results:
     replication's), manifests (every manifest.json, wall time 0).
     """
 
-    def __init__(self, batch: Any, catalogue: list[dict], seed: int):
+    def __init__(self, batch: Any, catalogue: list[dict], seed: int, tables: Optional[Iterable[str]] = None):
         self._batch = batch
         self._catalogue = catalogue
         self.seed = seed
         self.replications = len(batch.runs)
         self._frames: dict[str, pd.DataFrame] = {}
+        self._kept = None if tables is None else frozenset(tables)
 
     def _table(self, name: str) -> pd.DataFrame:
         """Every replication's NAME.csv, stacked; empty (with the table's columns) when the runs
         did not write it (a scenario without a negotiation has no dynamics)."""
+        if self._kept is not None and name not in self._kept:
+            raise KeyError(f"the run kept no {name} table: run(..., tables=[..., {name!r}]) keeps it")
         if name not in self._frames:
             texts = [(run.replication, run.tables.get(name, "")) for run in self._batch.runs]
             self._frames[name] = _tables.stack(name, texts)
@@ -217,6 +228,8 @@ class Results:
 
     @functools.cached_property
     def summary(self) -> pd.DataFrame:
+        if not self._batch.summary:
+            raise ValueError("a replication from Scenario.stream() has no summary: Scenario.run() summarises replications")
         return _tables.parse("summary", self._batch.summary)
 
     @functools.cached_property
@@ -291,17 +304,43 @@ class Scenario:
         return Scenario(preparation, self.path)
 
     def run(self, seed: Optional[int] = None, replications: Optional[int] = None, threads: int = 0,
-            on_event: Optional[Callable[[Event], None]] = None) -> Results:
+            on_event: Optional[Callable[[Event], None]] = None, tables: Optional[Iterable[str]] = None) -> Results:
         """Runs replications 0..replications-1 (default: the scenario's run section) with `seed`
         (default: the scenario's run.seed) on `threads` threads (0: every core), the GIL released.
         on_event(Event) is called for each event of replication 0 as it happens, on this thread;
-        an exception it raises ends the run and propagates. Same seed, same results as `gcmsim run --seed`."""
+        an exception it raises ends the run and propagates. Same seed, same results as `gcmsim run --seed`.
+
+        tables: the tables to keep (names as in Results: "timeline", "positions", ...); None keeps
+        every one. Each replication's tables take megabytes: for many replications keep only those you
+        read (tables=() keeps none: metrics, summary, outcomes and manifests stay), or use stream().
+        Ctrl-C stops the run within about a replication's time and raises KeyboardInterrupt."""
         prepared = self._prepared
         seed = prepared.default_seed if seed is None else int(seed)
         replications = prepared.default_replications if replications is None else int(replications)
         callback = None if on_event is None else (lambda raw: on_event(_event(raw)))
-        batch = prepared.run(seed, replications, int(threads), callback)
-        return Results(batch, prepared.metric_catalogue(), seed)
+        kept = None if tables is None else list(tables)
+        batch = prepared.run(seed, replications, int(threads), callback, 0, -1, kept)
+        return Results(batch, prepared.metric_catalogue(), seed, kept)
+
+    def stream(self, seed: Optional[int] = None, replications: Optional[int] = None, threads: int = 0,
+               tables: Optional[Iterable[str]] = None):
+        """Yields one Results per replication, in order, each holding that replication alone (its
+        tables' `replication` column says which; the same numbers as run()'s), computed a few at a
+        time on `threads` threads: memory stays flat however many replications. A streamed
+        replication has no summary (run() summarises). Ctrl-C raises KeyboardInterrupt."""
+        prepared = self._prepared
+        seed = prepared.default_seed if seed is None else int(seed)
+        replications = prepared.default_replications if replications is None else int(replications)
+        kept = None if tables is None else list(tables)
+        workers = int(threads) if threads else (os.cpu_count() or 1)
+        catalogue = prepared.metric_catalogue()
+        first = 0
+        while first < replications:
+            count = min(2 * workers, replications - first)
+            batch = prepared.run(seed, replications, int(threads), None, first, count, kept)
+            for run in batch.runs:
+                yield Results(_OneRun(run), catalogue, seed, kept)
+            first += count
 
     def play(self, players: Mapping[str, Callable[[dict], Optional[int]]], seed: Optional[int] = None) -> Results:
         """Replication 0 with some delegations played by Python callables, {iso3: decide}: at each

@@ -137,7 +137,8 @@ def _run_with_progress(call: Any, folder: Path, progress: bool) -> Any:
                     if bar is None:
                         from tqdm import tqdm  # Debian's python3-tqdm; text bar (Debian 12's ipywidgets 6 lacks what tqdm.auto's widget needs)
                         bar = tqdm(total=total, initial=done, unit="run", desc=f"sweep {folder.name}")
-                    bar.update(done - bar.n)
+                    if done != bar.n:  # a line per change, not per poll (a notebook keeps every line)
+                        bar.update(done - bar.n)
     except KeyboardInterrupt:
         token.stop()  # runs in flight finish and are journaled; the rest are skipped
         while not finished.wait(0.2):

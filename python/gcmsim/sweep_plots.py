@@ -14,6 +14,9 @@ from typing import Optional
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.colors import BoundaryNorm
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 
 
 def sobol(sensitivity: pd.DataFrame, metric: str, ax: Optional[plt.Axes] = None) -> plt.Axes:
@@ -46,13 +49,11 @@ def sobol(sensitivity: pd.DataFrame, metric: str, ax: Optional[plt.Axes] = None)
             if np.isnan(value[i]):
                 continue
             alpha = 0.35 if flagged[i] else 1.0
-            ax.barh(y[i] + offset, value[i], height=0.34, color=colour, alpha=alpha,
-                    label=kind if i == 0 else None)
+            ax.barh(y[i] + offset, value[i], height=0.34, color=colour, alpha=alpha)
             ax.errorbar(value[i], y[i] + offset, xerr=[[value[i] - low[i]], [high[i] - value[i]]], fmt="none",
                         ecolor="black", capsize=3, lw=1)
         half = part[f"{kind}_half"].to_numpy(dtype=float)
-        ax.scatter(half, y + offset, facecolors="none", edgecolors="black", s=28, zorder=3,
-                   label="estimate on the first half of the sample" if kind == "S1" else None)
+        ax.scatter(half, y + offset, facecolors="none", edgecolors="black", s=28, zorder=3)
     labels = [p + ("" if c else "  ?") for p, c in zip(part.parameter, part.converged.astype(str).str.lower() == "true")]
     ax.set_yticks(y, labels)
     ax.invert_yaxis()
@@ -60,7 +61,12 @@ def sobol(sensitivity: pd.DataFrame, metric: str, ax: Optional[plt.Axes] = None)
     ax.set_xlabel("Sobol index, 95% bootstrap interval\n(pale bar, '?' by the name: not converged; a larger N is needed)")
     n = int(part.rows.iloc[0]) if "rows" in part else 0
     ax.set_title(f"{metric}: Sobol indices, N = {n} base rows")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small")
+    # The legend's swatches in full colour, whichever bar happens to be drawn first (a pale one is
+    # an index that has not converged, not another kind of index).
+    handles = [Patch(color="#1f77b4", label="S1"), Patch(color="#d62728", label="ST"),
+               Line2D([], [], ls="", marker="o", markerfacecolor="none", markeredgecolor="black",
+                      label="estimate on the first half of the sample")]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small")
     ax.figure.tight_layout()
     return ax
 
@@ -87,8 +93,11 @@ def prim_tradeoff(found: dict, ax: Optional[plt.Axes] = None) -> plt.Axes:
     t = found["trajectory"]
     if ax is None:
         _, ax = plt.subplots(figsize=(6, 4.5))
-    points = ax.scatter(t.coverage, t.density, c=t.restricted, cmap="viridis", s=22)
-    plt.colorbar(points, ax=ax, label="parameters restricted")
+    most = int(t.restricted.max())
+    levels = np.arange(-0.5, most + 1.5)  # one colour per whole number of restricted parameters
+    points = ax.scatter(t.coverage, t.density, c=t.restricted, cmap="viridis",
+                        norm=BoundaryNorm(levels, plt.get_cmap("viridis").N), s=22)
+    plt.colorbar(points, ax=ax, label="parameters restricted", ticks=range(most + 1))
     chosen = t.iloc[found["chosen"]]
     ax.scatter([chosen.coverage], [chosen.density], marker="s", s=90, facecolors="none", edgecolors="red",
                label=f"chosen (box {found['chosen']})")
@@ -100,6 +109,11 @@ def prim_tradeoff(found: dict, ax: Optional[plt.Axes] = None) -> plt.Axes:
     ax.set_ylim(0, 1.02)
     ax.legend(loc="lower left", fontsize="small")
     return ax
+
+
+def _qp(value: float) -> str:
+    """A quasi-p-value as text; one too small for a double (it underflows to 0) says so."""
+    return "qp < 1e-300" if value == 0 else f"qp {value:.2g}"
 
 
 def prim_box(found: dict, ax: Optional[plt.Axes] = None) -> plt.Axes:
@@ -116,9 +130,9 @@ def prim_box(found: dict, ax: Optional[plt.Axes] = None) -> plt.Axes:
         ax.barh(i, high - low, left=low, color="#1f77b4", height=0.6)
         notes = []
         if row.restricted_low:
-            notes.append(f"≥ {row.low:.4g} (qp {row.qp_low:.2g})")
+            notes.append(f"≥ {row.low:.4g} ({_qp(row.qp_low)})")
         if row.restricted_high:
-            notes.append(f"≤ {row.high:.4g} (qp {row.qp_high:.2g})")
+            notes.append(f"≤ {row.high:.4g} ({_qp(row.qp_high)})")
         ax.text(1.02, i, ", ".join(notes) or "not restricted", va="center", fontsize="small")
     ax.set_yticks(range(len(box)), box.parameter)
     ax.invert_yaxis()

@@ -1,7 +1,9 @@
 // Prepared scenarios for Python: prepare/with (diagnostics as data, never a crash), run (the GIL
 // released, replications on threads, a narration callback) and the run's tables as the exact text
 // the CLI writes: the same output/ functions format both, so Python and the CLI cannot disagree.
+#include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -13,6 +15,7 @@
 
 #include "bindings.hpp"
 #include "events.hpp"
+#include "engine/in_order.hpp"
 #include "engine/parallel.hpp"
 #include "models/run/simulate.hpp"
 #include "output/csv.hpp"
@@ -81,23 +84,35 @@ std::string json_text(const nlohmann::ordered_json& json) {
   return json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + '\n';
 }
 
-RunText format_run(const sim::PreparedScenario& p, const model::RunResults& results, int replications) {
+// Which tables a run keeps: every one (nullopt), or only those named (memory flat in the number of
+// replications when none is kept: metrics, outcome and manifest stay).
+using TableChoice = std::optional<std::vector<std::string>>;
+
+bool keeps(const TableChoice& choice, const char* name) {
+  return !choice || std::find(choice->begin(), choice->end(), name) != choice->end();
+}
+
+RunText format_run(const sim::PreparedScenario& p, const model::RunResults& results, int replications,
+                   const TableChoice& tables = std::nullopt) {
   RunText t;
   t.replication = results.replication;
-  t.tables["timeline"] = output::timeline_csv(p.scenario(), p.plan(), results, p.calendar());
-  t.tables["participation"] = output::participation_csv(p.scenario(), results, p.calendar());
-  t.tables["stakeholders"] = output::stakeholders_csv(p.scenario(), results, p.calendar());
-  t.tables["attendance"] = output::attendance_csv(p.scenario(), results, p.calendar());
-  t.tables["trust_fund"] = output::trust_fund_csv(p.scenario(), results, p.calendar());
+  const auto table = [&](const char* name, const auto& make) {
+    if (keeps(tables, name)) t.tables[name] = make();
+  };
+  table("timeline", [&] { return output::timeline_csv(p.scenario(), p.plan(), results, p.calendar()); });
+  table("participation", [&] { return output::participation_csv(p.scenario(), results, p.calendar()); });
+  table("stakeholders", [&] { return output::stakeholders_csv(p.scenario(), results, p.calendar()); });
+  table("attendance", [&] { return output::attendance_csv(p.scenario(), results, p.calendar()); });
+  table("trust_fund", [&] { return output::trust_fund_csv(p.scenario(), results, p.calendar()); });
   if (results.negotiation) {
-    t.tables["dynamics"] = output::dynamics_csv(p.scenario(), *results.negotiation, p.calendar());
+    const model::NegotiationRecord& n = *results.negotiation;
+    table("dynamics", [&] { return output::dynamics_csv(p.scenario(), n, p.calendar()); });
     // Every sitting day, whatever the scenario's outputs.positions: the notebooks plot convergence
     // day by day, and nothing here is written to disk.
-    t.tables["positions"] = output::positions_csv(p.scenario(), *results.negotiation, p.calendar(), loader::Snapshots::daily);
-    t.tables["acceptance"] = output::acceptance_csv(p.scenario(), *results.negotiation, p.calendar(), loader::Snapshots::daily);
-    t.tables["votes"] = output::votes_csv(p.scenario(), results, p.calendar());
-    if (!results.negotiation->decisions.empty())
-      t.tables["decisions"] = output::decisions_csv(p.scenario(), *results.negotiation, p.calendar());
+    table("positions", [&] { return output::positions_csv(p.scenario(), n, p.calendar(), loader::Snapshots::daily); });
+    table("acceptance", [&] { return output::acceptance_csv(p.scenario(), n, p.calendar(), loader::Snapshots::daily); });
+    table("votes", [&] { return output::votes_csv(p.scenario(), results, p.calendar()); });
+    if (!n.decisions.empty()) table("decisions", [&] { return output::decisions_csv(p.scenario(), n, p.calendar()); });
     t.outcome = json_text(output::outcome_json(p.scenario(), results, p.calendar()));
   }
   // wall_seconds 0: the one manifest field that differs between identical runs.
@@ -106,29 +121,54 @@ RunText format_run(const sim::PreparedScenario& p, const model::RunResults& resu
   return t;
 }
 
-Batch run(const Prepared& prepared, std::uint64_t seed, int replications, unsigned threads,
-          const py::object& on_event) {
+// Raises KeyboardInterrupt (or whatever a signal handler raised) in the calling Python thread when
+// a signal arrived: checked between chunks of replications, so Ctrl-C stops a run within about one
+// replication's time.
+void check_signals() {
+  const py::gil_scoped_acquire gil;
+  if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+}
+
+// Replications first..first+count-1 of a run of `replications` (the manifests' count), formatted.
+Batch run(const Prepared& prepared, std::uint64_t seed, int replications, unsigned threads, const py::object& on_event,
+          std::uint64_t first, int count, const TableChoice& tables) {
   if (replications < 1) throw py::value_error("replications must be at least 1");
+  if (count < 0) count = replications;
+  if (count < 1 || first + static_cast<std::uint64_t>(count) > static_cast<std::uint64_t>(replications)) {
+    throw py::value_error("the replications asked for are not within 0..replications-1");
+  }
   const sim::PreparedScenario& p = *prepared.scenario;
   Batch batch;
-  batch.runs.resize(static_cast<std::size_t>(replications));
+  batch.runs.resize(static_cast<std::size_t>(count));
   {
     const py::gil_scoped_release release;
     // Replication 0 is told, as `gcmsim run --narrate` narrates it: on this thread, before the
     // others start, so the callback sees one run's events in order on the caller's thread.
     std::optional<PythonListener> listener;
-    if (!on_event.is_none()) listener.emplace(p.scenario(), p.calendar(), on_event);
+    if (!on_event.is_none() && first == 0) listener.emplace(p.scenario(), p.calendar(), on_event);
     std::size_t begin = 0;
     if (listener) {
-      batch.runs[0] = format_run(p, sim::simulate(p, sim::RunSpec{seed, 0, nullptr, &*listener}), replications);
+      batch.runs[0] = format_run(p, sim::simulate(p, sim::RunSpec{seed, 0, nullptr, &*listener}), replications, tables);
       begin = 1;
     }
-    parallel_for(batch.runs.size() - begin, threads == 0 ? default_threads() : threads, [&](std::size_t k) {
-      const std::size_t r = begin + k;
-      batch.runs[r] = format_run(p, sim::simulate(p, sim::RunSpec{seed, r, nullptr, nullptr}), replications);
-    });
+    // summary.csv as `gcmsim run` builds it: metrics in replication order (engine/in_order.hpp).
     output::ReplicationSummary summary(p.metric_catalog());
-    for (const RunText& t : batch.runs) summary.add(sim::RunMetrics{t.metrics});
+    InOrder<sim::RunMetrics, std::function<void(std::size_t, sim::RunMetrics&&)>> ordered(
+        [&summary](std::size_t, sim::RunMetrics&& metrics) { summary.add(metrics); });
+    if (begin == 1) ordered.add(0, sim::RunMetrics{batch.runs[0].metrics});
+    const unsigned workers = threads == 0 ? default_threads() : threads;
+    // Chunks of a few replications per worker: between them, Ctrl-C is heard.
+    const std::size_t chunk = 2 * static_cast<std::size_t>(workers);
+    for (std::size_t from = begin; from < batch.runs.size(); from += chunk) {
+      check_signals();
+      const std::size_t n = std::min(chunk, batch.runs.size() - from);
+      parallel_for(n, workers, [&](std::size_t k) {
+        const std::size_t i = from + k;
+        batch.runs[i] = format_run(p, sim::simulate(p, sim::RunSpec{seed, first + i, nullptr, nullptr}), replications, tables);
+        ordered.add(i, sim::RunMetrics{batch.runs[i].metrics});
+      });
+    }
+    check_signals();
     batch.summary = summary.csv();
   }
   return batch;
@@ -242,7 +282,10 @@ void bind_scenario(py::module_& m) {
            py::arg("overrides"), py::arg("sets"), py::call_guard<py::gil_scoped_release>(),
            "This scenario with more override files and sets on top, derived in memory.")
       .def("run", &run, py::arg("seed"), py::arg("replications"), py::arg("threads"), py::arg("on_event"),
-           "Runs replications 0..n-1 with the GIL released; on_event(dict) gets replication 0's events.")
+           py::arg("first") = 0, py::arg("count") = -1, py::arg("tables") = py::none(),
+           "Runs replications first..first+count-1 of `replications` (count -1: all) with the GIL released, "
+           "Ctrl-C heard between chunks; on_event(dict) gets replication 0's events; tables: the names kept "
+           "(None: every table).")
       .def("play", &play, py::arg("seed"), py::arg("players"),
            "Replication 0 with delegations played by Python callables {iso3: decide(question) -> option or None}.")
       .def("metric_catalogue", &metric_catalogue, "Every metric a run of this scenario measures.")

@@ -42,7 +42,11 @@ void Board::on_event(SimTime when, const model::ProcessEvent& event) {
                  [&](const model::ZeroDraftCirculated& e) { history_.push_back({"Zero draft", e.draft, e.bracketed}); },
                  [&](const model::FloorTaken& e) { round_ = e.round_number; },
                  [&](const model::NegotiationDayClosed& e) { round_ = e.round_number; },
-                 [&](const model::StateLeft& e) { left_.push_back(s.member_states[e.withdrawal.state].name); },
+                 [&](const model::StateLeft& e) {
+                   // Before agreement a state leaves the process; after it, it dissociates from the text.
+                   const bool after = e.withdrawal.cause == model::WithdrawalCause::dissociated;
+                   (after ? dissociated_ : left_).push_back(s.member_states[e.withdrawal.state].name);
+                 },
                  [&](const model::RoundEnded& e) {
                    round_ = e.round_number;
                    history_.push_back({fmt::format("Round {}", e.round_number), e.draft, e.bracketed});
@@ -79,6 +83,7 @@ json Board::to_json() const {
                 {"objecting", objecting_},
                 {"holders", holders_},
                 {"left", left_},
+                {"dissociated", dissociated_},
                 {"narration", std::move(narration)}};
   if (!outcome_.is_null()) board["outcome"] = outcome_;
   return board;

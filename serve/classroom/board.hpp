@@ -21,8 +21,8 @@ class Board {
 
   void on_event(SimTime when, const model::ProcessEvent& event);
 
-  // {time, round, rounds, deadline, dimensions, draft, bracketed, objecting, holders, history,
-  //  left, narration, outcome?}: public, the same for every viewer.
+  // {time, round, rounds, deadline, dimensions, scale, history, objecting, holders, left,
+  //  dissociated, narration, outcome?}: public, the same for every viewer.
   nlohmann::json to_json() const;
 
   SimTime now() const { return now_; }
@@ -47,7 +47,8 @@ class Board {
   std::vector<Text> history_;
   std::vector<int> objecting_;
   std::vector<std::string> holders_;  // names of the delegations holding a bracket at the last check
-  std::vector<std::string> left_;     // names, in the order they left (or dissociated)
+  std::vector<std::string> left_;         // names, in the order they left the process
+  std::vector<std::string> dissociated_;  // names, in the order they dissociated from the agreed text
   std::deque<Line> narration_;
   nlohmann::json outcome_;            // set at the conference
 };

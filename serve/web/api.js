@@ -36,6 +36,17 @@ export async function getText(path) {
   return response.text();
 }
 
+// A download (the run folder's zip) as a Blob: fetched with the headers a plain link cannot send.
+export async function getBlob(path) {
+  const response = await fetch(path, { headers: headers() });
+  if (!response.ok) {
+    let message = `HTTP ${response.status}`;
+    try { message = (await response.json()).error || message; } catch (e) { /* not JSON */ }
+    throw new ApiError(response.status, message);
+  }
+  return response.blob();
+}
+
 // Server-Sent Events read through fetch (EventSource cannot send the token header): calls
 // onEvent(name, data) for each event until the stream ends or signal aborts.
 export async function events(path, onEvent, signal) {

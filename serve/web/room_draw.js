@@ -103,7 +103,8 @@ export function brackets(parent, view) {
     el(ul, 'li', last.bracketed[i] ? `${d.name}: bracketed${n ? ` (${n} delegation${n > 1 ? 's' : ''} object)` : ''}` : `${d.name}: agreed ad referendum`);
   });
   if (b.holders.length) el(parent, 'p', `Holding brackets: ${b.holders.join(', ')}`, { class: 'holders' });
-  if (b.left.length) el(parent, 'p', `Left: ${b.left.join(', ')}`, { class: 'left' });
+  if (b.left.length) el(parent, 'p', `Left the process: ${b.left.join(', ')}`, { class: 'left' });
+  if (b.dissociated && b.dissociated.length) el(parent, 'p', `Dissociated from the agreed text: ${b.dissociated.join(', ')}`, { class: 'left' });
 }
 
 export function narration(parent, view, lines) {

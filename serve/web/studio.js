@@ -5,7 +5,10 @@ import * as charts from './charts.js';
 import { buildReport } from './report.js';
 
 const $ = (id) => document.getElementById(id);
-const state = { scenario: null, job: null, result: null, abort: null };
+const state = { scenario: null, job: null, result: null, abort: null, upload: null, limits: null };
+
+// "compare" (a what-if against its baseline) or "run" (the plan alone, R replications).
+const mode = () => document.querySelector('input[name=mode]:checked').value;
 
 function h(tag, attrs = {}, ...children) {
   const e = document.createElement(tag);
@@ -61,6 +64,7 @@ function request() {
   const body = { scenario: $('scenario').value, replications: Number($('replications').value) };
   if ($('whatif').value) body.whatif = $('whatif').value;
   if ($('seed').value !== '') body.seed = Number($('seed').value);
+  if (state.upload) body.override_yaml = state.upload.text;
   body.knobs = [];
   for (const box of document.querySelectorAll('.knob')) {
     const name = box.dataset.knob;
@@ -75,12 +79,44 @@ function request() {
   return body;
 }
 
+function modeChanged() {
+  const run = mode() === 'run';
+  $('replications-label').textContent = run ? 'Replications' : 'Paired replications';
+  $('run').textContent = run ? 'Run the replications' : 'Run the comparison';
+  changed();
+}
+
+// An uploaded override travels as text (override_yaml); the server's loader reads it and answers
+// with its located errors (uploaded-override.yaml:LINE:COL), shown as text.
+async function uploadChosen() {
+  const file = $('override-file').files[0];
+  if (!file) return;
+  const max = state.limits ? state.limits.max_override_bytes : Infinity;
+  if (file.size > max) {
+    state.upload = null;
+    showError(`${file.name} has ${file.size} bytes; an uploaded override may have at most ${max}.`);
+    return;
+  }
+  state.upload = { name: file.name, text: await file.text() };
+  $('override-clear').hidden = false;
+  $('override-note').textContent = `${file.name} (${file.size} bytes), sent as uploaded-override.yaml`;
+  changed();
+}
+
+function uploadCleared() {
+  state.upload = null;
+  $('override-file').value = '';
+  $('override-clear').hidden = true;
+  $('override-note').textContent = 'a partial scenario, as for --override; checked by the loader at once';
+  changed();
+}
+
 let commandTimer = null;
 function changed() {
   clearTimeout(commandTimer);
   commandTimer = setTimeout(async () => {
     try {
-      const answer = await api.post('/api/compare/command', request());
+      const answer = await api.post(`/api/${mode()}/command`, request());
       $('command').textContent = answer.command;
       showError('');
     } catch (e) {
@@ -111,7 +147,8 @@ async function run(event) {
   $('progress').value = 0;
   $('progress-text').textContent = 'starting';
   try {
-    const job = await api.post('/api/compare', request());
+    const kind = mode();
+    const job = await api.post(`/api/${kind}`, request());
     state.job = job;
     $('cancel').disabled = false;
     $('progress').max = job.total;
@@ -120,15 +157,15 @@ async function run(event) {
     await api.events(`/api/jobs/${job.id}/events`, (name, s) => {
       last = s;
       $('progress').value = s.done;
-      $('progress-text').textContent = `${s.done} of ${s.total} pairs (${s.state})`;
+      $('progress-text').textContent = `${s.done} of ${s.total} ${kind === 'run' ? 'replications' : 'pairs'} (${s.state})`;
     }, state.abort.signal);
     if (last.state === 'done') {
       state.result = await api.get(`/api/jobs/${job.id}/result`);
       show(state.result, job.id);
     } else if (last.state === 'failed') {
-      showError(last.error || 'the compare failed');
+      showError(last.error || `the ${kind} failed`);
     } else {
-      $('progress-text').textContent = `cancelled after ${last.done} of ${last.total} pairs`;
+      $('progress-text').textContent = `cancelled after ${last.done} of ${last.total} ${kind === 'run' ? 'replications' : 'pairs'}`;
     }
   } catch (e) {
     if (e.name !== 'AbortError') showError(e.message);
@@ -227,12 +264,51 @@ export function metricsTable(r, { movedOnly, filter }) {
   return t;
 }
 
+// A run's summary.csv as a table: the cells as the file has them.
+export function summaryTable(r, { filter }) {
+  const [header, ...rows] = r.table;
+  const t = h('table', { class: 'metrics' });
+  t.append(h('tr', {}, ...['metric', 'group', 'mean', '95% interval', 'n'].map((c) => h('th', { scope: 'col' }, c))));
+  const col = (name) => header.indexOf(name);
+  let shown = 0;
+  for (const row of rows) {
+    const text = `${row[0]}.${row[1]}`;
+    if (filter && !text.includes(filter)) continue;
+    shown++;
+    const interval = row[col('ci95_low')] === '' ? 'no interval' : `[${row[col('ci95_low')]}, ${row[col('ci95_high')]}]`;
+    t.append(h('tr', { 'data-metric': text }, h('td', {}, row[0]), h('td', {}, row[1]),
+      h('td', { class: 'num' }, row[col('mean')]), h('td', { class: 'num' }, interval), h('td', { class: 'num' }, row[col('n')])));
+  }
+  if (!shown) t.append(h('tr', {}, h('td', { colspan: 5 }, 'No metric matches.')));
+  return t;
+}
+
 function show(r, jobId) {
+  const run = r.kind === 'run';
   $('results').hidden = false;
+  $('results-title').textContent = run ? '2. The plan over its replications' : '2. What moved';
+  $('table-title').textContent = run ? 'Every metric: mean over the replications with its 95% interval (summary.csv)'
+    : 'Every metric: paired difference with its 95% interval';
   $('warnings').replaceChildren(...r.warnings.map((w) => h('p', { class: 'warning' }, `Warning: ${w}`)));
   $('result-command').textContent = r.command;
-  const csvBlob = new Blob([r.csv], { type: 'text/csv' });
-  $('download-csv').href = URL.createObjectURL(csvBlob);
+  const csvName = run ? 'summary.csv' : 'compare.csv';
+  $('download-csv').href = URL.createObjectURL(new Blob([r.csv], { type: 'text/csv' }));
+  $('download-csv').download = csvName;
+  $('download-csv').textContent = `Download ${csvName}`;
+  $('download-report').hidden = run;
+  $('moved-row').querySelector('#moved-only').hidden = run;
+  $('moved-row').querySelector('label[for=moved-only]').hidden = run;
+  $('folder-status').textContent = '';
+  $('terminal').hidden = !run;
+  $('terminal').textContent = run ? r.terminal : '';
+  $('results').dataset.job = jobId;
+  $('results').dataset.kind = run ? 'run' : 'compare';
+  if (run) {
+    $('charts').replaceChildren();
+    renderTable();
+    $('results-title').focus();
+    return;
+  }
   const box = $('charts');
   const toggle = h('div', { class: 'row' }, h('input', { type: 'checkbox', id: 'gantt-moved' }),
     h('label', { for: 'gantt-moved' }, 'Timeline: only activities whose dates differ'));
@@ -243,13 +319,35 @@ function show(r, jobId) {
     $('gantt-moved').checked = checked;
   });
   renderTable();
-  $('results').dataset.job = jobId;
   $('results-title').focus();
 }
 
 function renderTable() {
   if (!state.result) return;
-  $('metrics').replaceWith(Object.assign(metricsTable(state.result, { movedOnly: $('moved-only').checked, filter: $('filter').value.trim() }), { id: 'metrics' }));
+  const filter = $('filter').value.trim();
+  const table = state.result.kind === 'run' ? summaryTable(state.result, { filter })
+    : metricsTable(state.result, { movedOnly: $('moved-only').checked, filter });
+  $('metrics').replaceWith(Object.assign(table, { id: 'metrics' }));
+}
+
+// The files `gcmsim` writes for the command line shown, zipped by the server (a run's replications
+// are simulated again for it: a large run takes a while).
+async function downloadFolder() {
+  const id = $('results').dataset.job;
+  $('download-folder').disabled = true;
+  $('folder-status').textContent = 'preparing the zip...';
+  try {
+    const blob = await api.getBlob(`/api/jobs/${id}/folder.zip`);
+    const a = h('a', { href: URL.createObjectURL(blob), download: `gcmsim-${$('results').dataset.kind}-${id.slice(0, 8)}.zip` });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    $('folder-status').textContent = `${Math.round(blob.size / 1024).toLocaleString('en-US')} KiB downloaded`;
+  } catch (e) {
+    $('folder-status').textContent = `the zip failed: ${e.message}`;
+  } finally {
+    $('download-folder').disabled = false;
+  }
 }
 
 function downloadReport() {
@@ -272,6 +370,10 @@ async function start() {
   $('moved-only').addEventListener('change', renderTable);
   $('filter').addEventListener('input', renderTable);
   $('download-report').addEventListener('click', downloadReport);
+  $('download-folder').addEventListener('click', downloadFolder);
+  $('override-file').addEventListener('change', () => uploadChosen().catch((e) => showError(e.message)));
+  $('override-clear').addEventListener('click', uploadCleared);
+  for (const r of document.querySelectorAll('input[name=mode]')) r.addEventListener('change', modeChanged);
   for (const id of ['whatif', 'replications', 'seed']) $(id).addEventListener('input', changed);
   $('results-title').setAttribute('tabindex', '-1');
   try {
@@ -279,6 +381,7 @@ async function start() {
     const first = api.get('/api/scenarios/gcm-2017-2018').catch(() => null);
     const list = await api.get('/api/scenarios');
     $('version').textContent = list.version;
+    state.limits = list.limits;
     for (const s of list.scenarios) $('scenario').append(h('option', { value: s.name }, s.name));
     $('scenario').value = list.scenarios.some((s) => s.name === 'gcm-2017-2018') ? 'gcm-2017-2018' : list.scenarios[0].name;
     for (const w of list.whatifs) $('whatif').append(h('option', { value: w.name }, `${w.name}: ${w.title}`));

@@ -5,6 +5,9 @@
 # the run facade built on top of it. "../" paths are refused so a layer cannot step around its roots.
 # The compiler enforces the same through per-layer include roots (cmake/GcmsimLayers.cmake); this
 # check also covers headers no translation unit of the layer happens to include yet.
+# Inside models/, the rooms (its top-level files, and each sub-folder with what lies below it:
+# loader/, negotiation/, process/, run/, setup/) form no cycle: no two rooms reach each other
+# through their #includes, so each can be read, tested and changed knowing only the rooms below it.
 cmake_minimum_required(VERSION 3.25)
 set(allowed_engine engine)
 set(allowed_model engine models)
@@ -16,6 +19,17 @@ set(allowed_bench engine models gcmsim output experiments bench)
 set(allowed_cli engine models gcmsim output experiments serve bench cli)
 
 set(violations "")
+set(room_edges "")  # "from>to" between rooms of models/, with an example in example_<from>_<to>
+
+# models/ for its top-level files, models/<sub> for anything in or below models/<sub>/.
+function(models_room path out_var)
+  if(path MATCHES "^models/([^/]+)/")
+    set(${out_var} "models/${CMAKE_MATCH_1}" PARENT_SCOPE)
+  else()
+    set(${out_var} "models" PARENT_SCOPE)
+  endif()
+endfunction()
+
 foreach(layer engine models output experiments serve bench cli)
   file(GLOB_RECURSE files RELATIVE ${SOURCE_DIR} ${SOURCE_DIR}/${layer}/*.hpp ${SOURCE_DIR}/${layer}/*.cpp
        ${SOURCE_DIR}/${layer}/*.in)
@@ -43,11 +57,50 @@ foreach(layer engine models output experiments serve bench cli)
       elseif(model_core AND header MATCHES "^models/(loader|run)/")
         string(APPEND violations "  ${f}: #include \"${header}\": the model knows nothing of the loader or the run facade\n")
       endif()
+      if(f MATCHES "^models/" AND header MATCHES "^models/")
+        models_room("${f}" from)
+        models_room("${header}" to)
+        string(MAKE_C_IDENTIFIER "${from}_${to}" key)
+        if(NOT from STREQUAL to AND NOT DEFINED example_${key})
+          list(APPEND room_edges "${from}>${to}")
+          set(example_${key} "${f} includes \"${header}\"")
+        endif()
+      endif()
     endforeach()
   endforeach()
+endforeach()
+
+# A folder cycle: an edge from a room to one that reaches it back.
+function(rooms_reached start out_var)
+  set(reached "")
+  set(frontier "${start}")
+  while(frontier)
+    set(next "")
+    foreach(edge ${room_edges})
+      string(REPLACE ">" ";" ends "${edge}")
+      list(GET ends 0 a)
+      list(GET ends 1 b)
+      if(a IN_LIST frontier AND NOT b IN_LIST reached)
+        list(APPEND reached "${b}")
+        list(APPEND next "${b}")
+      endif()
+    endforeach()
+    set(frontier "${next}")
+  endwhile()
+  set(${out_var} "${reached}" PARENT_SCOPE)
+endfunction()
+foreach(edge ${room_edges})
+  string(REPLACE ">" ";" ends "${edge}")
+  list(GET ends 0 a)
+  list(GET ends 1 b)
+  rooms_reached("${b}" back)
+  if(a IN_LIST back)
+    string(MAKE_C_IDENTIFIER "${a}_${b}" key)
+    string(APPEND violations "  folder cycle: ${a}/ -> ${b}/ (${example_${key}}), and ${b}/ reaches ${a}/ back\n")
+  endif()
 endforeach()
 
 if(violations)
   message(FATAL_ERROR "layering violations:\n${violations}")
 endif()
-message(STATUS "layering: every #include respects engine < models < output < experiments < serve, bench < cli")
+message(STATUS "layering: every #include respects engine < models < output < experiments < serve, bench < cli; no folder cycle in models/")

@@ -9,19 +9,12 @@
 
 #include "run_gcmsim.hpp"
 
+using gcmsim::testing::out_dir;
 using gcmsim::testing::read_text;
 using gcmsim::testing::run_gcmsim;
 
-namespace {
-std::string fresh_dir(const std::string& name) {
-  const auto dir = std::filesystem::path(GCMSIM_TEST_TMP) / name;
-  std::filesystem::remove_all(dir);
-  return dir.string();
-}
-}  // namespace
-
 TEST_CASE("the classroom scenario runs narrated, with --step ignored when stdin is closed", "[cli][classroom]") {
-  const std::string dir = fresh_dir("classroom");
+  const std::string dir = out_dir("classroom");
   const auto r = run_gcmsim("run scenarios/classroom.yaml --narrate --step --out " + dir);  // stdin is /dev/null
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
@@ -53,7 +46,7 @@ TEST_CASE("the classroom scenario runs narrated, with --step ignored when stdin 
 }
 
 TEST_CASE("the Friedkin-Johnsen scenario's positions settle where the paper says", "[cli][classroom]") {
-  const std::string dir = fresh_dir("fj");
+  const std::string dir = out_dir("fj");
   const auto r = run_gcmsim("run scenarios/classroom/friedkin-johnsen-1999.yaml -q --out " + dir);
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
@@ -74,7 +67,7 @@ TEST_CASE("the Friedkin-Johnsen scenario's positions settle where the paper says
 TEST_CASE("positions are written to the precision the model carries: 15 read in is 15 written out", "[cli][classroom]") {
   // Finland listens only to itself (susceptibility 0): its position never moves. 0.15 * 100 is
   // 15.000000000000002 in doubles; the file must say 15 on every row.
-  const std::string dir = fresh_dir("fj15");
+  const std::string dir = out_dir("fj15");
   const auto r = run_gcmsim("run scenarios/classroom/friedkin-johnsen-1999.yaml -q --set outputs.positions=daily "
                             "--set negotiation.delegations.FIN.position=[15] --out " + dir);
   INFO(r.err);

@@ -254,3 +254,60 @@ TEST_CASE("class 9: small ones: empty keys, empty files, stray keys, includes by
   REQUIRE(ansi.err.find('\x1b') == std::string::npos);
   REQUIRE_THAT(ansi.err, Catch::Contains("found the text '\\x1b[2J\\x1b[31mred'"));
 }
+
+TEST_CASE("issue 25: design tables, calibration files and session logs: regular files only, bounded, never echoed", "[hostile]") {
+  const std::string folder = fresh_folder("issue25-readers");
+  REQUIRE(std::system(("mkfifo '" + folder + "/fifo.csv' && truncate -s 1G '" + folder + "/huge.csv'").c_str()) == 0);
+  // A sweep whose design table is each hostile file in turn.
+  const auto sweep_over = [&](const std::string& table) {
+    write_file(folder + "/sweep.yaml", std::string("sweep_version: 1\nname: t\nbase:\n  scenario: ") + GCMSIM_SOURCE_DIR +
+                                           "/scenarios/classroom.yaml\nparameters:\n  - {name: r, set: "
+                                           "negotiation.parameters.reservation}\ndesign: {kind: table, file: " +
+                                           table + "}\nreplications: 1\n");
+    return run_limited(folder, "sweep sweep.yaml --dry-run -o out", kMemoryCap);
+  };
+  for (const auto& [file, expected] : std::vector<std::pair<std::string, std::string>>{
+           {"/dev/zero", "not a regular file"},
+           {"fifo.csv", "is a FIFO"},
+           {"huge.csv", "is more than"},
+           {"/etc/passwd", ""}}) {
+    const auto r = sweep_over(file);
+    INFO(file << ": " << r.err);
+    CHECK(r.signal == 0);
+    CHECK(r.exit_code == 2);
+    CHECK(r.seconds < 10);
+    if (!expected.empty()) CHECK_THAT(r.err, Catch::Contains(expected));
+    CHECK_THAT(r.err, !Catch::Contains("root:x:0:0"));  // the content of a file that is not a table is never quoted
+  }
+  // The calibration file itself, and a session log given to --replay.
+  for (const std::string file : {"/dev/zero", "fifo.csv", "huge.csv"}) {
+    const auto calibrate = run_limited(folder, "calibrate " + file + " -q -o cal", kMemoryCap);
+    INFO(file << ": " << calibrate.err);
+    CHECK(calibrate.signal == 0);
+    CHECK(calibrate.exit_code == 2);
+    const auto replay = run_limited(folder, std::string("run ") + GCMSIM_SOURCE_DIR + "/scenarios/classroom.yaml --replay " + file + " -q -o rep", kMemoryCap);
+    INFO(replay.err);
+    CHECK(replay.signal == 0);
+    CHECK(replay.exit_code == 2);
+    CHECK_THAT(replay.err, Catch::Contains("expected a session's decisions.csv"));
+  }
+  const auto passwd = run_limited(folder, std::string("run ") + GCMSIM_SOURCE_DIR + "/scenarios/classroom.yaml --replay /etc/passwd -q -o rep", kMemoryCap);
+  CHECK(passwd.exit_code == 2);
+  CHECK_THAT(passwd.err, !Catch::Contains("root:x:0:0"));
+}
+
+TEST_CASE("issue 25: one long --set gives a report of a few lines, the line shown as a window around the column", "[hostile]") {
+  const std::string folder = fresh_folder("issue25-long-set");
+  std::string path = "a";
+  for (int i = 0; i < 20000; ++i) path += ".a";
+  const auto deep = run_limited(folder, std::string("validate ") + GCMSIM_SOURCE_DIR + "/scenarios/classroom.yaml --set '" + path + "=1'");
+  INFO(deep.err.substr(0, 2000));
+  CHECK(deep.exit_code == 2);
+  CHECK(deep.err.size() < 2000);  // 80 KB before: the whole line and a caret line as long
+  CHECK_THAT(deep.err, Catch::Contains("the path has 20001 steps"));
+  std::string value = "negotiation.parameters.reservation=" + std::string(5000, '[') + std::string(5000, ']');
+  const auto nested = run_limited(folder, std::string("validate ") + GCMSIM_SOURCE_DIR + "/scenarios/classroom.yaml --set '" + value + "'");
+  CHECK(nested.exit_code == 2);
+  CHECK(nested.err.size() < 2000);
+  CHECK_THAT(nested.err, Catch::Contains("--set #1:1:36: error"));
+}

@@ -8,6 +8,9 @@
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include <unistd.h>
+
+#include "engine/file_calls.hpp"
 #include "experiments/journal.hpp"
 #include "experiments/run_series.hpp"
 
@@ -187,4 +190,26 @@ TEST_CASE("a record's series follow its metrics after '|', checksummed with them
   CHECK((*parts)[0][1].day == 1.5);
   CHECK((*parts)[1].empty());
   CHECK_FALSE(ex::split_series(r.series, 3));
+}
+
+namespace {
+ssize_t at_most_five_bytes(int fd, const void* data, std::size_t size) { return ::write(fd, data, std::min<std::size_t>(size, 5)); }
+int plain_fsync(int fd) { return ::fsync(fd); }
+}  // namespace
+
+TEST_CASE("journal records written through short writes read back whole (issue 25, injected)", "[experiments][journal][faults]") {
+  const fs::path dir = fs::path(GCMSIM_TEST_TMP) / "journal-short-writes";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  ex::JournalHeader header{"abc123", {0, 1}, 40, 2, 0};
+  {
+    gcmsim::FileCallsForTesting faults({&at_most_five_bytes, &plain_fsync});
+    ex::JournalWriter writer(ex::journal_path(dir, header.shard), header, nullptr, 8);
+    for (std::size_t r = 0; r < 40; ++r) writer.append({r, r / 4, r % 4, 1000 + r, {0.5 + static_cast<double>(r), std::nullopt}});
+    writer.sync();
+  }
+  const ex::JournalContents read = ex::read_journal(ex::journal_path(dir, header.shard));
+  CHECK(read.records.size() == 40);
+  CHECK(read.skipped.empty());
+  CHECK_FALSE(read.torn_tail);
 }

@@ -13,6 +13,7 @@
 
 #include "tests/cli/run_gcmsim.hpp"
 
+using gcmsim::testing::out_dir;
 using gcmsim::testing::read_text;
 using gcmsim::testing::run_gcmsim;
 namespace fs = std::filesystem;
@@ -20,12 +21,6 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::string kGrid = "tests/experiments/fixtures/classroom-grid.yaml";
-
-std::string out_dir(const std::string& name) {
-  const std::string dir = fmt::format("{}/sweep-{}-{}", GCMSIM_TEST_TMP, ::getpid(), name);
-  fs::remove_all(dir);
-  return dir;
-}
 
 std::size_t count_lines(const std::string& text) { return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')); }
 
@@ -244,6 +239,41 @@ TEST_CASE("a sweep killed with SIGKILL at random moments and resumed gives byte-
   CHECK(dump(killed + "/results.sqlite") == rows);
 }
 
+TEST_CASE("kill -9 while shards are merged into the tables: the next merge completes them byte-identically") {
+  // Two shards journaled and nothing merged: `sweep merge` is the tables phase alone (runs.csv,
+  // points.csv, results.sqlite streamed to temporary files and renamed).
+  const std::string args = fmt::format("sweep {} -r 400 -j 2", kGrid);
+  const std::string killed = out_dir("merge-killed");
+  for (int shard = 0; shard < 2; ++shard) require_ok(run_gcmsim(fmt::format("{} -o {} --shard {}/2", args, killed, shard)));
+  // The reference: the same shards merged without interruption, timed for the kill moments.
+  const std::string reference = out_dir("merge-reference");
+  fs::remove_all(reference);
+  fs::copy(killed, reference, fs::copy_options::recursive);
+  const auto start = std::chrono::steady_clock::now();
+  require_ok(run_gcmsim("sweep merge " + reference));
+  const double whole = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::mt19937 rng(20181210);
+  std::uniform_real_distribution<double> moment(0.1 * whole, 0.9 * whole);
+  int kills = 0;
+  for (int attempt = 0; attempt < 12; ++attempt) {
+    const std::string command =
+        fmt::format("cd '{}' && {{ '{}' sweep merge {} </dev/null >/dev/null 2>&1 & pid=$!; sleep {:.3f}; kill -9 $pid 2>/dev/null; wait $pid; }}",
+                    GCMSIM_SOURCE_DIR, GCMSIM_BINARY, killed, moment(rng));
+    const int status = std::system(command.c_str());
+    const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    if (code == 128 + 9) ++kills;
+    else if (code != 0) FAIL("unexpected exit " << code);
+  }
+  require_ok(run_gcmsim("sweep merge " + killed));
+  INFO(kills << " kills, an uninterrupted merge took " << whole << " s");
+  CHECK(kills >= 3);
+  CHECK(read_text(reference + "/runs.csv") == read_text(killed + "/runs.csv"));
+  CHECK(read_text(reference + "/points.csv") == read_text(killed + "/points.csv"));
+  CHECK(dump(killed + "/results.sqlite") == dump(reference + "/results.sqlite"));
+  // The killed merges' temporary files were cleaned by the next one.
+  for (const auto& entry : fs::directory_iterator(killed)) CHECK(entry.path().extension() != ".tmp");
+}
+
 TEST_CASE("a folder that holds another sweep is refused") {
   const std::string dir = out_dir("other");
   require_ok(run_gcmsim(fmt::format("sweep {} -o {} -r 1", kGrid, dir)));
@@ -333,7 +363,23 @@ TEST_CASE("the shipped grid and Latin hypercube sweeps of the baseline check eve
         std::string::npos);
   const auto lhs = run_gcmsim("sweep scenarios/sweeps/negotiation-lhs.yaml --dry-run -j 2");
   require_ok(lhs);
-  CHECK(lhs.out.find("40 points x 10 replications = 400 runs") != std::string::npos);
+  CHECK(lhs.out.find("100 points x 4 replications = 400 runs") != std::string::npos);
+}
+
+TEST_CASE("the shipped Latin hypercube sweep answers the documented question: which box holds fewer than 150 adopting") {
+  // docs/experiments.md and `gcmsim discover --help` ask it of this sweep; its reservation reaches
+  // 0.90 so that some runs lose enough states for the question to have cases.
+  const std::string dir = out_dir("shipped-lhs");
+  require_ok(run_gcmsim(fmt::format("sweep scenarios/sweeps/negotiation-lhs.yaml -o {} -j 2", dir)));
+  const auto found = run_gcmsim(fmt::format("discover {} --where 'conference_adopt < 150'", dir));
+  require_ok(found);
+  INFO(found.out);
+  CHECK(found.out.find("conference_adopt < 150 in 41 of 400 runs") != std::string::npos);
+  // The box: a high reservation (states leave) and a low susceptibility (they move little toward
+  // the text), each limit significant; the other limits are not.
+  CHECK(found.out.find("coverage 0.902 (37 of 41 cases), density 0.925 (37 of 40 runs in the box)") != std::string::npos);
+  CHECK(found.out.find("  reservation                      0.874972     0.899082     1.4e-20         -\n") != std::string::npos);
+  CHECK(found.out.find("  susceptibility                   0.205027     0.520993           -   1.1e-05\n") != std::string::npos);
 }
 
 TEST_CASE("an unknown metric is located in the sweep file with a did-you-mean") {

@@ -13,6 +13,7 @@
 
 #include "tests/cli/run_gcmsim.hpp"
 
+using gcmsim::testing::out_dir;
 using gcmsim::testing::read_text;
 using gcmsim::testing::run_gcmsim;
 using Catch::Contains;
@@ -21,12 +22,6 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::string kGrid = "tests/experiments/fixtures/classroom-grid.yaml";
-
-std::string out_dir(const std::string& name) {
-  const std::string dir = fmt::format("{}/writers-{}-{}", GCMSIM_TEST_TMP, ::getpid(), name);
-  fs::remove_all(dir);
-  return dir;
-}
 
 void write_text(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 

@@ -1,14 +1,18 @@
 """The studio in a real browser (Debian's chromium through chromedriver): halve the trust fund, run
 20 replications, check the numbers shown against the CLI's compare.csv, download the report and
-open it with the network off; hostile scenario texts stay text. Screenshots go to the build folder.
+open it with the network off; upload an override (a bad one shows the loader's located error) and run
+the plan alone, its summary checked against `gcmsim run`'s and its run folder (zip) against the
+files that command writes; hostile scenario texts stay text. Screenshots go to the build folder.
 A browser that cannot start fails the test: it is never skipped."""
 import csv
 import io
 import os
 import pathlib
 import shutil
+import subprocess
 import tempfile
 import time
+import zipfile
 
 import pytest
 from selenium import webdriver
@@ -17,7 +21,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from conftest import SOURCE, Server, cli_compare_csv
+from conftest import BINARY, SOURCE, Server, cli_compare_csv
 
 OUT = pathlib.Path(os.environ.get("GCMSIM_TEST_OUT", tempfile.gettempdir())) / "screenshots"
 
@@ -173,3 +177,76 @@ def test_hostile_scenario_texts_stay_text(tmp_path):
     finally:
         driver.quit()
         server.stop()
+
+
+GOOD_OVERRIDE = "# round 2 a week later\nactivities:\n  - {id: round2, start: 2018-03-19, end: 2018-03-22}\n"
+BAD_OVERRIDE = "activities:\n  - {id: round2, start: 2018-02-30}\n"
+
+
+def test_upload_an_override_and_run_the_plan_alone(session, tmp_path):
+    server, driver, downloads = session
+    driver.get(server.base)
+    wait_ready(driver)
+    upload = driver.find_element(By.ID, "override-file")
+    # A bad override: the loader's located report, shown as text as soon as the file is chosen.
+    (tmp_path / "bad.yaml").write_text(BAD_OVERRIDE)
+    upload.send_keys(str(tmp_path / "bad.yaml"))
+    WebDriverWait(driver, 30).until(lambda d: d.find_element(By.ID, "form-error").is_displayed())
+    error = driver.find_element(By.ID, "form-error").text
+    assert "uploaded-override.yaml:2:25: error: invalid date" in error and "/tmp/" not in error, error
+    assert driver.find_element(By.ID, "command").text == ""
+    full_screenshot(driver, "studio-upload-error.png")
+    # A good one instead, and the plan run alone: 5 replications.
+    driver.find_element(By.ID, "override-clear").click()
+    (tmp_path / "good.yaml").write_text(GOOD_OVERRIDE)
+    driver.find_element(By.ID, "override-file").send_keys(str(tmp_path / "good.yaml"))
+    driver.find_element(By.ID, "mode-run").click()
+    reps = driver.find_element(By.ID, "replications")
+    reps.clear()
+    reps.send_keys("5")
+    expected_command = "gcmsim run scenarios/gcm-2017-2018.yaml --override uploaded-override.yaml -r 5 --seed 2017"
+    WebDriverWait(driver, 30).until(lambda d: d.find_element(By.ID, "command").text == expected_command)
+    assert not driver.find_element(By.ID, "form-error").is_displayed()
+    assert driver.find_element(By.ID, "run").text == "Run the replications"
+    run_and_wait(driver)
+    assert driver.find_element(By.ID, "result-command").text == expected_command
+
+    # The CLI, given the same file under the name the command line uses.
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    (cwd / "uploaded-override.yaml").write_text(GOOD_OVERRIDE)
+    (cwd / "scenarios").symlink_to(pathlib.Path(SOURCE) / "scenarios")
+    out = cwd / "out"
+    printed = subprocess.run([BINARY, "run", "scenarios/gcm-2017-2018.yaml", "--override", "uploaded-override.yaml",
+                              "-r", "5", "--seed", "2017", "-o", str(out)], cwd=cwd, check=True, capture_output=True,
+                             text=True).stdout
+    expected = list(csv.reader(io.StringIO((out / "summary.csv").read_text())))
+    rows = driver.execute_script("""
+      return [...document.querySelectorAll('#metrics tr[data-metric]')].map(
+        tr => [...tr.children].map(td => td.textContent));""")
+    assert len(rows) == len(expected) - 1 > 50
+    for shown, want in zip(rows, expected[1:]):  # metric,group,mean,ci95_low,ci95_high,n
+        interval = "no interval" if want[3] == "" else f"[{want[3]}, {want[4]}]"
+        assert shown == [want[0], want[1], want[2], interval, want[5]], (shown, want)
+    # The summary `gcmsim run` prints, as text.
+    terminal = driver.execute_script("return document.getElementById('terminal').textContent")
+    assert terminal == printed.split("\n", 1)[1].rsplit("\nOutputs in ", 1)[0]
+    assert "Only 5 replications" in driver.find_element(By.ID, "warnings").text
+    assert not driver.find_element(By.ID, "download-report").is_displayed()
+    full_screenshot(driver, "studio-run.png")
+
+    # The run folder, downloaded from the page: the CLI's files (manifest.json's wall time aside).
+    driver.find_element(By.ID, "download-folder").click()
+    deadline = time.monotonic() + 120
+    zips = []
+    while not zips and time.monotonic() < deadline:
+        zips = [p for p in downloads.glob("gcmsim-run-*.zip")]
+        time.sleep(0.2)
+    assert zips, list(downloads.iterdir())
+    WebDriverWait(driver, 60).until(lambda d: "downloaded" in d.find_element(By.ID, "folder-status").text)
+    with zipfile.ZipFile(zips[0]) as archive:
+        names = sorted(archive.namelist())
+        want = sorted(f"results/{p.relative_to(out)}" for p in out.rglob("*") if p.is_file() and not p.name.startswith("."))
+        assert names == want
+        assert archive.read("results/summary.csv") == (out / "summary.csv").read_bytes()
+        assert archive.read("results/rep-0004/positions.csv") == (out / "rep-0004/positions.csv").read_bytes()

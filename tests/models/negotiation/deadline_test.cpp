@@ -8,7 +8,7 @@
 
 #include "../loader/load_helpers.hpp"
 #include "models/process/process_model.hpp"
-#include "models/scenario_setup.hpp"
+#include "models/setup/scenario_setup.hpp"
 
 using namespace gcmsim;
 

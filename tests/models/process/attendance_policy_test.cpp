@@ -5,7 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "../loader/load_helpers.hpp"
-#include "models/process/attendance.hpp"
+#include "models/setup/attendance.hpp"
 
 using namespace gcmsim;
 using namespace gcmsim::model;

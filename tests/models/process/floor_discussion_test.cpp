@@ -1,10 +1,11 @@
 // Who asks for the floor and how the discussion is recorded, from the named floor parameters.
 #include "models/process/floor_discussion.hpp"
+#include "models/setup/floor_request.hpp"
 
 #include <catch2/catch.hpp>
 
 #include "../loader/load_helpers.hpp"
-#include "models/process/attendance.hpp"
+#include "models/setup/attendance.hpp"
 
 using namespace gcmsim;
 using namespace gcmsim::model;

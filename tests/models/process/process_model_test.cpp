@@ -11,6 +11,7 @@
 #include "models/plan.hpp"
 #include "models/process/moderators.hpp"
 #include "models/process/trust_fund.hpp"
+#include "models/setup/trust_fund_eligibility.hpp"
 
 using namespace gcmsim;
 using namespace std::chrono;

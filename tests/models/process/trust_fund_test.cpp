@@ -1,4 +1,5 @@
 #include "models/process/trust_fund.hpp"
+#include "models/setup/trust_fund_eligibility.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "models/scenario_setup.hpp"
+#include "models/setup/scenario_setup.hpp"
 
 #include <algorithm>
 

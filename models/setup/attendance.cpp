@@ -1,4 +1,4 @@
-#include "models/process/attendance.hpp"
+#include "models/setup/attendance.hpp"
 
 #include <algorithm>
 #include <array>

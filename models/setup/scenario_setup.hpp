@@ -9,7 +9,7 @@
 #include "engine/calendar.hpp"
 #include "models/negotiation/negotiation_setup.hpp"
 #include "models/plan.hpp"
-#include "models/process/meeting_odds.hpp"
+#include "models/setup/meeting_odds.hpp"
 #include "models/scenario.hpp"
 
 namespace gcmsim::model {
@@ -29,6 +29,7 @@ class ScenarioSetup {
   const std::vector<std::size_t>& planned_order() const { return planned_order_; }
   // Round number (1, 2, ...) of a negotiation round, by activity index; 0 for other activities.
   int round_number(std::size_t activity) const { return round_numbers_[activity]; }
+  const std::vector<int>& round_numbers() const { return round_numbers_; }
   // Activities that need this one.
   const std::vector<std::size_t>& dependants(std::size_t activity) const { return dependants_[activity]; }
   // Member-state indices of the co-facilitators.

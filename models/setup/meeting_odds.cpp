@@ -1,8 +1,8 @@
-#include "models/process/meeting_odds.hpp"
+#include "models/setup/meeting_odds.hpp"
 
-#include "models/process/attendance.hpp"
-#include "models/process/floor_discussion.hpp"
-#include "models/process/trust_fund.hpp"
+#include "models/setup/attendance.hpp"
+#include "models/setup/floor_request.hpp"
+#include "models/setup/trust_fund_eligibility.hpp"
 
 namespace gcmsim::model {
 

@@ -1,14 +1,14 @@
 // The odds a scenario's meetings give each member state, computed once per scenario, are exactly
 // what the attendance and floor models give that state at that meeting.
-#include "models/process/meeting_odds.hpp"
+#include "models/setup/meeting_odds.hpp"
 
 #include <catch2/catch.hpp>
 
 #include "../loader/load_helpers.hpp"
-#include "models/process/attendance.hpp"
-#include "models/process/floor_discussion.hpp"
-#include "models/process/trust_fund.hpp"
-#include "models/scenario_setup.hpp"
+#include "models/setup/attendance.hpp"
+#include "models/setup/floor_request.hpp"
+#include "models/setup/trust_fund_eligibility.hpp"
+#include "models/setup/scenario_setup.hpp"
 
 using namespace gcmsim;
 using namespace gcmsim::model;

@@ -1,0 +1,3 @@
+#pragma once
+// alpha/ needs beta/ ...
+#include "models/beta/b.hpp"

@@ -1,0 +1,3 @@
+#pragma once
+// ... and beta/ needs alpha/: a folder cycle.
+#include "models/alpha/a.hpp"
