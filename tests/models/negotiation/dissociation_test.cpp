@@ -88,6 +88,7 @@ TEST_CASE("a departure raises a close state's hazard from that day on (integrate
 TEST_CASE("a new cabinet changes the hazard from its first day", "[dissociation]") {
   DissociationInputs in = inputs(1, 0.01, 1);
   in.threshold = {0.5};
+  in.span_days = 200.0;  // the day it reaches its threshold (177) is within the span
   in.stance_weight = std::log(10.0);
   in.stance_changes.push_back({30.0, 0, 1.0});  // ten times the hazard from day 30
   const auto out = dissociation_cascade(in);
