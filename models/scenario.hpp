@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/calendar.hpp"
@@ -42,6 +43,9 @@ struct MemberState {
   // Delegates it sends from capital; absent: as many as the trust fund pays for
   // (TrustFundPolicy::delegates_per_state). The fund never pays for more than the delegation.
   std::optional<int> delegation_size;
+  // The government's stance against the compact by date (politics.stance: 0 neutral to 1), the
+  // cabinets in start order; empty: no data, read as neutral.
+  std::vector<std::pair<Date, double>> stance;
   // The UN language the delegation works in: the data's `working_language`, or the loader's
   // estimate (docs/model.md, Interpretation). Matters only at meetings without interpretation.
   Language working_language = Language::english;
@@ -265,6 +269,8 @@ struct NegotiationParameters {
   double dissociation_rate = 0.003;        // hazard per 30 days of a state at the room's mean distance, no destination share
   double dissociation_distance = 40.0;     // log-hazard per unit of distance from the text beyond the room's mean
   double dissociation_destination = 2.0;   // log-hazard per unit of destination share
+  double dissociation_stance = 0.0;        // log-hazard per unit of government stance (0: no effect)
+  double dissociation_contagion = 0.0;     // hazard per 30 days added by each departure, times affinity to the leaver (0: none)
   bool ga_vote = false;                    // record a later General Assembly endorsement (a recorded vote)
   double ga_absence = 0.12;                // chance that a state is absent from that vote
   double revision_blend = 0.5;      // how far a round's revision moves the text toward the compromise
@@ -312,6 +318,9 @@ struct Scenario {
   std::vector<Closure> closures;  // no meetings then (a planning rule, warned; the days stay working days)
   std::vector<Venue> venues;
   std::vector<MemberState> member_states;
+  // Agreement of two member states in General Assembly recorded votes (politics.affinity), by pair
+  // of indices into member_states, the lower first; a pair left out has none.
+  std::map<std::pair<std::size_t, std::size_t>, double> affinity;
   std::vector<std::string> co_facilitators;  // iso3
   std::vector<StakeholderPopulation> stakeholders;
   std::vector<Activity> activities;

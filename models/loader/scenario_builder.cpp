@@ -26,6 +26,7 @@ std::optional<model::Scenario> build_scenario(const Document& doc, Diagnostics& 
   sections::build_activities(ctx, root);
   sections::build_policies(ctx, root);
   sections::build_events(ctx, root);
+  sections::build_politics(ctx, root);
   sections::build_parameters(ctx, root);
   sections::build_negotiation(ctx, root);
   sections::check_whole_scenario(ctx);

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "models/negotiation/dissociation.hpp"
 #include "models/negotiation/draft.hpp"
 
 namespace gcmsim::model {
@@ -283,7 +284,9 @@ std::vector<std::size_t> Negotiation::end_of_round(std::size_t round, SimTime wh
   return leaving;
 }
 
-std::vector<std::pair<std::size_t, SimTime>> Negotiation::dissociation_schedule(SimTime until) {
+std::vector<std::pair<std::size_t, SimTime>> Negotiation::dissociation_schedule(
+    SimTime until, const std::vector<std::pair<std::size_t, SimTime>>& scripted,
+    const std::vector<std::vector<std::pair<SimTime, double>>>& stance) {
   std::vector<std::pair<std::size_t, SimTime>> out;
   if (!agreed() || dissociations_drawn_) return out;
   dissociations_drawn_ = true;
@@ -295,21 +298,48 @@ std::vector<std::pair<std::size_t, SimTime>> Negotiation::dissociation_schedule(
   for (Eigen::Index i = 0; i < accept.size(); ++i)
     if (in(i)) mean_distance += 1.0 - accept(i), ++members;
   mean_distance = members > 0 ? mean_distance / members : 0.0;
-  const double span = static_cast<double>(until - *record_.agreed_at) / static_cast<double>(kDay);
-  for (std::size_t r = 0; r < ns_.states.size(); ++r) {
+  const SimTime agreed_at = *record_.agreed_at;
+  const auto day_of = [&](SimTime t) { return static_cast<double>(t - agreed_at) / static_cast<double>(kDay); };
+  const std::size_t n = ns_.states.size();
+  DissociationInputs cascade;
+  cascade.threshold.resize(n);
+  cascade.base.assign(n, 0.0);
+  cascade.active.resize(n);
+  cascade.stance.assign(n, 0.0);
+  cascade.closeness = &ns_.closeness;
+  cascade.stance_weight = p.dissociation_stance;
+  cascade.contagion = p.dissociation_contagion;
+  cascade.period_days = kHazardPeriodDays;
+  cascade.span_days = day_of(until);
+  for (std::size_t r = 0; r < n; ++r) {
     const auto i = static_cast<Eigen::Index>(r);
     // Drawn for every delegation, so one state's change leaves the others' draws alone.
-    const double u = stream_.uniform01();
+    cascade.threshold[r] = -std::log1p(-stream_.uniform01());
+    cascade.active[r] = in(i);
+    // The cabinet in office at agreement, and the ones that take office after it.
+    if (ns_.states[r] < stance.size())
+      for (const auto& [from, value] : stance[ns_.states[r]]) {
+        if (from <= agreed_at) cascade.stance[r] = value;
+        else cascade.stance_changes.push_back({day_of(from), r, value});
+      }
     if (!in(i) || p.dissociation_rate <= 0.0) continue;
     // Domestic politics turning against the text: more likely the further the text is from the
     // state's views (against the room's mean), and in destination countries, where migration is
     // contested at home.
-    const double hazard = p.dissociation_rate * std::exp(p.dissociation_distance * ((1.0 - accept(i)) - mean_distance) +
-                                                         p.dissociation_destination * ns_.destination(i));
-    const double days = -std::log1p(-u) * kHazardPeriodDays / hazard;
-    if (days < span) out.emplace_back(ns_.states[r], *record_.agreed_at + static_cast<SimTime>(std::ceil(days)) * kDay);
+    cascade.base[r] = p.dissociation_rate * std::exp(p.dissociation_distance * ((1.0 - accept(i)) - mean_distance) +
+                                                     p.dissociation_destination * ns_.destination(i));
   }
-  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  std::stable_sort(cascade.stance_changes.begin(), cascade.stance_changes.end(),
+                   [](const auto& a, const auto& b) { return a.day < b.day; });
+  for (const auto& [k, when] : scripted)
+    if (takes_part(k) && when > agreed_at) cascade.scripted.emplace_back(day_of(when), static_cast<std::size_t>(ns_.index[k]));
+  std::stable_sort(cascade.scripted.begin(), cascade.scripted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  // By day, and within a day in row order (the order the events are scheduled in).
+  std::vector<std::pair<SimTime, std::size_t>> by_day;
+  for (const auto& [r, days] : dissociation_cascade(cascade))
+    by_day.emplace_back(agreed_at + static_cast<SimTime>(std::ceil(days)) * kDay, r);
+  std::sort(by_day.begin(), by_day.end());
+  for (const auto& [when, r] : by_day) out.emplace_back(ns_.states[r], when);
   return out;
 }
 

@@ -72,8 +72,13 @@ class Negotiation {
   // states that leave now (acceptance below their reservation).
   std::vector<std::size_t> end_of_round(std::size_t round, SimTime when, const std::vector<double>& voice,
                                         std::optional<SimTime> conference_start);
-  // Once agreed: the states that will dissociate before `until`, and when (drawn once, at agreement).
-  std::vector<std::pair<std::size_t, SimTime>> dissociation_schedule(SimTime until);
+  // Once agreed: the states that will dissociate before `until`, and when (thresholds drawn once, at
+  // agreement; the cascade in dissociation.hpp). `scripted`: the scenario's departures after agreement
+  // (member state, when), which pull close states like any other; `stance`: by member state, its
+  // government's stance from each cabinet's start (empty: neutral).
+  std::vector<std::pair<std::size_t, SimTime>> dissociation_schedule(
+      SimTime until, const std::vector<std::pair<std::size_t, SimTime>>& scripted,
+      const std::vector<std::vector<std::pair<SimTime, double>>>& stance);
   // Adoption by acclamation (`present` per member state); nothing to adopt without an agreed text.
   void conference(SimTime when, const std::vector<bool>& present);
 

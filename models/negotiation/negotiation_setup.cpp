@@ -69,6 +69,26 @@ std::shared_ptr<const NegotiationSetup> make_negotiation_setup(const Scenario& s
     const double total = m.origin + m.transit + m.destination;
     ns.destination(static_cast<Eigen::Index>(r)) = total > 0.0 ? m.destination / total : 0.0;
   }
+  // Closeness: agreement above the mean agreement a of the pairs given, as a share of the way from a
+  // to full agreement. Most states agree with most others most of the time (the mean is about 0.81),
+  // so raw agreement would make every departure touch every state alike; the excess over the mean
+  // keeps what sets a state's peers apart. A pair not given is not close.
+  if (!scenario.affinity.empty()) {
+    double mean = 0.0;
+    int pairs = 0;
+    for (const auto& [pair, a] : scenario.affinity)
+      if (ns.index[pair.first] >= 0 && ns.index[pair.second] >= 0) mean += a, ++pairs;
+    if (pairs > 0 && mean / pairs < 1.0) {
+      mean /= pairs;
+      const auto n = static_cast<Eigen::Index>(ns.states.size());
+      ns.closeness = Eigen::MatrixXd::Zero(n, n);
+      for (const auto& [pair, a] : scenario.affinity) {
+        const int i = ns.index[pair.first], j = ns.index[pair.second];
+        if (i < 0 || j < 0) continue;
+        ns.closeness(i, j) = ns.closeness(j, i) = std::max(0.0, (a - mean) / (1.0 - mean));
+      }
+    }
+  }
   return setup;
 }
 

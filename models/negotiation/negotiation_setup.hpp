@@ -24,6 +24,10 @@ struct NegotiationSetup {
   Eigen::VectorXd susceptibility;
   Eigen::VectorXd reservation;
   Eigen::VectorXd destination;      // each row's destination share (a driver of dissociation)
+  // Each pair of rows' closeness for contagion after agreement: the General Assembly affinity above
+  // the mean of all pairs, rescaled to 0-1 (docs/negotiation.md, "After agreement"); 0 x 0 when the
+  // scenario gives no affinity.
+  Eigen::MatrixXd closeness;
   InfluenceNetwork network;
   int scheduled_rounds = 0;         // negotiation rounds in the plan: the last one is the deadline
 };

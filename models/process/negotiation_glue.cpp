@@ -123,7 +123,13 @@ void ProcessSimulation::on_round_end(std::size_t round, const std::vector<double
 void ProcessSimulation::schedule_dissociations() {
   const auto until = conference_start();
   if (!until) return;
-  for (const auto& [k, when] : state_.negotiation->dissociation_schedule(*until)) {
+  // What the cascade needs from the scenario's calendar: the scripted departures and the cabinets, as times.
+  std::vector<std::pair<std::size_t, SimTime>> scripted;
+  for (const ScriptedWithdrawal& w : s_.withdrawals) scripted.emplace_back(*s_.find_state(w.state), cal_.at(w.date));
+  std::vector<std::vector<std::pair<SimTime, double>>> stance(s_.member_states.size());
+  for (std::size_t k = 0; k < s_.member_states.size(); ++k)
+    for (const auto& [from, value] : s_.member_states[k].stance) stance[k].emplace_back(cal_.at(from), value);
+  for (const auto& [k, when] : state_.negotiation->dissociation_schedule(*until, scripted, stance)) {
     const std::size_t state = k;
     sim_.schedule_at(std::max(when, sim_.now()), [this, state] {
       if (state_.withdrawn[state]) return;

@@ -66,6 +66,8 @@ std::vector<ParameterField> negotiation_parameter_fields(model::NegotiationParam
       {"", "dissociation_rate", &q.dissociation_rate},
       {"", "dissociation_distance", &q.dissociation_distance},
       {"", "dissociation_destination", &q.dissociation_destination},
+      {"", "dissociation_stance", &q.dissociation_stance},
+      {"", "dissociation_contagion", &q.dissociation_contagion},
       {"", "ga_absence", &q.ga_absence},
       {"", "revision_blend", &q.revision_blend},
       {"", "steps_per_day", &q.steps_per_day},

@@ -24,6 +24,7 @@ void build_formats(BuildContext& ctx, const json& root);        // formats.cpp
 void build_activities(BuildContext& ctx, const json& root);     // activities.cpp
 void build_policies(BuildContext& ctx, const json& root);       // policies.cpp
 void build_events(BuildContext& ctx, const json& root);         // events.cpp
+void build_politics(BuildContext& ctx, const json& root);       // politics.cpp
 void build_parameters(BuildContext& ctx, const json& root);     // parameters.cpp
 void build_negotiation(BuildContext& ctx, const json& root);    // negotiation.cpp
 // One parameter: its section of `parameters:` ("" in the negotiation's `parameters:`), its key and

@@ -1,0 +1,143 @@
+// The dissociation cascade after agreement (models/negotiation/dissociation.hpp): exact against the
+// one-shot exponential draw and a hand-integrated two-state case, then direction over paired seeds:
+// a higher government stance raises the share that dissociates; a departure raises the share of the
+// leaver's close peers and leaves distant states alone.
+#include "models/negotiation/dissociation.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <random>
+
+using gcmsim::model::DissociationInputs;
+using gcmsim::model::dissociation_cascade;
+
+namespace {
+
+constexpr int kSeeds = 40;
+
+// `n` states in, each with base hazard `base` per 30 days, thresholds Exp(1) from `seed`, 150 days
+// (agreement to conference, as in 2018).
+DissociationInputs inputs(std::size_t n, double base, unsigned seed) {
+  DissociationInputs in;
+  std::mt19937_64 gen(seed);
+  std::uniform_real_distribution<double> u(0.0, 1.0);
+  for (std::size_t r = 0; r < n; ++r) in.threshold.push_back(-std::log1p(-u(gen)));
+  in.base.assign(n, base);
+  in.active.assign(n, true);
+  in.stance.assign(n, 0.0);
+  in.span_days = 150.0;
+  return in;
+}
+
+std::vector<bool> gone(const DissociationInputs& in) {
+  std::vector<bool> out(in.threshold.size(), false);
+  for (const auto& [r, day] : dissociation_cascade(in)) out[r] = true;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("without stance, contagion or new cabinets, each state's day is its threshold x 30 / hazard", "[dissociation]") {
+  DissociationInputs in = inputs(50, 0.0, 7);
+  for (std::size_t r = 0; r < 50; ++r) in.base[r] = 0.002 * static_cast<double>(r + 1);
+  in.base[3] = 0.0;      // no hazard: never
+  in.active[4] = false;  // already gone: never
+  const auto out = dissociation_cascade(in);
+  REQUIRE_FALSE(out.empty());
+  std::size_t expected = 0;
+  double last = 0.0;
+  for (std::size_t r = 0; r < 50; ++r) {
+    const double day = in.threshold[r] * 30.0 / in.base[r];
+    if (r != 3 && r != 4 && day < 150.0) ++expected;
+  }
+  CHECK(out.size() == expected);
+  for (const auto& [r, day] : out) {
+    CHECK(r != 3);
+    CHECK(r != 4);
+    CHECK(day == in.threshold[r] * 30.0 / in.base[r]);  // bit for bit: the classroom keeps its outputs
+    CHECK(day >= last);
+    last = day;
+  }
+}
+
+TEST_CASE("a departure raises a close state's hazard from that day on (integrated by hand)", "[dissociation]") {
+  DissociationInputs in;
+  in.threshold = {0.3, 1.0};
+  in.base = {0.1, 0.05};
+  in.active = {true, true};
+  in.stance = {0.0, 0.0};
+  Eigen::MatrixXd closeness(2, 2);
+  closeness << 0.0, 0.8, 0.8, 0.0;
+  in.closeness = &closeness;
+  in.contagion = 0.5;
+  in.span_days = 1000.0;
+  const auto out = dissociation_cascade(in);
+  REQUIRE(out.size() == 2);
+  const double t_a = 0.3 * 30.0 / 0.1;  // 90 days
+  CHECK(out[0].first == 0);
+  CHECK(out[0].second == Approx(t_a));
+  // B's cumulative hazard at 90 days is 0.05 x 3 = 0.15; then 0.05 + 0.5 x 0.8 = 0.45 per 30 days.
+  CHECK(out[1].first == 1);
+  CHECK(out[1].second == Approx(t_a + (1.0 - 0.15) * 30.0 / 0.45));
+  // Alone, B would have needed 600 days.
+  in.contagion = 0.0;
+  CHECK(dissociation_cascade(in).back().second == Approx(600.0));
+}
+
+TEST_CASE("a new cabinet changes the hazard from its first day", "[dissociation]") {
+  DissociationInputs in = inputs(1, 0.01, 1);
+  in.threshold = {0.5};
+  in.span_days = 200.0;  // the day it reaches its threshold (177) is within the span
+  in.stance_weight = std::log(10.0);
+  in.stance_changes.push_back({30.0, 0, 1.0});  // ten times the hazard from day 30
+  const auto out = dissociation_cascade(in);
+  REQUIRE(out.size() == 1);
+  // 0.01 by day 30, then 0.1 per 30 days: 0.49 more takes 147 days.
+  CHECK(out[0].second == Approx(30.0 + 0.49 * 30.0 / 0.1));
+}
+
+TEST_CASE("a higher government stance raises the share that dissociates (paired seeds)", "[dissociation][direction]") {
+  int low = 0, high = 0;
+  for (unsigned seed = 0; seed < kSeeds; ++seed) {
+    DissociationInputs in = inputs(30, 0.005, seed);
+    in.stance_weight = 4.0;
+    in.stance.assign(30, 0.2);
+    for (bool b : gone(in)) low += b;
+    in.stance.assign(30, 0.5);
+    const auto raised = gone(in);
+    for (bool b : raised) high += b;
+  }
+  INFO("dissociations over " << kSeeds << " seeds of 30 states: stance 0.2 " << low << ", stance 0.5 " << high);
+  // Expected shares 1 - exp(-5 x 0.005 e^0.8) = 5.4 % and 1 - exp(-5 x 0.005 e^2) = 16.9 %.
+  CHECK(low == Approx(0.054 * 30 * kSeeds).margin(25));
+  CHECK(high == Approx(0.169 * 30 * kSeeds).margin(45));
+  CHECK(high > 2 * low);
+}
+
+TEST_CASE("an early departure raises the departure share of the leaver's close peers, not of distant states",
+          "[dissociation][direction]") {
+  // State 0 leaves on day 5 (scripted); states 1-10 are close to it (closeness 0.8), 11-29 are not.
+  constexpr std::size_t n = 30;
+  Eigen::MatrixXd closeness = Eigen::MatrixXd::Zero(n, n);
+  for (std::size_t r = 1; r <= 10; ++r) closeness(0, static_cast<Eigen::Index>(r)) = closeness(static_cast<Eigen::Index>(r), 0) = 0.8;
+  int close_without = 0, close_with = 0, far_without = 0, far_with = 0;
+  for (unsigned seed = 0; seed < kSeeds; ++seed) {
+    DissociationInputs in = inputs(n, 0.005, seed);
+    in.closeness = &closeness;
+    in.contagion = 0.05;
+    in.threshold[0] = 1e9;  // state 0 never dissociates by a draw
+    const auto without = gone(in);
+    in.scripted.emplace_back(5.0, 0);
+    const auto with = gone(in);
+    for (std::size_t r = 1; r < n; ++r) {
+      CHECK((with[r] || !without[r]));  // paired: a departure never saves anyone
+      (r <= 10 ? close_without : far_without) += without[r];
+      (r <= 10 ? close_with : far_with) += with[r];
+    }
+  }
+  INFO("close peers " << close_without << " -> " << close_with << ", distant " << far_without << " -> " << far_with);
+  // Close peers: 1 - exp(-5 x 0.005) = 2.5 % without, about 1 - exp(-0.025 - 0.04 x 145/30) = 19 % with.
+  CHECK(close_with >= close_without + 40);
+  CHECK(far_with == far_without);
+}
