@@ -142,7 +142,7 @@ TEST_CASE("an override changes and removes events by id, and adds new ones after
   CHECK(r.scenario->withdrawals[0].note == "ended its participation [US]");  // the fields not named stay
 }
 
-TEST_CASE("--set adds one event by a new id, creating the list if need be, and removes one by id", "[loader][events]") {
+TEST_CASE("a --set adds one event by a new id, creating the list if need be, and removes one by id", "[loader][events]") {
   const std::string boycott = "events.eastern_european_boycotts_round2={kind: boycott, who: {group: eastern_european}, "
                               "activity: round2}";
   SECTION("beside the replay's events") {
