@@ -58,7 +58,7 @@ def main():
     parser.add_argument("notebook", type=Path)
     parser.add_argument("--png-dir", type=Path)
     parser.add_argument("--output", type=Path, help="where to save the executed notebook")
-    parser.add_argument("--timeout", type=int, default=300, help="seconds per cell")
+    parser.add_argument("--timeout", type=int, default=900, help="seconds per cell")
     args = parser.parse_args()
 
     nb = nbformat.read(args.notebook, as_version=4)
