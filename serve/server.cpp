@@ -16,6 +16,7 @@
 #include "serve/compare_job.hpp"
 #include "serve/folder_zip.hpp"
 #include "serve/jobs.hpp"
+#include "serve/same_token.hpp"
 #include "serve/knobs.hpp"
 #include "serve/private_folder.hpp"
 #include "serve/run_job.hpp"
@@ -62,14 +63,6 @@ std::map<std::string, StaticFile> read_web(const fs::path& dir) {
     throw std::runtime_error(fmt::format("the studio's page is missing: no index.html in {}", dir.string()));
   }
   return files;
-}
-
-bool same_token(const std::string& a, const std::string& b) {
-  // Constant time for equal lengths: the comparison does not tell how much of a guess was right.
-  if (a.size() != b.size()) return false;
-  unsigned char diff = 0;
-  for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-  return diff == 0;
 }
 
 }  // namespace

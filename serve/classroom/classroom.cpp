@@ -8,6 +8,7 @@
 #include <fmt/core.h>
 
 #include "serve/jobs.hpp"
+#include "serve/same_token.hpp"
 
 namespace gcmsim::serve::classroom {
 
@@ -25,13 +26,7 @@ std::string join_code() {
 Classroom::Classroom(Catalog& catalog, const Limits& limits)
     : catalog_(catalog), limits_(limits), teacher_token_(random_id()) {}
 
-bool Classroom::is_teacher(const std::string& token) const {
-  // Constant time for equal lengths, as the server's own token.
-  if (token.size() != teacher_token_.size()) return false;
-  unsigned char diff = 0;
-  for (std::size_t i = 0; i < token.size(); ++i) diff |= static_cast<unsigned char>(token[i] ^ teacher_token_[i]);
-  return diff == 0;
-}
+bool Classroom::is_teacher(const std::string& token) const { return same_token(token, teacher_token_); }
 
 namespace {
 
