@@ -39,7 +39,7 @@ std::uintmax_t bytes_under(const fs::path& dir) {
 ScenarioBenchResult bench_scenario(const sim::PreparedScenario& prepared, int replications) {
   const fs::path out = fs::temp_directory_path() / ("gcmsim-bench-" + std::to_string(::getpid()));
   loader::OutputSwitches every = prepared.defaults().outputs;
-  every.timeline = every.participation = every.dynamics = every.outcome = true;
+  every.timeline = every.participation = every.attendance = every.dynamics = every.outcome = true;
   every.positions = loader::Snapshots::daily;
 
   ScenarioBenchResult result;

@@ -177,7 +177,8 @@ void run(const RunOptions& options) {
 void add_run_command(CLI::App& app) {
   auto options = std::make_shared<RunOptions>();
   CLI::App* cmd = app.add_subcommand("run", "Simulate the process and write, per replication, timeline.csv, participation.csv, "
-                                            "attendance.csv, stakeholders.csv, trust_fund.csv and manifest.json, and when the "
+                                            "stakeholders.csv, trust_fund.csv, states.csv and manifest.json (attendance.csv on "
+                                            "request: outputs.attendance), and when the "
                                             "scenario negotiates dynamics.csv, positions.csv, acceptance.csv, votes.csv and "
                                             "outcome.json, and decisions.csv when delegations are played (the scenario's outputs section "
                                             "can switch some off; docs/outputs.md); "

@@ -20,12 +20,14 @@ namespace gcmsim::output {
 // (round is the activity id; day 0 is the text as revised at the round's end).
 std::string dynamics_csv(const model::Scenario&, const model::NegotiationRecord&, const Calendar&);
 
-// Long: round,day,time,iso3,state,dimension,position. Rows at the zero draft (day 0: the initial
-// views) and at each round's and OP29 consultation's end (day 0); `daily` adds the end of each
-// sitting day (day 1, 2, ...); `none` gives the header alone.
+// Wide: round,day,time,iso3 and a column per dimension (its id), one row per state and snapshot.
+// Rows at the zero draft (day 0: the initial views) and at each round's and OP29 consultation's end
+// (day 0); `daily` adds the end of each sitting day (day 1, 2, ...); `none` gives the header alone.
+// The state's name is in states.csv. Throws std::invalid_argument when a dimension's id is one of
+// the key columns (the loader refuses such a scenario first).
 std::string positions_csv(const model::Scenario&, const model::NegotiationRecord&, const Calendar&,
                           loader::Snapshots which = loader::Snapshots::rounds);
-// round,day,time,iso3,state,acceptance,taking_part: at the same moments as positions.csv.
+// round,day,time,iso3,acceptance,taking_part: at the same moments as positions.csv.
 std::string acceptance_csv(const model::Scenario&, const model::NegotiationRecord&, const Calendar&,
                            loader::Snapshots which = loader::Snapshots::rounds);
 // iso3,state,vote,left_at,left_because,acceptance_when_left,reservation: one row per state in the

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "output/csv.hpp"
+#include "output/states_csv.hpp"
 
 namespace gcmsim::output {
 namespace {
@@ -26,15 +27,8 @@ struct DelegationTotals {
   double minutes = 0.0;
 };
 
-enum class DevelopmentGroup { developed, developing, least_developed };
+// The development grouping's rows, in order (states_csv.hpp says who is in which).
 constexpr std::string_view kDevelopmentNames[] = {"developed", "developing", "least_developed"};
-
-// LDCs are developing countries; they get their own row because the trust fund serves them first.
-DevelopmentGroup development_group(const MemberState& s) {
-  if (s.ldc) return DevelopmentGroup::least_developed;
-  return s.development == model::Development::developed ? DevelopmentGroup::developed
-                                                        : DevelopmentGroup::developing;
-}
 
 // Whether a state attends a meeting through its permanent mission in the venue's city, as the
 // attendance model decides (attendance_policy.cpp): the fund then pays only a capital expert's trip.
@@ -126,9 +120,8 @@ std::string participation_csv(const model::Scenario& scenario, const model::RunR
       add_delegations("regional_group", model::to_string(group),
                       delegation_totals(scenario, m, [&](const MemberState& s) { return s.group == group; }));
     }
-    for (int d = 0; d < 3; ++d) {
-      const auto dev = static_cast<DevelopmentGroup>(d);
-      add_delegations("development", kDevelopmentNames[d],
+    for (std::string_view dev : kDevelopmentNames) {
+      add_delegations("development", dev,
                       delegation_totals(scenario, m, [&](const MemberState& s) { return development_group(s) == dev; }));
     }
   }
@@ -152,23 +145,23 @@ std::string stakeholders_csv(const model::Scenario& scenario, const model::RunRe
   return std::move(table).str();
 }
 
-std::string attendance_csv(const model::Scenario& scenario, const model::RunResults& results, const Calendar& calendar) {
-  CsvTable table({"meeting", "kind", "venue", "date", "iso3", "state", "present", "came_from", "capital_experts", "funded",
-                  "funded_for", "funding_refused", "floor_requests", "interventions", "unserved_requests",
-                  "speaking_minutes"});
-  table.reserve(results.meetings.size() * scenario.member_states.size(), 96);
+std::string attendance_csv(const model::Scenario& scenario, const model::RunResults& results, const Calendar&) {
+  // Keyed by meeting and iso3 alone: the meeting's kind, venue and date are in timeline.csv and the
+  // state's name in states.csv, not repeated on each of the meetings x states rows.
+  CsvTable table({"meeting", "iso3", "present", "came_from", "capital_experts", "funded", "funded_for", "funding_refused",
+                  "floor_requests", "interventions", "unserved_requests", "speaking_minutes"});
+  table.reserve(results.meetings.size() * scenario.member_states.size(), 56);
   for (std::size_t k = 0; k < results.meetings.size(); ++k) {
     const model::MeetingRecord& m = results.meetings[k];
     check(scenario, m, k);
-    const MeetingFields meeting = meeting_fields(scenario, results, m, calendar);
+    const std::string_view meeting = scenario.activities[m.activity].id;
     for (std::size_t i = 0; i < scenario.member_states.size(); ++i) {
-      const model::MemberState& st = scenario.member_states[i];
       const model::StateAtMeeting s = m.states.empty() ? model::StateAtMeeting{} : m.states[i];
       // As the attendance model decides (attendance_policy.cpp): a state with a permanent mission in
       // the venue's city attends through it, and the fund pays it only for a capital expert's trip;
       // any other delegation travels from its capital, the fund paying the trip.
       const bool mission = through_mission(scenario, m, i);
-      add(table, meeting).text(st.iso3).text(st.name).boolean(s.present);
+      table.text(meeting).text(scenario.member_states[i].iso3).boolean(s.present);
       table.text(!s.present ? "" : mission ? "mission" : "capital").boolean(s.capital_expert).boolean(s.funded);
       table.text(!s.funded ? "" : mission ? "capital_expert" : "travel").boolean(s.funding_refused);
       table.integer(s.floor_requests).integer(s.interventions).integer(s.unserved_requests);

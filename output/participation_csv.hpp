@@ -1,7 +1,7 @@
 #pragma once
-// Who could attend and who spoke, long and tidy. Every table starts with meeting,kind,venue,date
-// (one block of rows per meeting, in the order of RunResults::meetings; date = its simulated start
-// date, empty when it never started).
+// Who could attend and who spoke, long and tidy, one block of rows per meeting in the order of
+// RunResults::meetings. participation.csv and stakeholders.csv start with meeting,kind,venue,date
+// (date = its simulated start date, empty when it never started).
 //
 // participation.csv: member-state delegations by group, one row per (meeting, grouping, group):
 //   meeting,kind,venue,date,grouping,group,members,delegations_present,from_mission,capital_experts,
@@ -16,9 +16,10 @@
 // stakeholders.csv: one row per (meeting, stakeholder population), in scenario order:
 //   meeting,kind,venue,date,stakeholder_kind,organisations,registered,accredited,admitted,speaking
 //
-// attendance.csv: one row per (meeting, member state), in scenario order:
-//   meeting,kind,venue,date,iso3,state,present,came_from,capital_experts,funded,funded_for,
-//   funding_refused,floor_requests,interventions,unserved_requests,speaking_minutes
+// attendance.csv: one row per (meeting, member state), in scenario order, keyed by meeting and iso3
+// (the meeting's kind, venue and date are in timeline.csv, the state's name in states.csv):
+//   meeting,iso3,present,came_from,capital_experts,funded,funded_for,funding_refused,
+//   floor_requests,interventions,unserved_requests,speaking_minutes
 // came_from: mission (its permanent mission in the venue's city) or capital; funded_for: travel
 // (the delegation's trip) or capital_expert (an expert flown in to join the mission).
 #include <string>

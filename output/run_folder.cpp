@@ -22,7 +22,7 @@ namespace fs = std::filesystem;
 
 // Every file a run writes into its folder (docs/outputs.md).
 constexpr const char* kRunFiles[] = {"timeline.csv",   "participation.csv", "stakeholders.csv", "attendance.csv",
-                                     "trust_fund.csv",
+                                     "trust_fund.csv", "states.csv",
                                      "dynamics.csv",   "positions.csv",     "acceptance.csv",   "votes.csv",
                                      "outcome.json",   "decisions.csv",     "manifest.json",    "summary.csv",
                                      "gantt.png",      "participation.png", "trust_fund.png"};

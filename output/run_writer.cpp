@@ -8,6 +8,7 @@
 #include "output/decision_log.hpp"
 #include "output/negotiation_outputs.hpp"
 #include "output/participation_csv.hpp"
+#include "output/states_csv.hpp"
 #include "output/timeline_csv.hpp"
 #include "output/trust_fund_csv.hpp"
 
@@ -21,13 +22,15 @@ std::vector<RunFile> run_files(const model::Scenario& scenario, const model::Pla
   };
   const bool negotiating = results.negotiation.has_value();
   std::vector<RunFile> files;
+  // The states' names and groups, once: every per-state table is keyed by iso3 alone.
+  files.push_back({"states.csv", states_csv(scenario)});
   if (which.timeline) files.push_back({"timeline.csv", timeline_csv(scenario, plan, results, calendar)});
   if (which.participation) {
     files.push_back({"participation.csv", participation_csv(scenario, results, calendar)});
     files.push_back({"stakeholders.csv", stakeholders_csv(scenario, results, calendar)});
-    files.push_back({"attendance.csv", attendance_csv(scenario, results, calendar)});
     files.push_back({"trust_fund.csv", trust_fund_csv(scenario, results, calendar)});
   }
+  if (which.attendance) files.push_back({"attendance.csv", attendance_csv(scenario, results, calendar)});
   if (negotiating && which.dynamics) files.push_back({"dynamics.csv", dynamics_csv(scenario, *results.negotiation, calendar)});
   if (negotiating && which.positions != loader::Snapshots::none) {
     files.push_back({"positions.csv", positions_csv(scenario, *results.negotiation, calendar, which.positions)});

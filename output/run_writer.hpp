@@ -1,6 +1,6 @@
 #pragma once
-// Writes one run's files into a folder (docs/outputs.md describes each): timeline.csv,
-// participation.csv, stakeholders.csv, attendance.csv, and for a negotiating scenario
+// Writes one run's files into a folder (docs/outputs.md describes each): states.csv, timeline.csv,
+// participation.csv, stakeholders.csv, trust_fund.csv, attendance.csv (on request), and for a negotiating scenario
 // dynamics.csv, positions.csv, acceptance.csv, votes.csv and outcome.json, as the scenario's
 // `outputs` switches choose; then manifest.json, always. Each atomically, so a reader (or a
 // resumed sweep) never sees a half-written file.

@@ -2,8 +2,10 @@
 // Loading a scenario: read the YAML file and its includes, merge --override files and --set options
 // on top, check the result against the schema and the rules of the documents, and build the
 // model's Scenario. Every problem is reported in one pass, located in the text that caused it.
+#include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -34,10 +36,17 @@ struct LoadRequest {
 // of every sitting day (for a convergence plot, ten times the rows).
 enum class Snapshots { none, rounds, daily };
 
+// positions.csv's key columns: each dimension has a column of its id beside them, so the loader
+// refuses a dimension with one of these ids.
+inline constexpr std::array<std::string_view, 4> kPositionsKeyColumns = {"round", "day", "time", "iso3"};
+
 struct OutputSwitches {
   std::string directory;  // empty: the CLI's default folder
   bool timeline = true;
   bool participation = true;
+  // attendance.csv, a row per meeting and member state (0.3 MB for the baseline): on request;
+  // participation.csv counts the same per group by default.
+  bool attendance = false;
   bool dynamics = true;   // dynamics.csv, positions.csv and outcome.json exist only when negotiating
   Snapshots positions = Snapshots::rounds;
   bool outcome = true;

@@ -145,7 +145,10 @@ class Results:
       participation  participation.csv: per meeting and group, who attended, was funded, spoke
       trust_fund     trust_fund.csv: the trust fund's ledger, contributions and trips paid, dated
       dynamics       dynamics.csv: the draft per dimension over time (empty without a negotiation)
-      positions      positions.csv: each state's position per round (empty without a negotiation)
+      positions      positions.csv: each state's position per sitting day, a column per dimension
+                     (empty without a negotiation)
+      states         states.csv: each member state's name and groups (the same in every
+                     replication, so without a replication column)
       metrics        one row per replication, a column per metric key (see Scenario.metrics())
       summary        summary.csv: every metric's mean and 95% interval over the replications
     and outcome (outcome.json of replication 0, a dict; {} without a negotiation), outcomes (every
@@ -188,6 +191,15 @@ class Results:
         return self._table("stakeholders")
 
     @property
+    def states(self) -> pd.DataFrame:
+        """states.csv: iso3, the state's name, regional group and development group; every other
+        per-state table is keyed by iso3 alone (merge on it for names)."""
+        if "states" not in self._frames:
+            text = self._batch.runs[0].tables.get("states", "") if self._batch.runs else ""
+            self._frames["states"] = _tables.parse("states", text) if text else _tables.stack("states", [])
+        return self._frames["states"]
+
+    @property
     def attendance(self) -> pd.DataFrame:
         """attendance.csv of every replication: per meeting and member state."""
         return self._table("attendance")
@@ -210,6 +222,10 @@ class Results:
 
     @property
     def positions(self) -> pd.DataFrame:
+        """positions.csv of every replication, at every sitting day's end (day 1, 2, ...) as well
+        as the zero draft and each round's end (day 0): a row per state and snapshot, a column per
+        dimension. `positions.melt(id_vars=["replication", "round", "day", "time", "iso3"],
+        var_name="dimension", value_name="position")` gives one row per dimension."""
         return self._table("positions")
 
     @property

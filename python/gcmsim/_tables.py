@@ -31,9 +31,9 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "organisations": "int", "registered": "int", "accredited": "int", "admitted": "int",
         "speaking": "int",
     },
+    "states": {"iso3": "str", "state": "str", "regional_group": "str", "development": "str"},
     "attendance": {
-        "meeting": "str", "kind": "str", "venue": "str", "date": "date", "iso3": "str", "state": "str",
-        "present": "bool", "came_from": "str", "capital_experts": "bool", "funded": "bool",
+        "meeting": "str", "iso3": "str", "present": "bool", "came_from": "str", "capital_experts": "bool", "funded": "bool",
         "funded_for": "str", "funding_refused": "bool", "floor_requests": "int", "interventions": "int",
         "unserved_requests": "int", "speaking_minutes": "float",
     },
@@ -46,13 +46,10 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "draft": "float", "dissent": "float", "bracketed": "bool", "objecting": "int",
         "consensus_share": "float", "remaining": "int",
     },
-    "positions": {
-        "round": "str", "day": "int", "time": "datetime", "iso3": "str", "state": "str",
-        "dimension": "str", "position": "float",
-    },
+    # Wide: a float column per dimension (its id) after these.
+    "positions": {"round": "str", "day": "int", "time": "datetime", "iso3": "str"},
     "acceptance": {
-        "round": "str", "day": "int", "time": "datetime", "iso3": "str", "state": "str",
-        "acceptance": "float", "taking_part": "bool",
+        "round": "str", "day": "int", "time": "datetime", "iso3": "str", "acceptance": "float", "taking_part": "bool",
     },
     "votes": {
         "iso3": "str", "state": "str", "vote": "str", "left_at": "datetime", "left_because": "str",

@@ -24,6 +24,7 @@
 #include "output/participation_csv.hpp"
 #include "output/replications.hpp"
 #include "output/run_writer.hpp"
+#include "output/states_csv.hpp"
 #include "output/timeline_csv.hpp"
 #include "output/trust_fund_csv.hpp"
 
@@ -99,6 +100,8 @@ RunText format_run(const sim::PreparedScenario& p, const model::RunResults& resu
   const auto table = [&](const char* name, const auto& make) {
     if (keeps(tables, name)) t.tables[name] = make();
   };
+  // Always, whatever the choice: 10 kB, and the only names of the per-state tables' iso3 keys.
+  t.tables["states"] = output::states_csv(p.scenario());
   table("timeline", [&] { return output::timeline_csv(p.scenario(), p.plan(), results, p.calendar()); });
   table("participation", [&] { return output::participation_csv(p.scenario(), results, p.calendar()); });
   table("stakeholders", [&] { return output::stakeholders_csv(p.scenario(), results, p.calendar()); });

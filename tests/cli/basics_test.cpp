@@ -65,7 +65,7 @@ TEST_CASE("the --help of a command or of gcmsim exits 0 and run's help names the
     REQUIRE(run_gcmsim(args).exit_code == 0);
   }
   const auto run = run_gcmsim("run --help");
-  for (const char* file : {"timeline.csv", "participation.csv", "attendance.csv", "stakeholders.csv", "trust_fund.csv",
+  for (const char* file : {"timeline.csv", "participation.csv", "attendance.csv", "stakeholders.csv", "trust_fund.csv", "states.csv",
                            "manifest.json", "dynamics.csv", "positions.csv", "acceptance.csv", "votes.csv",
                            "outcome.json", "decisions.csv", "summary.csv"}) {
     INFO(file);

@@ -91,14 +91,14 @@ TEST_CASE("a regional group boycotts one meeting in one event", "[cli][what-if][
   const std::string dir = out_dir("what-if-boycott");
   const std::string file = write_override("boycott-round3.yaml",
                                           "events:\n  - {id: eeg_out_of_round3, kind: boycott, who: {group: eastern_european}, activity: round3}\n");
-  const auto r = run_gcmsim("run --narrate --override " + file + " -o " + dir);
+  const auto r = run_gcmsim("run --narrate --set outputs.attendance=true --override " + file + " -o " + dir);
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   CHECK_THAT(r.out, Contains("Intergovernmental negotiations, round 3 opens in United Nations Headquarters: ") &&
                         Contains("; 23 stay away in a boycott by the eastern_european group"));
   // attendance.csv: no Eastern European state at round 3; at round 4 they are back.
   const std::string attendance = read_text(dir + "/attendance.csv");
-  // The row of a meeting and state: meeting, kind, venue, date, iso3, state, present, ...
+  // The row of a meeting and state: meeting, iso3, present, ...
   const auto present = [&](const std::string& meeting, const std::string& iso3) {
     for (std::size_t line = attendance.find("\n" + meeting + ","); line != std::string::npos;
          line = attendance.find("\n" + meeting + ",", line + 1)) {

@@ -94,7 +94,8 @@ TEST_CASE("a run's folder gets timeline, participation and a pretty-printed mani
 
   std::set<std::string> files;
   for (const auto& e : std::filesystem::directory_iterator(dir)) files.insert(e.path().filename().string());
-  CHECK(files == std::set<std::string>{"attendance.csv", "manifest.json", "participation.csv", "stakeholders.csv", "timeline.csv",
+  // attendance.csv only on request (outputs.attendance); states.csv always, as the manifest.
+  CHECK(files == std::set<std::string>{"manifest.json", "participation.csv", "stakeholders.csv", "states.csv", "timeline.csv",
                                        "trust_fund.csv"});
   CHECK(read(dir / "timeline.csv") == gcmsim::output::timeline_csv(s, plan, results, cal));
   const std::string manifest = read(dir / "manifest.json");

@@ -58,6 +58,7 @@ def test_an_unknown_seat_is_refused():
 def test_the_cli_replays_a_python_session_byte_for_byte(gcmsim_binary, tmp_path):
     concede = "negotiation.parameters.round_concession=0.1"  # so that concessions are asked too
     daily = "outputs.positions=daily"  # the module's tables keep every sitting day
+    attendance = "outputs.attendance=true"  # and attendance.csv
     classroom = gcmsim.load(CLASSROOM, sets=[concede])
 
     def student(question):
@@ -72,10 +73,10 @@ def test_the_cli_replays_a_python_session_byte_for_byte(gcmsim_binary, tmp_path)
     log = tmp_path / "decisions.csv"
     log.write_text(session.csv("decisions"))
     out = tmp_path / "replayed"
-    done = subprocess.run([str(gcmsim_binary), "run", str(CLASSROOM), "--set", concede, "--set", daily, "--seed", "7",
+    done = subprocess.run([str(gcmsim_binary), "run", str(CLASSROOM), "--set", concede, "--set", daily, "--set", attendance, "--seed", "7",
                            "--replay", str(log), "-q", "-o", str(out)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    for table in ("timeline", "participation", "attendance", "dynamics", "positions", "acceptance", "votes",
+    for table in ("states", "timeline", "participation", "attendance", "dynamics", "positions", "acceptance", "votes",
                   "decisions"):
         assert (out / f"{table}.csv").read_text() == session.csv(table), table
     # Another seed is another session: the log stops matching, and the CLI says so (exit 2).

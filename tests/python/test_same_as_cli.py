@@ -8,13 +8,14 @@ from gcmsim import _tables
 from conftest import BASELINE, CLASSROOM
 
 TABLES = ["timeline", "participation", "attendance", "dynamics", "positions", "acceptance", "votes"]  # the classroom has no stakeholders
+SETS = ["--set", "outputs.positions=daily", "--set", "outputs.attendance=true"]
 
 
 def run_cli(binary, scenario, out, seed, replications):
-    # The module keeps every sitting day's positions (the notebooks plot convergence): the CLI
-    # writes them too when asked, so that the two tables are the same text.
+    # The module keeps every sitting day's positions (the notebooks plot convergence) and
+    # attendance.csv: the CLI writes them too when asked, so that the two tables are the same text.
     subprocess.run([str(binary), "run", str(scenario), "--seed", str(seed), "-r", str(replications),
-                    "-o", str(out), "--quiet", "--set", "outputs.positions=daily"], check=True)
+                    "-o", str(out), "--quiet", *SETS], check=True)
 
 
 def test_same_seed_same_csv_text_and_dataframes_as_the_cli(gcmsim_binary, tmp_path):
@@ -28,6 +29,10 @@ def test_same_seed_same_csv_text_and_dataframes_as_the_cli(gcmsim_binary, tmp_pa
             frame = getattr(results, table)
             mine = frame[frame.replication == r].drop(columns="replication").reset_index(drop=True)
             pd.testing.assert_frame_equal(mine, _tables.parse(table, text))
+        # states.csv, the same in every replication: one table, without a replication column.
+        text = (folder / "states.csv").read_text()
+        assert results.csv("states", r) == text
+        pd.testing.assert_frame_equal(results.states, _tables.parse("states", text))
     summary = (tmp_path / "summary.csv").read_text()
     pd.testing.assert_frame_equal(results.summary, _tables.parse("summary", summary))
 
@@ -35,7 +40,7 @@ def test_same_seed_same_csv_text_and_dataframes_as_the_cli(gcmsim_binary, tmp_pa
 def test_negotiation_tables_match_the_cli(gcmsim_binary, tmp_path):
     run_cli(gcmsim_binary, CLASSROOM, tmp_path, seed=9, replications=1)
     # The same sets as the CLI run: the content hash covers them.
-    results = gcmsim.load(CLASSROOM, sets=["outputs.positions=daily"]).run(seed=9, replications=1)
+    results = gcmsim.load(CLASSROOM, sets=SETS[1::2]).run(seed=9, replications=1)
     for table in TABLES:
         text = (tmp_path / f"{table}.csv").read_text()
         assert results.csv(table) == text, table

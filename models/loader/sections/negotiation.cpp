@@ -2,12 +2,15 @@
 // salience and influence, and the negotiation model's parameters.
 #include "models/loader/sections/sections.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <initializer_list>
 #include <map>
 #include <utility>
 
 #include <fmt/core.h>
+
+#include "models/loader/loader.hpp"
 
 namespace gcmsim::loader::sections {
 
@@ -35,6 +38,11 @@ void build_negotiation(BuildContext& ctx, const json& root) {
         }
       }
       ctx.duplicate(seen, d.id, i, pointer_append(pointer_append("/negotiation/dimensions", i), "id"), "dimension id", "/negotiation/dimensions");
+      if (std::find(kPositionsKeyColumns.begin(), kPositionsKeyColumns.end(), d.id) != kPositionsKeyColumns.end()) {
+        ctx.error(pointer_append(pointer_append("/negotiation/dimensions", i), "id"),
+                  fmt::format("dimension id '{}' is taken: positions.csv has a column per dimension beside its key "
+                              "columns round, day, time and iso3; choose another id", d.id));
+      }
       spec.dimensions.push_back(std::move(d));
     }
   }

@@ -16,8 +16,8 @@ OutputSwitches output_switches(const json& root) {
   if (outputs == nullptr || !outputs->is_object()) return o;
   o.directory = text(*outputs, "directory");
   for (auto [key, field] : std::initializer_list<std::pair<const char*, bool*>>{
-           {"timeline", &o.timeline}, {"participation", &o.participation}, {"dynamics", &o.dynamics},
-           {"outcome", &o.outcome}}) {
+           {"timeline", &o.timeline}, {"participation", &o.participation}, {"attendance", &o.attendance},
+           {"dynamics", &o.dynamics}, {"outcome", &o.outcome}}) {
     *field = flag(*outputs, key).value_or(*field);
   }
   // true is the default (rounds), false none, or the schema's words "rounds" and "daily".
