@@ -4,6 +4,7 @@
 // numbers formatted the same way on every machine and locale.
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,26 @@ void append_csv_exact(std::string& out, double value);
 // ISO 8601 date and time to the minute, "2017-05-08T10:00", which pandas parses as a datetime
 // without a format string (seconds are dropped: no event of the process is timed closer).
 std::string iso_datetime(const Calendar& calendar, SimTime tick);
+
+// iso_datetime for rows that come in time order, many at one time (a day's snapshot of every state,
+// a meeting's trips): the text is made once per distinct time (formatting a date was a third of
+// writing acceptance.csv).
+class DateTimeText {
+ public:
+  explicit DateTimeText(const Calendar& calendar) : calendar_(calendar) {}
+  const std::string& operator()(SimTime tick) {
+    if (!last_ || *last_ != tick) {
+      text_ = iso_datetime(calendar_, tick);
+      last_ = tick;
+    }
+    return text_;
+  }
+
+ private:
+  const Calendar& calendar_;
+  std::optional<SimTime> last_;
+  std::string text_;
+};
 
 // A table that knows its columns: every row must have one field per column, so a writer cannot
 // shift a column silently. The whole table is one string: each field is appended to it as it is

@@ -25,25 +25,6 @@ std::string_view left_because(model::WithdrawalCause cause) {
   return "scripted";
 }
 
-// Snapshots come in time order, a whole day's states at one time: the time's text is made once
-// per distinct time (formatting a date was a third of writing acceptance.csv).
-class DateTimeText {
- public:
-  explicit DateTimeText(const Calendar& calendar) : calendar_(calendar) {}
-  const std::string& operator()(SimTime tick) {
-    if (last_ != tick) {
-      text_ = iso_datetime(calendar_, tick);
-      last_ = tick;
-    }
-    return text_;
-  }
-
- private:
-  const Calendar& calendar_;
-  std::optional<SimTime> last_;
-  std::string text_;
-};
-
 }  // namespace
 
 std::string dynamics_csv(const model::Scenario& s, const model::NegotiationRecord& rec, const Calendar& cal) {

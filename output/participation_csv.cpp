@@ -1,5 +1,7 @@
 #include "output/participation_csv.hpp"
 
+#include <array>
+#include <iterator>
 #include <optional>
 #include <stdexcept>
 
@@ -38,27 +40,42 @@ bool through_mission(const model::Scenario& scenario, const model::MeetingRecord
   return city && scenario.member_states[state].has_mission(*city);
 }
 
-template <class Pred>
-DelegationTotals delegation_totals(const model::Scenario& scenario, const model::MeetingRecord& m, Pred in_group) {
-  DelegationTotals t;
+// One state into its group's totals.
+void add_state(DelegationTotals& t, const model::MeetingRecord& m, std::size_t i, bool mission) {
+  ++t.members;
+  if (m.states.empty()) return;
+  const model::StateAtMeeting& s = m.states[i];
+  t.present += s.present ? 1 : 0;
+  t.from_mission += s.present && mission ? 1 : 0;
+  t.capital_experts += s.present && s.capital_expert ? 1 : 0;
+  t.funded += s.funded ? 1 : 0;
+  t.funded_experts += s.funded && mission ? 1 : 0;
+  t.funding_refused += s.funding_refused ? 1 : 0;
+  t.floor_requests += s.floor_requests;
+  t.interventions += s.interventions;
+  t.unserved += s.unserved_requests;
+  t.minutes += s.speaking_minutes;
+}
+
+// A meeting's totals per regional group and per development group, in one pass over the states
+// (in scenario order within each group, so each group's sum of minutes is added in that order).
+struct MeetingTotals {
+  std::array<DelegationTotals, model::kRegionalGroups> regional;
+  std::array<DelegationTotals, std::size(kDevelopmentNames)> development;
+};
+
+MeetingTotals meeting_totals(const model::Scenario& scenario, const model::MeetingRecord& m) {
+  MeetingTotals totals;
   for (std::size_t i = 0; i < scenario.member_states.size(); ++i) {
-    if (!in_group(scenario.member_states[i])) continue;
-    ++t.members;
-    if (m.states.empty()) continue;
-    const model::StateAtMeeting& s = m.states[i];
-    const bool mission = through_mission(scenario, m, i);
-    t.present += s.present ? 1 : 0;
-    t.from_mission += s.present && mission ? 1 : 0;
-    t.capital_experts += s.present && s.capital_expert ? 1 : 0;
-    t.funded += s.funded ? 1 : 0;
-    t.funded_experts += s.funded && mission ? 1 : 0;
-    t.funding_refused += s.funding_refused ? 1 : 0;
-    t.floor_requests += s.floor_requests;
-    t.interventions += s.interventions;
-    t.unserved += s.unserved_requests;
-    t.minutes += s.speaking_minutes;
+    const MemberState& st = scenario.member_states[i];
+    const bool mission = !m.states.empty() && through_mission(scenario, m, i);
+    add_state(totals.regional[static_cast<std::size_t>(st.group)], m, i, mission);
+    const std::string_view dev = development_group(st);
+    for (std::size_t d = 0; d < totals.development.size(); ++d) {
+      if (kDevelopmentNames[d] == dev) add_state(totals.development[d], m, i, mission);
+    }
   }
-  return t;
+  return totals;
 }
 
 void check(const model::Scenario& scenario, const model::MeetingRecord& m, std::size_t index) {
@@ -115,14 +132,12 @@ std::string participation_csv(const model::Scenario& scenario, const model::RunR
       table.integer(t.capital_experts).integer(t.funded).integer(t.funded_experts).integer(t.funding_refused);
       table.integer(t.floor_requests).integer(t.interventions).integer(t.unserved).number(t.minutes, 1).end_row();
     };
-    for (int g = 0; g < model::kRegionalGroups; ++g) {
-      const auto group = static_cast<model::RegionalGroup>(g);
-      add_delegations("regional_group", model::to_string(group),
-                      delegation_totals(scenario, m, [&](const MemberState& s) { return s.group == group; }));
+    const MeetingTotals totals = meeting_totals(scenario, m);
+    for (std::size_t g = 0; g < totals.regional.size(); ++g) {
+      add_delegations("regional_group", model::to_string(static_cast<model::RegionalGroup>(g)), totals.regional[g]);
     }
-    for (std::string_view dev : kDevelopmentNames) {
-      add_delegations("development", dev,
-                      delegation_totals(scenario, m, [&](const MemberState& s) { return development_group(s) == dev; }));
+    for (std::size_t d = 0; d < totals.development.size(); ++d) {
+      add_delegations("development", kDevelopmentNames[d], totals.development[d]);
     }
   }
   return std::move(table).str();

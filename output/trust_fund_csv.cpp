@@ -1,6 +1,7 @@
 #include "output/trust_fund_csv.hpp"
 
 #include <stdexcept>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -20,8 +21,10 @@ const T& checked(const std::vector<T>& list, std::size_t k, const char* what) {
 std::string trust_fund_csv(const model::Scenario& s, const model::RunResults& results, const Calendar& calendar) {
   CsvTable table({"time", "flow", "donor", "iso3", "state", "meeting", "venue", "paid_for", "delegates", "amount_usd",
                   "balance_usd"});
+  table.reserve(results.trust_fund.ledger.size(), 96);
+  DateTimeText time_text(calendar);  // a meeting's trips share its opening time
   for (const model::TrustFundEntry& e : results.trust_fund.ledger) {
-    std::string donor, iso3, state, meeting, venue, paid_for, delegates;
+    std::string_view donor, iso3, state, meeting, venue, paid_for;
     if (e.contribution) donor = checked(s.trust_fund.contributions, *e.contribution, "contribution").donor;
     if (e.state) {
       const model::MemberState& st = checked(s.member_states, *e.state, "member state");
@@ -34,7 +37,6 @@ std::string trust_fund_csv(const model::Scenario& s, const model::RunResults& re
       if (a.venue) venue = checked(s.venues, *a.venue, "venue").id;
     }
     if (e.flow == model::TrustFundFlow::trip) {
-      delegates = std::to_string(e.delegates);
       // What the trip paid for, as the attendance model asks (attendance_policy.cpp): a delegation
       // with a mission in the venue's city asks only for its capital's expert to be flown in.
       const auto* a = e.activity ? &s.activities[*e.activity] : nullptr;
@@ -42,8 +44,14 @@ std::string trust_fund_csv(const model::Scenario& s, const model::RunResults& re
       const bool mission = e.state && city && s.member_states[*e.state].has_mission(*city);
       paid_for = mission ? "capital_expert" : "travel";
     }
-    table.text(iso_datetime(calendar, e.when)).text(model::to_string(e.flow)).text(donor).text(iso3).text(state);
-    table.text(meeting).text(venue).text(paid_for).text(delegates).number(e.amount, 2).number(e.balance, 2).end_row();
+    table.text(time_text(e.when)).text(model::to_string(e.flow)).text(donor).text(iso3).text(state);
+    table.text(meeting).text(venue).text(paid_for);
+    if (e.flow == model::TrustFundFlow::trip) {
+      table.integer(e.delegates);
+    } else {
+      table.text("");  // a contribution carries no delegates
+    }
+    table.number(e.amount, 2).number(e.balance, 2).end_row();
   }
   return std::move(table).str();
 }

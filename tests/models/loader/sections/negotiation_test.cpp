@@ -6,6 +6,7 @@
 using gcmsim::testing::build_sections;
 using namespace gcmsim::loader::sections;
 using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
 
 namespace {
 constexpr const char* kStates = R"(
@@ -61,6 +62,18 @@ TEST_CASE("the negotiation section reports positions that do not fit the dimensi
   CHECK_THAT(errors[4], Contains("delegation 'BOR': position 2 is outside the scale [0, 1]"));
   CHECK_THAT(errors[5], Contains("delegation 'BOR': influence weights sum to 0.7; expected 1"));
   CHECK_THAT(errors[6], Contains("delegation 'XYZ' is not a member state in this scenario"));
+}
+
+TEST_CASE("a dimension may not take the name of a key column of positions.csv", "[loader][sections]") {
+  // positions.csv has a column per dimension beside round, day, time and iso3: a dimension named
+  // time would make two columns of one name.
+  const auto built = build_sections(std::string(kStates) + R"(negotiation:
+  scale: {min: 0, max: 1}
+  dimensions: [{id: rights}, {id: time}]
+)", {build_member_states, build_negotiation});
+  const auto errors = built.errors();
+  REQUIRE(errors.size() == 1);
+  CHECK_THAT(errors[0], StartsWith("8:") && Contains("dimension id 'time' is taken") && Contains("round, day, time and iso3"));
 }
 
 TEST_CASE("a negotiation scale must have its max above its min", "[loader][sections]") {
