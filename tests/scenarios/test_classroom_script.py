@@ -56,9 +56,10 @@ class Run:
 
     def position(self, iso3: str, dimension: str, round_id: str | None = None) -> float:
         """A delegation's position at the end of a round (None: the last one written)."""
-        rows = [r for r in self.positions if r["iso3"] == iso3 and r["dimension"] == dimension
+        # positions.csv has a column per dimension
+        rows = [r for r in self.positions if r["iso3"] == iso3
                 and (round_id is None or (r["round"] == round_id and r["day"] == "0"))]
-        return float(rows[-1]["position"])
+        return float(rows[-1][dimension])
 
     def acceptance_at_end_of(self, iso3: str, round_id: str) -> float:
         rows = [r for r in self.acceptance if r["iso3"] == iso3 and r["round"] == round_id and r["day"] == "0"]
