@@ -99,7 +99,9 @@ def main() -> int:
             if args.old is None and (scratch / "old" / "src").exists():
                 subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(scratch / "old" / "src")])
         a, b = scratch / "out-old", scratch / "out-new"
-        names_a, names_b = sorted(os.listdir(a)), sorted(n for n in os.listdir(b) if n != "states.csv")
+        # The folder's bookkeeping (.gcmsim-outputs, .gcmsim.lock) names the files, not their content.
+        names_a = sorted(n for n in os.listdir(a) if not n.startswith("."))
+        names_b = sorted(n for n in os.listdir(b) if not n.startswith(".") and n != "states.csv")
         problems = [] if names_a == names_b else [f"files: {names_b} != {names_a}"]
         again = reshaped(b)
         for name in sorted(set(names_a) & set(names_b)):
