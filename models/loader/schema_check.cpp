@@ -8,6 +8,8 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
@@ -103,15 +105,30 @@ std::string type_name(const json& v) {
   }
 }
 
-std::string expected_type(const json& schema) {
-  if (!schema.contains("type")) return "another type";
-  const std::string t = schema["type"];
+std::string one_type(const std::string& t) {
   if (t == "object") return "a mapping";
   if (t == "array") return "a list";
   if (t == "integer") return "an integer";
   if (t == "number") return "a number";
   if (t == "boolean") return "true or false";
   return fmt::format("a {}", t);
+}
+
+// A schema's "type" is one name or a list of them (a sweep's levels: number, string or boolean).
+std::string expected_type(const json& schema) {
+  const auto type = schema.find("type");
+  if (type == schema.end()) return "another type";
+  if (type->is_string()) return one_type(type->get<std::string>());
+  std::vector<std::string> names;
+  if (type->is_array()) {
+    for (const json& t : *type) {
+      if (t.is_string()) names.push_back(one_type(t.get<std::string>()));
+    }
+  }
+  if (names.empty()) return "another type";
+  std::string out = names.front();
+  for (std::size_t i = 1; i < names.size(); ++i) out += (i + 1 == names.size() ? " or " : ", ") + names[i];
+  return out;
 }
 
 std::string join_quoted(const json& values) {

@@ -146,3 +146,17 @@ TEST_CASE("a normal and a triangular parameter are read, the truncation optional
   CHECK(b.kind == ex::DistributionKind::triangular);
   CHECK(b.mode == 0.2);
 }
+
+// Found by the sweep file's fuzzer (issue 25 campaign): a level that is null where the schema allows a
+// list of types threw a JSON type error out of the located report (std::terminate, SIGABRT).
+TEST_CASE("a level of a type the schema does not list is a located error naming every allowed type") {
+  const ex::SweepReading r = ex::read_sweep_text(
+      "sweep_version: 1\nname: s\nbase: {scenario: classroom.yaml}\nparameters:\n"
+      "  - {name: n, set: x.n, levels: [1, ~, 2]}\ndesign: {kind: grid}\n",
+      "nulls.yaml", "scenarios");
+  REQUIRE_FALSE(r.ok());
+  const std::string report = r.error_report();
+  INFO(report);
+  CHECK(report.find("nulls.yaml:5:") != std::string::npos);
+  CHECK(report.find("found nothing (null), expected a number, a string or true or false") != std::string::npos);
+}
