@@ -46,6 +46,9 @@ struct MemberState {
   // The government's stance against the compact by date (politics.stance: 0 neutral to 1), the
   // cabinets in start order; empty: no data, read as neutral.
   std::vector<std::pair<Date, double>> stance;
+  // Its habit of absence from the UN's decisions (politics.absence: the share of the General
+  // Assembly's recorded votes of 2017 it did not vote in); empty: no data.
+  std::optional<double> absence;
   // The UN language the delegation works in: the data's `working_language`, or the loader's
   // estimate (docs/model.md, Interpretation). Matters only at meetings without interpretation.
   Language working_language = Language::english;
@@ -192,6 +195,10 @@ struct AttendanceParameters {
   // A meeting without interpretation (OP29): the logit of a state whose working language is not
   // offered drops by this much (English is always offered).
   double no_interpretation_weight = 1.0;
+  // The conference is a political decision, not a fare (docs/model.md, "The conference"): a state
+  // still in the process attends unless it stays away by habit (its absence, politics.absence);
+  // nobody travels on the fund. false: the conference is a meeting like the others.
+  bool political_conference = false;
 };
 
 struct FloorParameters {
@@ -271,7 +278,9 @@ struct NegotiationParameters {
   double dissociation_destination = 2.0;   // log-hazard per unit of destination share
   double dissociation_stance = 0.0;        // log-hazard per unit of government stance (0: no effect)
   double dissociation_contagion = 0.0;     // hazard per 30 days added by each departure, times affinity to the leaver (0: none)
+  double dissociation_bloc = 0.0;          // log-hazard per unit share of a bloc's other members gone (coalitions, regional group; 0: none)
   bool ga_vote = false;                    // record a later General Assembly endorsement (a recorded vote)
+  bool ga_political_no = false;            // a state that left by a political act votes no, whatever its acceptance
   double ga_absence = 0.12;                // chance that a state is absent from that vote
   double revision_blend = 0.5;      // how far a round's revision moves the text toward the compromise
 };

@@ -8,7 +8,7 @@ namespace gcmsim::output {
 
 std::string coalition_name(const std::string& id) {
   // The coalitions of scenarios/data/member_states.yaml, named as the UN records name them.
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kNames{{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 16> kNames{{
       {"g77", "the Group of 77 and China"},
       {"african_group", "the African Group"},
       {"eu", "the European Union"},
@@ -19,6 +19,7 @@ std::string coalition_name(const std::string& id) {
       {"lldc", "the landlocked developing countries"},
       {"arab_group", "the Arab Group"},
       {"pacific_islands_forum", "the Pacific Islands Forum"},
+      {"visegrad", "the Visegrad Group"},
       {"asean", "ASEAN"},
       {"sica", "SICA"},
       {"gcc", "the Gulf Cooperation Council"},

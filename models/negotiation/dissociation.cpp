@@ -19,7 +19,7 @@ struct Clock {
 
 }  // namespace
 
-std::vector<std::pair<std::size_t, double>> dissociation_cascade(const DissociationInputs& in) {
+std::vector<Dissociation> dissociation_cascade(const DissociationInputs& in) {
   const std::size_t n = in.threshold.size();
   std::vector<bool> still_in = in.active;   // not gone (a scripted departure counts even when not drawable)
   std::vector<bool> active = in.active;     // still in, and with a hazard of its own
@@ -27,8 +27,24 @@ std::vector<std::pair<std::size_t, double>> dissociation_cascade(const Dissociat
   std::vector<double> stance = in.stance;
   std::vector<double> pull(n, 0.0);  // sum of the closeness to the states gone
   const bool contagious = in.contagion > 0.0 && in.closeness != nullptr && in.closeness->rows() == static_cast<Eigen::Index>(n);
+  // Blocs: each row's blocs, and how many of each bloc's members have gone.
+  const bool bloc_contagious = in.bloc_weight != 0.0 && in.blocs != nullptr;
+  std::vector<std::vector<std::size_t>> blocs_of(n);
+  std::vector<int> gone_in(bloc_contagious ? in.blocs->size() : 0, 0);
+  if (bloc_contagious)
+    for (std::size_t b = 0; b < in.blocs->size(); ++b)
+      for (std::size_t r : (*in.blocs)[b]) blocs_of[r].push_back(b);
+  // The largest share of the other members of one of r's blocs that have gone.
+  const auto bloc_share = [&](std::size_t r) {
+    double share = 0.0;
+    for (std::size_t b : blocs_of[r]) {
+      const auto others = static_cast<double>((*in.blocs)[b].size() - 1);
+      if (others > 0.0) share = std::max(share, gone_in[b] / others);
+    }
+    return share;
+  };
   const auto hazard = [&](std::size_t r) {
-    return in.base[r] * std::exp(in.stance_weight * stance[r]) + in.contagion * pull[r];
+    return in.base[r] * std::exp(in.stance_weight * stance[r] + in.bloc_weight * bloc_share(r)) + in.contagion * pull[r];
   };
   std::vector<Clock> clock(n);
   // The hazard changes at `day`: the cumulative hazard so far is kept, the due day recomputed.
@@ -39,10 +55,15 @@ std::vector<std::pair<std::size_t, double>> dissociation_cascade(const Dissociat
     c.hazard = hazard(r);
     c.due = c.hazard > 0.0 ? day + (in.threshold[r] - c.cumulative) * in.period_days / c.hazard : kNever;
   };
-  // A departure pulls every state still in that is close to the leaver.
+  // A departure pulls every state still in that is close to the leaver or shares a bloc with it.
   const auto depart = [&](std::size_t gone, double day) {
     active[gone] = false;
     still_in[gone] = false;
+    for (std::size_t b : blocs_of[gone]) {
+      ++gone_in[b];
+      for (std::size_t r : (*in.blocs)[b])
+        if (active[r]) rehazard(r, day);
+    }
     if (!contagious) return;
     for (std::size_t r = 0; r < n; ++r) {
       const double close = (*in.closeness)(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(gone));
@@ -51,7 +72,10 @@ std::vector<std::pair<std::size_t, double>> dissociation_cascade(const Dissociat
       rehazard(r, day);
     }
   };
-  // Those that left before agreement have already pulled their peers.
+  // Those that left before agreement have already pulled their peers and count in their blocs.
+  for (std::size_t gone = 0; gone < n; ++gone)
+    if (!in.active[gone])
+      for (std::size_t b : blocs_of[gone]) ++gone_in[b];
   if (contagious)
     for (std::size_t gone = 0; gone < n; ++gone)
       if (!in.active[gone])
@@ -59,7 +83,7 @@ std::vector<std::pair<std::size_t, double>> dissociation_cascade(const Dissociat
   for (std::size_t r = 0; r < n; ++r)
     if (active[r]) rehazard(r, 0.0);
 
-  std::vector<std::pair<std::size_t, double>> out;
+  std::vector<Dissociation> out;
   std::size_t next_change = 0, next_script = 0;
   for (;;) {
     // The next thing to happen: a new cabinet, a scripted departure, or the first due dissociation
@@ -78,7 +102,7 @@ std::vector<std::pair<std::size_t, double>> dissociation_cascade(const Dissociat
       const auto [day, row] = in.scripted[next_script++];
       if (still_in[row]) depart(row, day);
     } else if (due < in.span_days) {
-      out.emplace_back(first, due);
+      out.push_back({first, due, clock[first].hazard > 2.0 * in.base[first]});
       depart(first, due);
     } else {
       break;

@@ -35,6 +35,7 @@ Negotiation::Negotiation(const Setup& setup, RandomStream stream, const PlayedSe
   tolerance_.resize(n);
   for (Eigen::Index i = 0; i < n; ++i) tolerance_[i] = p.objection_tolerance * stream_.lognormal(0.0, p.tolerance_spread);
   status_.assign(static_cast<std::size_t>(n), Status::in);
+  political_.assign(static_cast<std::size_t>(n), false);
   chairing_.assign(static_cast<std::size_t>(n), false);
   for (std::size_t k : setup.co_facilitators)
     if (takes_part(k)) chairing_[static_cast<std::size_t>(ns_.index[k])] = true;
@@ -50,9 +51,10 @@ bool Negotiation::has_left(std::size_t state) const {
   return takes_part(state) && !in(ns_.index[state]);
 }
 
-void Negotiation::leave(std::size_t state, SimTime when) {
+void Negotiation::leave(std::size_t state, SimTime when, bool drawn) {
   if (!takes_part(state) || !in(ns_.index[state])) return;
   const auto r = static_cast<std::size_t>(ns_.index[state]);
+  if (!drawn) political_[r] = true;  // a drawn one's flag was set when the cascade was drawn
   in_(static_cast<Eigen::Index>(r)) = 0.0;
   if (agreed()) {
     status_[r] = Status::dissociated;
@@ -307,6 +309,8 @@ std::vector<std::pair<std::size_t, SimTime>> Negotiation::dissociation_schedule(
   cascade.active.resize(n);
   cascade.stance.assign(n, 0.0);
   cascade.closeness = &ns_.closeness;
+  cascade.blocs = &ns_.blocs;
+  cascade.bloc_weight = p.dissociation_bloc;
   cascade.stance_weight = p.dissociation_stance;
   cascade.contagion = p.dissociation_contagion;
   cascade.period_days = kHazardPeriodDays;
@@ -336,8 +340,10 @@ std::vector<std::pair<std::size_t, SimTime>> Negotiation::dissociation_schedule(
   std::stable_sort(cascade.scripted.begin(), cascade.scripted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   // By day, and within a day in row order (the order the events are scheduled in).
   std::vector<std::pair<SimTime, std::size_t>> by_day;
-  for (const auto& [r, days] : dissociation_cascade(cascade))
-    by_day.emplace_back(agreed_at + static_cast<SimTime>(std::ceil(days)) * kDay, r);
+  for (const Dissociation& d : dissociation_cascade(cascade)) {
+    by_day.emplace_back(agreed_at + static_cast<SimTime>(std::ceil(d.day)) * kDay, d.row);
+    political_[d.row] = d.political;
+  }
   std::sort(by_day.begin(), by_day.end());
   for (const auto& [when, r] : by_day) out.emplace_back(ns_.states[r], when);
   return out;
@@ -359,14 +365,16 @@ void Negotiation::conference(SimTime when, const std::vector<bool>& present) {
   if (!p.ga_vote) return;
   // The General Assembly's endorsement is a recorded vote: a state still in votes yes if its
   // acceptance reaches adopt_threshold and abstains below it; one that left or dissociated votes no
-  // below object_threshold and abstains above it; any may be absent.
+  // below object_threshold and abstains above it, and under ga_political_no votes no whenever it
+  // left by a political act (a scripted withdrawal, or a dissociation its politics drove); any may
+  // be absent, with its own habit of absence where the data give one.
   for (std::size_t r = 0; r < ns_.states.size(); ++r) {
     const auto i = static_cast<Eigen::Index>(r);
-    const bool absent = stream_.uniform01() < p.ga_absence;
+    const bool absent = stream_.uniform01() < ns_.ga_absence(i);
     GaVote vote = GaVote::absent;
     if (!absent) {
-      vote = in(i) ? (accept(i) >= p.adopt_threshold ? GaVote::yes : GaVote::abstain)
-                   : (accept(i) < p.object_threshold ? GaVote::no : GaVote::abstain);
+      const bool objects = accept(i) < p.object_threshold || (p.ga_political_no && political_[r]);
+      vote = in(i) ? (accept(i) >= p.adopt_threshold ? GaVote::yes : GaVote::abstain) : (objects ? GaVote::no : GaVote::abstain);
     }
     record_.ga_vote.emplace_back(ns_.states[r], vote);
   }

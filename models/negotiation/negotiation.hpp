@@ -14,8 +14,9 @@
 //     maintains an objection on any dimension: nothing is agreed until everything is agreed.
 //   - Not agreed by the last scheduled round: up to the scenario's number of informal
 //     consultations (OP29), before the conference. Still not agreed: no text to adopt.
-//   - After agreement a state may dissociate (a hazard driven by its distance to the text and its
-//     destination share); at the conference the text is adopted by acclamation by the states present.
+//   - After agreement a state may dissociate (a hazard driven by its distance to the text, its
+//     destination share, its government's stance and the departures of its peers and blocs); at the
+//     conference the text is adopted by acclamation by the states present.
 #include <optional>
 #include <string>
 #include <vector>
@@ -54,9 +55,11 @@ class Negotiation {
   bool takes_part(std::size_t state) const { return ns_.index[state] >= 0; }
   bool has_left(std::size_t state) const;
   bool agreed() const { return record_.agreed_at.has_value(); }
-  // A state leaves for reasons outside the text (a scripted withdrawal, a drawn dissociation).
-  // Before agreement it leaves the process; after, it dissociates from the agreed text.
-  void leave(std::size_t state, SimTime when);
+  // A state leaves for reasons outside the text (a scripted withdrawal, or `drawn`: a dissociation
+  // of dissociation_schedule). Before agreement it leaves the process; after, it dissociates from
+  // the agreed text. A scripted withdrawal is a government's political act (it votes no in the
+  // General Assembly under ga_political_no).
+  void leave(std::size_t state, SimTime when, bool drawn = false);
 
   // The zero draft: positions weighted by salience and by the consultations' speaking minutes.
   void circulate_zero_draft(SimTime when, std::size_t activity, const std::vector<double>& consultation_minutes);
@@ -142,6 +145,7 @@ class Negotiation {
   std::vector<std::size_t> holder_states_;  // their member-state indices
   bool has_draft_ = false;
   bool dissociations_drawn_ = false;
+  std::vector<bool> political_;      // by row: left by a political act (scripted, or a drawn departure politics drove)
   NegotiationRecord record_;
 };
 

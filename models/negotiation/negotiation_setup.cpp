@@ -1,5 +1,7 @@
 #include "models/negotiation/negotiation_setup.hpp"
 
+#include <algorithm>
+
 #include "models/negotiation/views.hpp"
 
 namespace gcmsim::model {
@@ -64,10 +66,34 @@ std::shared_ptr<const NegotiationSetup> make_negotiation_setup(const Scenario& s
     ns.network = InfluenceNetwork::from_matrix(influence_from_rows(rows));
   }
   ns.destination.resize(static_cast<Eigen::Index>(ns.states.size()));
+  ns.ga_absence.resize(static_cast<Eigen::Index>(ns.states.size()));
   for (std::size_t r = 0; r < ns.states.size(); ++r) {
-    const MigrationProfile& m = scenario.member_states[ns.states[r]].migration;
+    const MemberState& st = scenario.member_states[ns.states[r]];
+    const MigrationProfile& m = st.migration;
     const double total = m.origin + m.transit + m.destination;
     ns.destination(static_cast<Eigen::Index>(r)) = total > 0.0 ? m.destination / total : 0.0;
+    ns.ga_absence(static_cast<Eigen::Index>(r)) = st.absence.value_or(p.ga_absence);
+  }
+  // Blocs: the coalitions and regional groups of the states that negotiate, in first-seen order.
+  {
+    std::vector<std::string> names;
+    std::vector<std::vector<std::size_t>> members;
+    const auto add = [&](const std::string& name, std::size_t row) {
+      const auto at = std::find(names.begin(), names.end(), name);
+      if (at == names.end()) {
+        names.push_back(name);
+        members.push_back({row});
+      } else {
+        members[static_cast<std::size_t>(at - names.begin())].push_back(row);
+      }
+    };
+    for (std::size_t r = 0; r < ns.states.size(); ++r) {
+      const MemberState& st = scenario.member_states[ns.states[r]];
+      add("group:" + std::string(to_string(st.group)), r);
+      for (const std::string& c : st.coalitions) add("coalition:" + c, r);
+    }
+    for (auto& m : members)
+      if (m.size() > 1) ns.blocs.push_back(std::move(m));
   }
   // Closeness: agreement above the mean agreement a of the pairs given, as a share of the way from a
   // to full agreement. Most states agree with most others most of the time (the mean is about 0.81),

@@ -24,10 +24,16 @@ struct NegotiationSetup {
   Eigen::VectorXd susceptibility;
   Eigen::VectorXd reservation;
   Eigen::VectorXd destination;      // each row's destination share (a driver of dissociation)
+  // Each row's chance of being absent from the General Assembly's recorded vote: its own habit
+  // (politics.absence) where the data give it, the scenario's ga_absence otherwise.
+  Eigen::VectorXd ga_absence;
   // Each pair of rows' closeness for contagion after agreement: the General Assembly affinity above
   // the mean of all pairs, rescaled to 0-1 (docs/negotiation.md, "After agreement"); 0 x 0 when the
   // scenario gives no affinity.
   Eigen::MatrixXd closeness;
+  // The blocs a departure spreads through (docs/negotiation.md, "After agreement"): each coalition
+  // of the member-state data and each regional group, as lists of rows (blocs of one left out).
+  std::vector<std::vector<std::size_t>> blocs;
   InfluenceNetwork network;
   int scheduled_rounds = 0;         // negotiation rounds in the plan: the last one is the deadline
 };

@@ -134,7 +134,7 @@ void ProcessSimulation::schedule_dissociations() {
     sim_.schedule_at(std::max(when, sim_.now()), [this, state] {
       if (state_.withdrawn[state]) return;
       state_.withdrawn[state] = true;
-      state_.negotiation->leave(state, sim_.now());
+      state_.negotiation->leave(state, sim_.now(), true);
       Withdrawal withdrawal{state, sim_.now(), WithdrawalCause::dissociated, state_.negotiation->acceptance_of(state), 0.0, {}};
       if (listener_ != nullptr) tell(StateLeft{withdrawal});
       state_.results.withdrawals.push_back(std::move(withdrawal));

@@ -48,6 +48,7 @@ EXPECTED_COALITIONS = {
     "mercosur": 5,
     "sica": 8,
     "pacific_islands_forum": 14,
+    "visegrad": 4,
 }
 MISSIONS = ("new_york", "geneva", "vienna")
 FIELDS = ("name", "iso3", "group", "ldc", "development", "migration", "missions", "coalitions")

@@ -148,3 +148,40 @@ TEST_CASE("Migrant stock: every member state, the rows the data README quotes fr
     CHECK(share.at(iso3) == value);
   }
 }
+
+TEST_CASE("Absence: every member state, the rows the data README quotes from Voeten et al.'s roll calls of 2017", "[data]") {
+  std::ifstream in(std::string(GCMSIM_SOURCE_DIR) + "/scenarios/data/un_absence_2017.csv");
+  REQUIRE(in);
+  std::map<std::string, std::pair<int, std::string>> rows;
+  std::string line;
+  bool header = false;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    if (!header) {
+      REQUIRE(line == "iso3,voted,absence");
+      header = true;
+      continue;
+    }
+    std::istringstream fields(line);
+    std::string iso3, voted, absence;
+    std::getline(fields, iso3, ',');
+    std::getline(fields, voted, ',');
+    std::getline(fields, absence, ',');
+    INFO(line);
+    const int n = std::stoi(voted);
+    CHECK(n >= 0);
+    CHECK(n <= 129);  // the 129 recorded votes of 2017
+    // The rule: absence = 1 - voted / 129, to four decimals.
+    CHECK(std::stod(absence) == Approx(1.0 - n / 129.0).margin(5e-5));
+    REQUIRE(rows.emplace(iso3, std::make_pair(n, absence)).second);
+  }
+  CHECK(rows.size() == 193);
+  // scenarios/data/README.md, "Absence".
+  for (const auto& [iso3, n, absence] : std::vector<std::tuple<std::string, int, std::string>>{
+           {"STP", 3, "0.9767"}, {"NER", 40, "0.6899"}, {"KIR", 67, "0.4806"}, {"TKM", 86, "0.3333"}, {"USA", 129, "0.0000"}}) {
+    INFO(iso3);
+    REQUIRE(rows.count(iso3) == 1);
+    CHECK(rows.at(iso3).first == n);
+    CHECK(rows.at(iso3).second == absence);
+  }
+}

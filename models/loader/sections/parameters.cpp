@@ -28,6 +28,7 @@ std::vector<ParameterField> model_parameter_fields(model::ModelParameters& p) {
       {"attendance", "affordability_developing", &att.affordability_developing},
       {"attendance", "affordability_ldc", &att.affordability_ldc},
       {"attendance", "no_interpretation_weight", &att.no_interpretation_weight},
+      {"attendance", "political_conference", &att.political_conference},
       {"floor", "request_rate", &fl.request_rate},
       {"floor", "mean_intervention_share", &fl.mean_intervention_share},
       {"floor", "salience_offset", &fl.salience_offset},
@@ -68,12 +69,14 @@ std::vector<ParameterField> negotiation_parameter_fields(model::NegotiationParam
       {"", "dissociation_destination", &q.dissociation_destination},
       {"", "dissociation_stance", &q.dissociation_stance},
       {"", "dissociation_contagion", &q.dissociation_contagion},
+      {"", "dissociation_bloc", &q.dissociation_bloc},
       {"", "ga_absence", &q.ga_absence},
       {"", "revision_blend", &q.revision_blend},
       {"", "steps_per_day", &q.steps_per_day},
       {"", "informal_consultations", &q.informal_consultations},
       {"", "consultation_gap_days", &q.consultation_gap_days},
       {"", "ga_vote", &q.ga_vote},
+      {"", "ga_political_no", &q.ga_political_no},
   };
 }
 

@@ -41,6 +41,17 @@ void build_politics(BuildContext& ctx, const json& root) {
       }
     }
   }
+  if (const json* absence = child(*politics, "absence"); absence != nullptr && absence->is_object()) {
+    for (const auto& [iso3, value] : absence->items()) {
+      const auto k = s.find_state(iso3);
+      if (!k) {
+        ctx.key_error(pointer_append("/politics/absence", iso3),
+                      fmt::format("politics.absence: '{}' is not a member state in this scenario{}", iso3, ctx.hint(iso3, ctx.state_codes())), 3);
+        continue;
+      }
+      if (value.is_number()) s.member_states[*k].absence = value.get<double>();  // else the schema reports it
+    }
+  }
   if (const json* affinity = child(*politics, "affinity"); affinity != nullptr && affinity->is_object()) {
     std::map<std::string, std::size_t, std::less<>> index;  // 18,528 pairs: look codes up once
     for (std::size_t k = 0; k < s.member_states.size(); ++k) index.emplace(s.member_states[k].iso3, k);

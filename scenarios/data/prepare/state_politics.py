@@ -4,7 +4,8 @@ loader as the top-level key `politics` (docs/negotiation.md, "After agreement"),
 beside it:
 
   state_politics.py scenarios/data/governments_parlgov_2017_2018.csv \
-      scenarios/data/un_affinity_2013_2017.csv scenarios/data/state_politics.yaml
+      scenarios/data/un_affinity_2013_2017.csv scenarios/data/un_absence_2017.csv \
+      scenarios/data/state_politics.yaml
 
 - `politics.stance`: each cabinet's stance on the compact, dated by the cabinet's start. An
   ESTIMATE by a written rule (scenarios/data/README.md, "Government stance"): the seat-weighted
@@ -17,6 +18,9 @@ beside it:
   model reads them as neutral (0).
 - `politics.affinity`: the agreement index of each pair of member states in the General Assembly's
   recorded votes of 2013-2017, copied (pairs with no common roll call are left out).
+- `politics.absence`: each member state's share of the General Assembly's recorded votes of 2017 in
+  which it did not vote, copied: its habit of absence from the UN's decisions, which the model reads
+  as its chance of staying away from the conference and from the Assembly's endorsement.
 """
 import csv
 import sys
@@ -36,14 +40,15 @@ def stance(cabinet):
     return (float(cabinet["share_right"]) + float(cabinet["share_con"]) / 2.0) / total
 
 
-def main(governments, affinity, out):
+def main(governments, affinity, absence, out):
     by_state = {}
     for c in rows(governments):
         by_state.setdefault(c["iso3"], []).append((c["start"], stance(c), c["cabinet"]))
     with open(out, "w", encoding="utf-8") as f:
         f.write("# Made by scenarios/data/prepare/state_politics.py from governments_parlgov_2017_2018.csv and\n")
-        f.write("# un_affinity_2013_2017.csv; sources and rules: scenarios/data/README.md (\"Government stance\",\n")
-        f.write("# \"Affinity\"). stance is an ESTIMATE by rule; states without an entry are neutral (0).\n")
+        f.write("# un_affinity_2013_2017.csv and un_absence_2017.csv; sources and rules: scenarios/data/README.md\n")
+        f.write("# (\"Government stance\", \"Affinity\", \"Absence\"). stance is an ESTIMATE by rule; states without an\n")
+        f.write("# entry are neutral (0).\n")
         f.write("politics:\n  stance:\n")
         for iso3, cabinets in sorted(by_state.items()):
             items = ", ".join(f"{{from: {start}, stance: {value:.3f}}}" for start, value, _ in sorted(cabinets))
@@ -52,6 +57,9 @@ def main(governments, affinity, out):
         for p in rows(affinity):
             if p["agreement"]:
                 f.write(f"    {p['iso3_a']} {p['iso3_b']}: {p['agreement']}\n")
+        f.write("  absence:    # share of the General Assembly's recorded votes of 2017 not voted in\n")
+        for a in rows(absence):
+            f.write(f"    {a['iso3']}: {a['absence']}\n")
 
 
 if __name__ == "__main__":

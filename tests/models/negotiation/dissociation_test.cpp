@@ -1,11 +1,12 @@
 // The dissociation cascade after agreement (models/negotiation/dissociation.hpp): exact against the
 // one-shot exponential draw and a hand-integrated two-state case, then direction over paired seeds:
 // a higher government stance raises the share that dissociates; a departure raises the share of the
-// leaver's close peers and leaves distant states alone.
+// leaver's close peers and leaves distant states alone, and raises the share of its blocs' members.
 #include "models/negotiation/dissociation.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -32,7 +33,7 @@ DissociationInputs inputs(std::size_t n, double base, unsigned seed) {
 
 std::vector<bool> gone(const DissociationInputs& in) {
   std::vector<bool> out(in.threshold.size(), false);
-  for (const auto& [r, day] : dissociation_cascade(in)) out[r] = true;
+  for (const auto& d : dissociation_cascade(in)) out[d.row] = true;
   return out;
 }
 
@@ -52,7 +53,8 @@ TEST_CASE("without stance, contagion or new cabinets, each state's day is its th
     if (r != 3 && r != 4 && day < 150.0) ++expected;
   }
   CHECK(out.size() == expected);
-  for (const auto& [r, day] : out) {
+  for (const auto& [r, day, political] : out) {
+    CHECK_FALSE(political);  // nothing but the base: not political
     CHECK(r != 3);
     CHECK(r != 4);
     CHECK(day == in.threshold[r] * 30.0 / in.base[r]);  // bit for bit: the classroom keeps its outputs
@@ -75,14 +77,16 @@ TEST_CASE("a departure raises a close state's hazard from that day on (integrate
   const auto out = dissociation_cascade(in);
   REQUIRE(out.size() == 2);
   const double t_a = 0.3 * 30.0 / 0.1;  // 90 days
-  CHECK(out[0].first == 0);
-  CHECK(out[0].second == Approx(t_a));
+  CHECK(out[0].row == 0);
+  CHECK(out[0].day == Approx(t_a));
+  CHECK_FALSE(out[0].political);
   // B's cumulative hazard at 90 days is 0.05 x 3 = 0.15; then 0.05 + 0.5 x 0.8 = 0.45 per 30 days.
-  CHECK(out[1].first == 1);
-  CHECK(out[1].second == Approx(t_a + (1.0 - 0.15) * 30.0 / 0.45));
+  CHECK(out[1].row == 1);
+  CHECK(out[1].day == Approx(t_a + (1.0 - 0.15) * 30.0 / 0.45));
+  CHECK(out[1].political);  // 0.45 against a base of 0.05: its peer's departure drove it
   // Alone, B would have needed 600 days.
   in.contagion = 0.0;
-  CHECK(dissociation_cascade(in).back().second == Approx(600.0));
+  CHECK(dissociation_cascade(in).back().day == Approx(600.0));
 }
 
 TEST_CASE("a new cabinet changes the hazard from its first day", "[dissociation]") {
@@ -94,7 +98,8 @@ TEST_CASE("a new cabinet changes the hazard from its first day", "[dissociation]
   const auto out = dissociation_cascade(in);
   REQUIRE(out.size() == 1);
   // 0.01 by day 30, then 0.1 per 30 days: 0.49 more takes 147 days.
-  CHECK(out[0].second == Approx(30.0 + 0.49 * 30.0 / 0.1));
+  CHECK(out[0].day == Approx(30.0 + 0.49 * 30.0 / 0.1));
+  CHECK(out[0].political);  // ten times its base when it went
 }
 
 TEST_CASE("a higher government stance raises the share that dissociates (paired seeds)", "[dissociation][direction]") {
@@ -140,4 +145,59 @@ TEST_CASE("an early departure raises the departure share of the leaver's close p
   // Close peers: 1 - exp(-5 x 0.005) = 2.5 % without, about 1 - exp(-0.025 - 0.04 x 145/30) = 19 % with.
   CHECK(close_with >= close_without + 40);
   CHECK(far_with == far_without);
+}
+
+TEST_CASE("a departure multiplies the hazard of its bloc's members by exp(weight x share gone) (integrated by hand)",
+          "[dissociation]") {
+  // States 0, 1, 2 form a bloc; 0 leaves (scripted) on day 30. State 1's hazard is then
+  // 0.05 x exp(3 x 1/2) from day 30; state 3, outside the bloc, keeps its own.
+  DissociationInputs in;
+  in.threshold = {1e9, 0.5, 5.0, 0.5};
+  in.base = {0.05, 0.05, 0.05, 0.05};
+  in.active = {true, true, true, true};
+  in.stance = {0.0, 0.0, 0.0, 0.0};
+  const std::vector<std::vector<std::size_t>> blocs{{0, 1, 2}};
+  in.blocs = &blocs;
+  in.bloc_weight = 3.0;
+  in.span_days = 1000.0;
+  in.scripted.emplace_back(30.0, 0);
+  const auto out = dissociation_cascade(in);
+  REQUIRE(out.size() >= 2);
+  // State 1: 0.05 by day 30, then 0.05 e^1.5 per 30 days for the remaining 0.45.
+  CHECK(out[0].row == 1);
+  CHECK(out[0].day == Approx(30.0 + 0.45 * 30.0 / (0.05 * std::exp(1.5))));
+  CHECK(out[0].political);  // e^1.5 = 4.5 times its base
+  // State 3: 0.5 x 30 / 0.05 = 300 days, untouched by the bloc.
+  const auto three = std::find_if(out.begin(), out.end(), [](const auto& d) { return d.row == 3; });
+  REQUIRE(three != out.end());
+  CHECK(three->day == Approx(300.0));
+  CHECK_FALSE(three->political);
+}
+
+TEST_CASE("an early departure raises the departure share of its bloc's members, not of others (paired seeds)",
+          "[dissociation][direction]") {
+  // State 0 leaves on day 5 (scripted); states 0-3 are a bloc of four (as the Visegrad group);
+  // states 4-29 share no bloc with it.
+  constexpr std::size_t n = 30;
+  const std::vector<std::vector<std::size_t>> blocs{{0, 1, 2, 3}, {4, 5, 6, 7, 8, 9}};
+  int bloc_without = 0, bloc_with = 0, other_without = 0, other_with = 0;
+  for (unsigned seed = 0; seed < kSeeds; ++seed) {
+    DissociationInputs in = inputs(n, 0.02, seed);
+    in.blocs = &blocs;
+    in.bloc_weight = 4.0;
+    in.threshold[0] = 1e9;  // state 0 never dissociates by a draw
+    const auto without = gone(in);
+    in.scripted.emplace_back(5.0, 0);
+    const auto with = gone(in);
+    for (std::size_t r = 1; r < n; ++r) {
+      CHECK((with[r] || !without[r]));  // paired: a departure never saves anyone
+      (r <= 3 ? bloc_without : other_without) += without[r];
+      (r <= 3 ? bloc_with : other_with) += with[r];
+    }
+  }
+  INFO("bloc members " << bloc_without << " -> " << bloc_with << ", others " << other_without << " -> " << other_with);
+  // Bloc members: 1 - exp(-5 x 0.02) = 9.5 % without; with a third of their peers gone, at least
+  // 1 - exp(-4.8 x 0.02 e^(4/3)) = 31 % with (more as the others follow): of 120, 11 -> about 40.
+  CHECK(bloc_with >= bloc_without + 20);
+  CHECK(other_with == other_without);
 }
