@@ -70,7 +70,7 @@ void serve(const ServeOptions& options) {
   // their own (up to 8 per core), and the server's 48 HTTP threads (which parse, prepare scenarios
   // and assemble results) and its workers left each arena fragmented at its own high-water mark:
   // 217 MB after 1,000 jobs and still growing, 124 MB after 3,000 even with freed results handed
-  // back (malloc_trim, serve/jobs.cpp); with one arena 98 MB after 1,000 and 103 MB after 10,000
+  // back (malloc_trim, serve/common/jobs.cpp); with one arena 98 MB after 1,000 and 103 MB after 10,000
   // (bench/serve_bench.py --part memory). Small allocations still go through each thread's cache.
   mallopt(M_ARENA_MAX, 1);
   if (options.port < 0 || options.port > 65535) throw InvalidInput(fmt::format("--port must be 0 to 65535, not {}", options.port));

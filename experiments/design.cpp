@@ -15,6 +15,7 @@
 #include "engine/random_streams.hpp"
 #include "experiments/distributions.hpp"
 #include "experiments/morris.hpp"
+#include "output/csv.hpp"
 
 namespace gcmsim::experiments {
 namespace {
@@ -62,32 +63,6 @@ UnitSample one_hypercube(std::size_t n, std::size_t k, bool centred, RandomStrea
     }
   }
   return s;
-}
-
-std::vector<std::string> split_csv_line(const std::string& line, std::vector<int>& columns) {
-  std::vector<std::string> fields;
-  columns.clear();
-  std::string field;
-  bool quoted = false;
-  int start = 1;
-  for (std::size_t i = 0; i <= line.size(); ++i) {
-    if (i == line.size() || (!quoted && line[i] == ',')) {
-      fields.push_back(field);
-      columns.push_back(start);
-      field.clear();
-      start = static_cast<int>(i) + 2;
-    } else if (line[i] == '"') {
-      if (quoted && i + 1 < line.size() && line[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else {
-        quoted = !quoted;
-      }
-    } else {
-      field += line[i];
-    }
-  }
-  return fields;
 }
 
 std::string trim(std::string s) {
@@ -225,7 +200,7 @@ Design parse_design_table(const std::string& path, const std::string& content, c
     }
     std::vector<int> cols;
     bool any = false;
-    for (const std::string& field : split_csv_line(header, cols)) {
+    for (const std::string& field : output::split_csv_line(header, &cols)) {
       any = any || std::find(d.parameters.begin(), d.parameters.end(), trim(field)) != d.parameters.end();
     }
     if (!any) {
@@ -245,7 +220,7 @@ Design parse_design_table(const std::string& path, const std::string& content, c
     ++number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (trim(line).empty()) continue;
-    std::vector<std::string> fields = split_csv_line(line, columns);
+    std::vector<std::string> fields = output::split_csv_line(line, &columns);
     if (order.empty()) {
       std::vector<bool> seen(parameters.size(), false);
       for (std::size_t c = 0; c < fields.size(); ++c) {

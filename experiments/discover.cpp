@@ -12,34 +12,12 @@
 
 #include "experiments/sweep_results.hpp"
 #include "models/loader/diagnostics.hpp"
+#include "output/csv.hpp"
 
 namespace gcmsim::experiments {
 namespace {
 
 namespace fs = std::filesystem;
-
-// One line of runs.csv as gcmsim writes it: fields separated by commas, quoted when they hold a
-// comma, quote or newline.
-std::vector<std::string> csv_fields(const std::string& line) {
-  std::vector<std::string> out(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (c == '"') {
-      if (quoted && i + 1 < line.size() && line[i + 1] == '"') {
-        out.back() += '"';
-        ++i;
-      } else {
-        quoted = !quoted;
-      }
-    } else if (c == ',' && !quoted) {
-      out.emplace_back();
-    } else {
-      out.back() += c;
-    }
-  }
-  return out;
-}
 
 std::optional<double> number(const std::string& s) {
   double x = 0;
@@ -113,7 +91,7 @@ Discovery discover(const fs::path& dir, const std::string& where, const PrimOpti
   }
   std::string line;
   std::getline(in, line);
-  const std::vector<std::string> header = csv_fields(line);
+  const std::vector<std::string> header = output::split_csv_line(line);
   std::vector<std::string> metrics;
   for (const sim::MetricInfo& m : info.metrics) metrics.push_back(m.key());
   Discovery d;
@@ -130,7 +108,7 @@ Discovery discover(const fs::path& dir, const std::string& where, const PrimOpti
   std::size_t number_line = 1;
   while (std::getline(in, line)) {
     ++number_line;
-    const std::vector<std::string> f = csv_fields(line);
+    const std::vector<std::string> f = output::split_csv_line(line);
     if (f.size() != header.size()) throw std::runtime_error(fmt::format("{}:{}: {} fields, expected {}", (dir / "runs.csv").string(), number_line, f.size(), header.size()));
     const auto outcome = number(f[target]);
     if (!outcome) {

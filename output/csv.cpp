@@ -158,4 +158,30 @@ std::string iso_datetime(const Calendar& calendar, SimTime tick) {
   return text;
 }
 
+std::vector<std::string> split_csv_line(std::string_view line, std::vector<int>* columns) {
+  std::vector<std::string> fields;
+  if (columns != nullptr) columns->clear();
+  std::string field;
+  bool quoted = false;
+  int start = 1;
+  for (std::size_t i = 0; i <= line.size(); ++i) {
+    if (i == line.size() || (!quoted && line[i] == ',')) {
+      fields.push_back(std::move(field));
+      field.clear();
+      if (columns != nullptr) columns->push_back(start);
+      start = static_cast<int>(i) + 2;
+    } else if (line[i] == '"') {
+      if (quoted && i + 1 < line.size() && line[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else {
+        quoted = !quoted;
+      }
+    } else {
+      field += line[i];
+    }
+  }
+  return fields;
+}
+
 }  // namespace gcmsim::output

@@ -17,6 +17,12 @@ namespace gcmsim::output {
 std::string csv_field(std::string_view text);
 void append_csv_field(std::string& out, std::string_view text);
 
+// One line of a CSV read back (the tables gcmsim wrote: decisions.csv for a replay, runs.csv for
+// discover, a design table): fields split at commas outside double quotes, quotes undone ("" inside
+// quotes is one "). `columns`, when given, receives each field's first column (1-based) for
+// located errors. The one reader of the fields csv_field writes.
+std::vector<std::string> split_csv_line(std::string_view line, std::vector<int>* columns = nullptr);
+
 // Fixed `decimals`, '.' as the decimal point whatever the locale, correctly rounded from the
 // binary value (2.675 is stored as 2.67499... and gives "2.67"; exact ties go to even: 0.125 gives
 // "0.12"). A result that rounds to zero is "0.00", never "-0.00". NaN is "" (a missing value:

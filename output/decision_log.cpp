@@ -34,32 +34,6 @@ int options_of(std::uint32_t kind, std::size_t dimensions) {
   }
 }
 
-// One line of a CSV this file wrote: fields split at commas outside double quotes, quotes undone.
-std::vector<std::string> split_csv_line(const std::string& line) {
-  std::vector<std::string> fields(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        fields.back() += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        fields.back() += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      fields.emplace_back();
-    } else {
-      fields.back() += c;
-    }
-  }
-  return fields;
-}
-
 template <typename T>
 bool parse_number(const std::string& text, T& out) {
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);

@@ -7,10 +7,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "serve/catalog.hpp"
-#include "serve/jobs.hpp"
+#include "serve/common/catalog.hpp"
+#include "serve/common/jobs.hpp"
+#include "serve/common/limits.hpp"
 #include "serve/knobs.hpp"
-#include "serve/limits.hpp"
 #include "serve/worker_pool.hpp"
 
 namespace gcmsim::serve {

@@ -5,7 +5,7 @@
 // of 200 replications (about 4 MB each) never sits in memory, only the file being added.
 #include <filesystem>
 
-#include "serve/jobs.hpp"
+#include "serve/common/jobs.hpp"
 
 namespace gcmsim::serve {
 

@@ -6,7 +6,7 @@
 #include <fmt/core.h>
 
 #include "models/loader/schema.hpp"
-#include "serve/jobs.hpp"
+#include "serve/common/jobs.hpp"
 
 namespace gcmsim::serve {
 namespace {

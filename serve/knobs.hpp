@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "models/run/prepared_scenario.hpp"
-#include "serve/limits.hpp"
+#include "serve/common/limits.hpp"
 
 namespace gcmsim::serve {
 

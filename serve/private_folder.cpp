@@ -3,7 +3,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "serve/jobs.hpp"
+#include "serve/common/jobs.hpp"
 
 namespace gcmsim::serve {
 

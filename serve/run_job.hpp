@@ -8,10 +8,10 @@
 #include <memory>
 #include <string>
 
-#include "serve/catalog.hpp"
+#include "serve/common/catalog.hpp"
+#include "serve/common/jobs.hpp"
+#include "serve/common/limits.hpp"
 #include "serve/compare_job.hpp"
-#include "serve/jobs.hpp"
-#include "serve/limits.hpp"
 #include "serve/worker_pool.hpp"
 
 namespace gcmsim::serve {

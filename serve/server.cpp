@@ -10,20 +10,20 @@
 #include <nlohmann/json.hpp>
 
 #include "models/run/simulate.hpp"
-#include "serve/catalog.hpp"
 #include "serve/classroom/classroom.hpp"
 #include "serve/classroom/routes.hpp"
+#include "serve/common/catalog.hpp"
+#include "serve/common/jobs.hpp"
+#include "serve/common/same_token.hpp"
 #include "serve/compare_job.hpp"
 #include "serve/folder_zip.hpp"
-#include "serve/jobs.hpp"
-#include "serve/same_token.hpp"
 #include "serve/knobs.hpp"
 #include "serve/private_folder.hpp"
 #include "serve/run_job.hpp"
 #include "serve/worker_pool.hpp"
 
 // Last: it includes <resolv.h>, whose `_res` macro breaks Eigen (reached through the run facade).
-#include "serve/http_answers.hpp"
+#include "serve/common/http_answers.hpp"
 
 namespace gcmsim::serve {
 namespace {

@@ -7,7 +7,7 @@
 #include <memory>
 #include <string>
 
-#include "serve/limits.hpp"
+#include "serve/common/limits.hpp"
 
 namespace gcmsim::serve {
 

@@ -7,8 +7,9 @@
 
 #include <fmt/core.h>
 
-#include "serve/jobs.hpp"
-#include "serve/same_token.hpp"
+#include "serve/common/jobs.hpp"
+#include "serve/common/json_fields.hpp"
+#include "serve/common/same_token.hpp"
 
 namespace gcmsim::serve::classroom {
 
@@ -29,12 +30,6 @@ Classroom::Classroom(Catalog& catalog, const Limits& limits)
 bool Classroom::is_teacher(const std::string& token) const { return same_token(token, teacher_token_); }
 
 namespace {
-
-const json& field(const json& request, const char* name) {
-  static const json none;
-  const auto it = request.find(name);
-  return it == request.end() ? none : *it;
-}
 
 int bounded_int(const json& request, const char* name, int fallback, int lo, int hi) {
   const json& v = field(request, name);

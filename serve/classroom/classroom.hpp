@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "serve/catalog.hpp"
 #include "serve/classroom/session.hpp"
-#include "serve/limits.hpp"
+#include "serve/common/catalog.hpp"
+#include "serve/common/limits.hpp"
 
 namespace gcmsim::serve::classroom {
 

@@ -4,20 +4,15 @@
 
 #include <fmt/core.h>
 
-#include "serve/jobs.hpp"
+#include "serve/common/jobs.hpp"
+#include "serve/common/json_fields.hpp"
 // Last: httplib.h (through it) includes <resolv.h>, whose `_res` macro breaks Eigen.
-#include "serve/http_answers.hpp"
+#include "serve/common/http_answers.hpp"
 
 namespace gcmsim::serve::classroom {
 namespace {
 
 using nlohmann::json;
-
-const json& field(const json& body, const char* name) {
-  static const json none;
-  const auto it = body.find(name);
-  return it == body.end() ? none : *it;
-}
 
 json parse_object(const httplib::Request& req) {
   json body = json::parse(req.body);  // malformed JSON: the server's handler answers 400

@@ -7,7 +7,7 @@
 #include "models/run/simulate.hpp"
 #include "output/csv.hpp"
 #include "output/decision_log.hpp"
-#include "serve/jobs.hpp"
+#include "serve/common/jobs.hpp"
 
 namespace gcmsim::serve::classroom {
 

@@ -26,7 +26,7 @@
 #include "models/run_results.hpp"
 #include "serve/classroom/board.hpp"
 #include "serve/classroom/pacer.hpp"
-#include "serve/limits.hpp"
+#include "serve/common/limits.hpp"
 
 namespace gcmsim::serve::classroom {
 

@@ -5,9 +5,10 @@
 # the run facade built on top of it. "../" paths are refused so a layer cannot step around its roots.
 # The compiler enforces the same through per-layer include roots (cmake/GcmsimLayers.cmake); this
 # check also covers headers no translation unit of the layer happens to include yet.
-# Inside models/, the rooms (its top-level files, and each sub-folder with what lies below it:
-# loader/, negotiation/, process/, run/, setup/) form no cycle: no two rooms reach each other
-# through their #includes, so each can be read, tested and changed knowing only the rooms below it.
+# Inside each layer with sub-folders (models/, serve/, experiments/), the rooms (the layer's top-level
+# files, and each sub-folder with what lies below it: models/loader/, models/setup/, serve/common/,
+# serve/classroom/, ...) form no cycle: no two rooms reach each other through their #includes, so
+# each can be read, tested and changed knowing only the rooms below it.
 cmake_minimum_required(VERSION 3.25)
 set(allowed_engine engine)
 set(allowed_model engine models)
@@ -19,14 +20,15 @@ set(allowed_bench engine models gcmsim output experiments bench)
 set(allowed_cli engine models gcmsim output experiments serve bench cli)
 
 set(violations "")
-set(room_edges "")  # "from>to" between rooms of models/, with an example in example_<from>_<to>
+set(room_edges "")  # "from>to" between rooms of one layer, with an example in example_<from>_<to>
 
-# models/ for its top-level files, models/<sub> for anything in or below models/<sub>/.
-function(models_room path out_var)
-  if(path MATCHES "^models/([^/]+)/")
-    set(${out_var} "models/${CMAKE_MATCH_1}" PARENT_SCOPE)
+# <layer> for a layer's top-level files, <layer>/<sub> for anything in or below <layer>/<sub>/.
+function(layer_room path out_var)
+  if(path MATCHES "^([^/]+)/([^/]+)/")
+    set(${out_var} "${CMAKE_MATCH_1}/${CMAKE_MATCH_2}" PARENT_SCOPE)
   else()
-    set(${out_var} "models" PARENT_SCOPE)
+    string(REGEX REPLACE "/.*" "" layer "${path}")
+    set(${out_var} "${layer}" PARENT_SCOPE)
   endif()
 endfunction()
 
@@ -57,9 +59,9 @@ foreach(layer engine models output experiments serve bench cli)
       elseif(model_core AND header MATCHES "^models/(loader|run)/")
         string(APPEND violations "  ${f}: #include \"${header}\": the model knows nothing of the loader or the run facade\n")
       endif()
-      if(f MATCHES "^models/" AND header MATCHES "^models/")
-        models_room("${f}" from)
-        models_room("${header}" to)
+      if(top STREQUAL layer)
+        layer_room("${f}" from)
+        layer_room("${header}" to)
         string(MAKE_C_IDENTIFIER "${from}_${to}" key)
         if(NOT from STREQUAL to AND NOT DEFINED example_${key})
           list(APPEND room_edges "${from}>${to}")
@@ -103,4 +105,4 @@ endforeach()
 if(violations)
   message(FATAL_ERROR "layering violations:\n${violations}")
 endif()
-message(STATUS "layering: every #include respects engine < models < output < experiments < serve, bench < cli; no folder cycle in models/")
+message(STATUS "layering: every #include respects engine < models < output < experiments < serve, bench < cli; no folder cycle inside a layer")

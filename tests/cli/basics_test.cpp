@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include <nlohmann/json.hpp>
 
 #include "run_gcmsim.hpp"
@@ -71,4 +73,17 @@ TEST_CASE("the --help of a command or of gcmsim exits 0 and run's help names the
     INFO(file);
     REQUIRE_THAT(run.out, Catch::Contains(file));
   }
+  // ... and so is every file a run of the baseline (with its negotiation) writes, so that a new
+  // output cannot be left out of the help; `--plots` names its PNGs as "PNGs".
+  const std::string dir = gcmsim::testing::out_dir("help-names-files");
+  REQUIRE(run_gcmsim("run -q --force -o " + dir).exit_code == 0);
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    const std::string name = entry.path().filename().string();
+    if (name.front() == '.') continue;  // gcmsim's own bookkeeping (.gcmsim-outputs, .gcmsim.lock)
+    INFO(name);
+    CHECK_THAT(run.out, Catch::Contains(name));
+    ++files;
+  }
+  CHECK(files >= 11);  // the baseline negotiates: all but decisions.csv and summary.csv
 }

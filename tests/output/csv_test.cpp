@@ -6,6 +6,7 @@
 #include <string>
 #include <limits>
 #include <stdexcept>
+#include <vector>
 
 using gcmsim::output::csv_exact;
 using gcmsim::output::csv_field;
@@ -112,4 +113,20 @@ TEST_CASE("numbers written with to_chars: fixed decimals and shortest round trip
   CHECK(csv_exact(60.0208488294) == "60.0208488294");
   CHECK(csv_exact(1e-07) == "1e-07");
   CHECK(csv_exact(123456.0) == "123456");
+}
+
+TEST_CASE("split_csv_line reads back the fields csv_field writes, with each field's column", "[output]") {
+  using gcmsim::output::split_csv_line;
+  const std::vector<std::string> written{"plain", "with, comma", "say \"no\"", "", "two\nlines"};
+  std::string line;
+  for (const std::string& f : written) {
+    if (!line.empty()) line += ',';
+    line += csv_field(f);
+  }
+  CHECK(split_csv_line(line) == written);
+  std::vector<int> columns;
+  CHECK(split_csv_line("a,\"b,c\",,d", &columns) == std::vector<std::string>{"a", "b,c", "", "d"});
+  CHECK(columns == std::vector<int>{1, 3, 9, 10});
+  CHECK(split_csv_line("") == std::vector<std::string>{""});
+  CHECK(split_csv_line("\"\"\"\"") == std::vector<std::string>{"\""});  // a field holding one quote
 }

@@ -8,8 +8,8 @@
 
 #include <minizip/unzip.h>
 
+#include "serve/common/jobs.hpp"
 #include "serve/folder_zip.hpp"
-#include "serve/jobs.hpp"
 #include "serve/private_folder.hpp"
 
 namespace sv = gcmsim::serve;

@@ -1,5 +1,4 @@
 #include "models/process/trust_fund.hpp"
-#include "models/setup/trust_fund_eligibility.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -34,28 +33,14 @@ const std::vector<MemberState> kStates{
 }  // namespace
 
 TEST_CASE("the trust fund pays only eligible delegates", "[trust_fund]") {
-  TrustFundPolicy policy = geneva_policy();
-  // OP31: developing countries, in particular the least developed.
-  CHECK_FALSE(eligible_for_trust_fund(policy, kStates[0]));
-  CHECK(eligible_for_trust_fund(policy, kStates[1]));
-  CHECK(eligible_for_trust_fund(policy, kStates[3]));
-
+  // Who is eligible (OP31) is tested in tests/models/setup/trust_fund_eligibility_test.cpp.
+  const TrustFundPolicy policy = geneva_policy();
   TrustFundLedger ledger;
   contribute(ledger, 10'000.0);
   const auto funded = fund_travel(ledger, policy, kStates, {0, 1, 3}, "geneva", 0);
   CHECK(funded == std::vector<bool>{false, true, true});
   CHECK(ledger.record.trips_funded == 2);
   CHECK(ledger.record.requests_refused == 0);  // the developed state was not refused: never eligible
-
-  SECTION("a fund for least developed countries only") {
-    policy.developing_eligible = false;
-    CHECK_FALSE(eligible_for_trust_fund(policy, kStates[1]));
-    CHECK(eligible_for_trust_fund(policy, kStates[3]));
-  }
-  SECTION("a developed state is never eligible, whatever the flags") {
-    MemberState odd = make_state("XXX", Development::developed, true);
-    CHECK_FALSE(eligible_for_trust_fund(policy, odd));
-  }
 }
 
 TEST_CASE("least developed countries are funded first when money is short", "[trust_fund]") {

@@ -14,7 +14,7 @@
 #include "models/run/simulate.hpp"
 #include "output/decision_log.hpp"
 #include "serve/classroom/session.hpp"
-#include "serve/jobs.hpp"
+#include "serve/common/jobs.hpp"
 
 using namespace gcmsim;
 using namespace std::chrono_literals;

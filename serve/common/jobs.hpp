@@ -18,7 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "serve/limits.hpp"
+#include "serve/common/limits.hpp"
 
 namespace gcmsim::serve {
 

@@ -6,7 +6,7 @@
 #include <chrono>
 #include <future>
 
-#include "serve/jobs.hpp"
+#include "serve/common/jobs.hpp"
 #include "serve/worker_pool.hpp"
 
 namespace sv = gcmsim::serve;

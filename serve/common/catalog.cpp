@@ -1,4 +1,4 @@
-#include "serve/catalog.hpp"
+#include "serve/common/catalog.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -6,7 +6,7 @@
 #include <fmt/core.h>
 
 #include "experiments/paired_compare.hpp"
-#include "serve/jobs.hpp"
+#include "serve/common/jobs.hpp"
 
 namespace gcmsim::serve {
 namespace fs = std::filesystem;

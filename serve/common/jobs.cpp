@@ -1,4 +1,4 @@
-#include "serve/jobs.hpp"
+#include "serve/common/jobs.hpp"
 
 #include <malloc.h>
 

@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "load_helpers.hpp"
-#include "override_file.hpp"
+#include "../load_helpers.hpp"
+#include "../override_file.hpp"
 
 using namespace gcmsim;
 using Catch::Contains;
