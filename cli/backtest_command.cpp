@@ -11,6 +11,7 @@
 #include "cli/out_dir.hpp"
 #include "cli/scenario_data.hpp"
 #include "experiments/backtest/backtest.hpp"
+#include "output/owned_folder.hpp"
 
 namespace gcmsim::cli {
 namespace {
@@ -34,6 +35,10 @@ void run_backtest(const BacktestOptions& o) {
   }
   if (o.replications && *o.replications < 1) throw InvalidInput(fmt::format("-r/--replications must be at least 1, found {}", *o.replications));
   const auto dir = checked_out_dir(o.out);
+  // As calibrate: the folder is locked and its names claimed before any run, so a folder holding
+  // files gcmsim did not write there (a run's, a user's) is refused, exit 2, and nothing is replaced.
+  output::OwnedFolder folder(dir, output::FolderLock::exclusive, "--out " + o.out);
+  folder.claim({"backtest.csv", "backtest_states.csv", "summary.txt"});
   std::vector<std::string> overrides;
   for (const auto& f : o.overrides) overrides.push_back(resolve_scenario_file(f));
   backtest::BacktestResult result;
@@ -48,7 +53,7 @@ void run_backtest(const BacktestOptions& o) {
   if (!o.quiet) std::fprintf(stderr, "\n");
   backtest::write_backtest(dir, holdout, result);
   fmt::print("{}", backtest::backtest_summary(holdout, result));
-  fmt::print("\n  wrote {0}/backtest.csv, {0}/states.csv, {0}/summary.txt\n", dir.string());
+  fmt::print("\n  wrote {0}/backtest.csv, {0}/backtest_states.csv, {0}/summary.txt\n", dir.string());
 }
 
 }  // namespace
@@ -57,7 +62,7 @@ void add_backtest_command(CLI::App& app) {
   auto o = std::make_shared<BacktestOptions>();
   CLI::App* c = app.add_subcommand("backtest", "Out-of-sample skill: the history replay at the shipped parameters against the facts "
                                                "after the cutoff (the conference count, the General Assembly's vote, the departures "
-                                               "of 2018); writes backtest.csv, states.csv and summary.txt");
+                                               "of 2018); writes backtest.csv, backtest_states.csv and summary.txt");
   c->add_option("holdout", o->file, "Hold-out file (facts after the cutoff; the scenario and overrides to replay)")->capture_default_str();
   c->add_option("--override", o->overrides, "Override file applied on top of the hold-out's scenario and overrides (repeatable)");
   c->add_option("--replications,-r", o->replications, "Runs (replications 0..R-1 of the scenario's seed; default: the file's, 30)");

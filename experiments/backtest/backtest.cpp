@@ -220,7 +220,7 @@ void write_backtest(const std::filesystem::path& dir, const HoldOut& h, const Ba
   }
   std::filesystem::create_directories(dir);
   output::write_file_atomically(dir / "backtest.csv", m.str());
-  output::write_file_atomically(dir / "states.csv", s.str());
+  output::write_file_atomically(dir / "backtest_states.csv", s.str());
   output::write_file_atomically(dir / "summary.txt", backtest_summary(h, r));
 }
 

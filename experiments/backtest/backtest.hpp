@@ -65,7 +65,7 @@ BacktestResult run_backtest(const HoldOut& holdout, const std::vector<std::strin
 // The readable summary (summary.txt).
 std::string backtest_summary(const HoldOut& holdout, const BacktestResult& result);
 
-// backtest.csv (measure,value: every figure of the summary), states.csv (per state: the real
+// backtest.csv (measure,value: every figure of the summary), backtest_states.csv (per state: the real
 // outcome against the share of runs) and summary.txt, atomically, into `dir`.
 void write_backtest(const std::filesystem::path& dir, const HoldOut& holdout, const BacktestResult& result);
 

@@ -47,13 +47,13 @@ TEST_CASE("backtest replays the history and scores it against the hold-out, byte
   }
   CHECK(real_no == 5);
   CHECK(real_yes == 152);
-  const std::string states = read_text(a + "/states.csv");
+  const std::string states = read_text(a + "/backtest_states.csv");
   CHECK(lines(states) == 194);
   CHECK(states.find("\nAUT,Austria,false,true,2018-10-31,abstain,") != std::string::npos);
   CHECK(states.find("\nUSA,United States of America,true,false,,no,") != std::string::npos);
 
   REQUIRE(run_gcmsim("backtest -r 3 -q -o " + b).exit_code == 0);
-  for (const char* f : {"backtest.csv", "states.csv", "summary.txt"}) CHECK(read_text(a + "/" + f) == read_text(b + "/" + f));
+  for (const char* f : {"backtest.csv", "backtest_states.csv", "summary.txt"}) CHECK(read_text(a + "/" + f) == read_text(b + "/" + f));
 }
 
 TEST_CASE("backtest names a hold-out state the scenario lacks, located, and exits 2", "[cli][backtest]") {
@@ -99,4 +99,18 @@ TEST_CASE("votes.csv tells a drawn dissociation from a scripted departure", "[cl
   const std::string history = read_text(hist + "/votes.csv");
   CHECK(std::regex_search(history, std::regex("\nUSA,United States of America,left,2017-12-02T[0-9:]+,scripted,")));
   CHECK(std::regex_search(history, std::regex("\nHUN,Hungary,dissociated,2018-07-18T[0-9:]+,scripted,")));
+}
+
+TEST_CASE("backtest into a folder holding files it did not write refuses, exit 2, and leaves them", "[cli][backtest]") {
+  // A run folder holds its own states.csv and summary files: a backtest pointed at it must not
+  // replace them (issue 25's rule for every command that writes a folder).
+  const std::string dir = out_dir("backtest-foreign");
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/summary.txt") << "a user's own notes\n";
+  const auto r = run_gcmsim("backtest -r 1 -q -o " + dir);
+  INFO(r.err);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("summary.txt") != std::string::npos);
+  CHECK(read_text(dir + "/summary.txt") == "a user's own notes\n");
+  CHECK_FALSE(std::filesystem::exists(dir + "/backtest.csv"));
 }
