@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -67,6 +68,27 @@ std::vector<std::string> remains(const fs::path& dir) {
   return found;
 }
 
+// The bytes one replication of the baseline writes, measured (outputs change size as the writers
+// change: 4 MB, then 1.35 MB, then 0.35 MB), so that the small disks below are sized in
+// replications rather than in a figure that goes stale.
+std::uintmax_t replication_bytes() {
+  const std::string out = out_dir("enospc-measure");
+  fs::remove_all(out);
+  const auto r = run_gcmsim("run -q -r 1 -o " + out);
+  REQUIRE(r.exit_code == 0);
+  std::uintmax_t bytes = 0;
+  for (const auto& e : fs::recursive_directory_iterator(out)) {
+    if (e.is_regular_file()) bytes += e.file_size();
+  }
+  REQUIRE(bytes > 100000);
+  return bytes;
+}
+
+// A tmpfs size, in KiB, of `replications` times one replication's bytes.
+std::string kib(double replications) {
+  return fmt::format("{}k", static_cast<std::uintmax_t>(replications * static_cast<double>(replication_bytes()) / 1024.0));
+}
+
 int start(const std::string& args) {
   const pid_t pid = ::fork();
   if (pid == 0) {
@@ -81,7 +103,7 @@ int start(const std::string& args) {
 }  // namespace
 
 TEST_CASE("after ENOSPC a run leaves a complete replication or nothing, and the rerun needs no --force", "[cli][faults]") {
-  SmallDisk disk("enospc", "1m");  // a replication of the baseline writes about 4 MB
+  SmallDisk disk("enospc", kib(0.5));  // half a replication of the baseline
   const std::string out = disk.path() + "/out";
   const auto full = run_gcmsim("run -q -r 1 -o " + out);
   INFO(full.err);
@@ -99,7 +121,7 @@ TEST_CASE("after ENOSPC a run leaves a complete replication or nothing, and the 
 }
 
 TEST_CASE("after ENOSPC during replications the folder keeps complete replications only and resumes", "[cli][faults]") {
-  SmallDisk disk("enospc-reps", "3m");  // about 1.35 MB a replication (issue 24): two fit, not four
+  SmallDisk disk("enospc-reps", kib(2.5));  // two replications fit, not four
   const std::string out = disk.path() + "/out";
   const auto full = run_gcmsim("run -q -r 4 -j 1 -o " + out);
   CHECK(full.exit_code == 1);
