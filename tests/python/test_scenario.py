@@ -51,10 +51,11 @@ def test_negotiation_tables_and_outcome():
     assert results.dynamics["bracketed"].dtype == "boolean"
     assert pd.api.types.is_datetime64_any_dtype(results.positions["time"])
     assert results.acceptance["taking_part"].dtype == "boolean"
-    # Positions in long form: one row per state, dimension and snapshot, on the scenario's scale.
+    # Positions wide: one row per state and snapshot, a column per dimension on the scenario's scale.
     dimensions = set(results.dynamics["dimension"])
-    assert set(results.positions["dimension"]) == dimensions
-    assert results.positions["position"].dtype == "float64"
+    keys = {"replication", "round", "day", "time", "iso3"}
+    assert set(results.positions.columns) - keys == dimensions
+    assert all(results.positions[d].dtype == "float64" for d in dimensions)
     assert set(results.votes["iso3"]) == set(results.positions["iso3"])
     assert isinstance(results.outcome, dict) and results.outcome
 
