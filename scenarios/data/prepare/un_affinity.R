@@ -13,27 +13,14 @@
 # left out. Roll calls dated 2013-01-01 to 2017-12-31.
 args <- commandArgs(trailingOnly = TRUE)
 stopifnot(length(args) == 4)
-load(args[1])
-load(args[2])
-
-# ISO 3166-1 alpha-2 -> alpha-3 from Debian's iso-codes (the same table member_states.yaml is checked
-# against). The dataset codes Serbia as "YU" (Yugoslavia, its predecessor in the series).
-iso <- paste(readLines("/usr/share/iso-codes/json/iso_3166-1.json", warn = FALSE), collapse = "\n")
-entries <- regmatches(iso, gregexpr("\\{[^{}]*\\}", iso))[[1]]
-a2 <- sub('.*"alpha_2": "([A-Z]{2})".*', "\\1", entries)
-a3 <- sub('.*"alpha_3": "([A-Z]{3})".*', "\\1", entries)
-to_a3 <- setNames(a3, a2)
-to_a3["YU"] <- "SRB"
-
-members <- regmatches(readLines(args[3]), regexpr("iso3: [A-Z]{3}", readLines(args[3])))
-members <- sort(sub("iso3: ", "", members))
-stopifnot(length(members) == 193)
-
-calls <- un_roll_calls$rcid[un_roll_calls$date >= as.Date("2013-01-01") & un_roll_calls$date <= as.Date("2017-12-31")]
-v <- un_votes[un_votes$rcid %in% calls, ]
-v$iso3 <- unname(to_a3[v$country_code])
-stopifnot(!any(is.na(v$iso3)))
-v <- v[v$iso3 %in% members, ]
+# The shared reading (un_votes_common.R), found beside this script.
+source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE))),
+                 "un_votes_common.R"))
+read <- member_votes(args[1], args[2], args[3], "2013-01-01", "2017-12-31")
+members <- read$members
+calls <- read$calls
+v <- read$votes
+un_roll_calls <- read$roll_calls
 value <- c(yes = 1, abstain = 0.5, no = 0)[as.character(v$vote)]
 
 m <- matrix(NA_real_, nrow = length(members), ncol = length(calls), dimnames = list(members, as.character(calls)))
