@@ -37,6 +37,32 @@ std::vector<bool> gone(const DissociationInputs& in) {
   return out;
 }
 
+// Departures without and with state 0 leaving (scripted) on day 5, over kSeeds paired seeds, counted
+// apart for states 1..last_near and for the rest; `setup` adds the mechanism under test to each
+// seed's inputs. A departure never saves anyone, checked state by state.
+struct PairedDepartures {
+  int near_without = 0, near_with = 0, far_without = 0, far_with = 0;
+};
+
+template <class Setup>
+PairedDepartures departures_after_state_0_leaves(std::size_t n, double base, std::size_t last_near, Setup setup) {
+  PairedDepartures c;
+  for (unsigned seed = 0; seed < kSeeds; ++seed) {
+    DissociationInputs in = inputs(n, base, seed);
+    setup(in);
+    in.threshold[0] = 1e9;  // state 0 never dissociates by a draw
+    const auto without = gone(in);
+    in.scripted.emplace_back(5.0, 0);
+    const auto with = gone(in);
+    for (std::size_t r = 1; r < n; ++r) {
+      CHECK((with[r] || !without[r]));
+      (r <= last_near ? c.near_without : c.far_without) += without[r];
+      (r <= last_near ? c.near_with : c.far_with) += with[r];
+    }
+  }
+  return c;
+}
+
 }  // namespace
 
 TEST_CASE("without stance, contagion or new cabinets, each state's day is its threshold x 30 / hazard", "[dissociation]") {
@@ -126,25 +152,14 @@ TEST_CASE("an early departure raises the departure share of the leaver's close p
   constexpr std::size_t n = 30;
   Eigen::MatrixXd closeness = Eigen::MatrixXd::Zero(n, n);
   for (std::size_t r = 1; r <= 10; ++r) closeness(0, static_cast<Eigen::Index>(r)) = closeness(static_cast<Eigen::Index>(r), 0) = 0.8;
-  int close_without = 0, close_with = 0, far_without = 0, far_with = 0;
-  for (unsigned seed = 0; seed < kSeeds; ++seed) {
-    DissociationInputs in = inputs(n, 0.005, seed);
+  const PairedDepartures c = departures_after_state_0_leaves(n, 0.005, 10, [&](DissociationInputs& in) {
     in.closeness = &closeness;
     in.contagion = 0.05;
-    in.threshold[0] = 1e9;  // state 0 never dissociates by a draw
-    const auto without = gone(in);
-    in.scripted.emplace_back(5.0, 0);
-    const auto with = gone(in);
-    for (std::size_t r = 1; r < n; ++r) {
-      CHECK((with[r] || !without[r]));  // paired: a departure never saves anyone
-      (r <= 10 ? close_without : far_without) += without[r];
-      (r <= 10 ? close_with : far_with) += with[r];
-    }
-  }
-  INFO("close peers " << close_without << " -> " << close_with << ", distant " << far_without << " -> " << far_with);
+  });
+  INFO("close peers " << c.near_without << " -> " << c.near_with << ", distant " << c.far_without << " -> " << c.far_with);
   // Close peers: 1 - exp(-5 x 0.005) = 2.5 % without, about 1 - exp(-0.025 - 0.04 x 145/30) = 19 % with.
-  CHECK(close_with >= close_without + 40);
-  CHECK(far_with == far_without);
+  CHECK(c.near_with >= c.near_without + 40);
+  CHECK(c.far_with == c.far_without);
 }
 
 TEST_CASE("a departure multiplies the hazard of its bloc's members by exp(weight x share gone) (integrated by hand)",
@@ -180,24 +195,13 @@ TEST_CASE("an early departure raises the departure share of its bloc's members, 
   // states 4-29 share no bloc with it.
   constexpr std::size_t n = 30;
   const std::vector<std::vector<std::size_t>> blocs{{0, 1, 2, 3}, {4, 5, 6, 7, 8, 9}};
-  int bloc_without = 0, bloc_with = 0, other_without = 0, other_with = 0;
-  for (unsigned seed = 0; seed < kSeeds; ++seed) {
-    DissociationInputs in = inputs(n, 0.02, seed);
+  const PairedDepartures c = departures_after_state_0_leaves(n, 0.02, 3, [&](DissociationInputs& in) {
     in.blocs = &blocs;
     in.bloc_weight = 4.0;
-    in.threshold[0] = 1e9;  // state 0 never dissociates by a draw
-    const auto without = gone(in);
-    in.scripted.emplace_back(5.0, 0);
-    const auto with = gone(in);
-    for (std::size_t r = 1; r < n; ++r) {
-      CHECK((with[r] || !without[r]));  // paired: a departure never saves anyone
-      (r <= 3 ? bloc_without : other_without) += without[r];
-      (r <= 3 ? bloc_with : other_with) += with[r];
-    }
-  }
-  INFO("bloc members " << bloc_without << " -> " << bloc_with << ", others " << other_without << " -> " << other_with);
+  });
+  INFO("bloc members " << c.near_without << " -> " << c.near_with << ", others " << c.far_without << " -> " << c.far_with);
   // Bloc members: 1 - exp(-5 x 0.02) = 9.5 % without; with a third of their peers gone, at least
   // 1 - exp(-4.8 x 0.02 e^(4/3)) = 31 % with (more as the others follow): of 120, 11 -> about 40.
-  CHECK(bloc_with >= bloc_without + 20);
-  CHECK(other_with == other_without);
+  CHECK(c.near_with >= c.near_without + 20);
+  CHECK(c.far_with == c.far_without);
 }
