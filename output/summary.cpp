@@ -66,15 +66,16 @@ std::string conference_secretary_general(const model::Scenario& scenario, const 
   if (!leads_work) return {};
   const auto& sg = scenario.conference_secretary_general;
   if (!sg) {
-    return "Secretary-General of the Conference (OP10): none appointed; the Secretariat leads the issue briefs\n"
-           "  and the conference note (OP11)\n";
+    return "Secretary-General of the Conference (OP10): none appointed; the Secretariat\n"
+           "  leads the issue briefs and the conference note (OP11)\n";
   }
-  std::string until = "the conference, not held in this run";
+  std::string until = "the role lasts until the conference, not held in this run";
   for (std::size_t i = 0; i < scenario.activities.size(); ++i) {
     if (scenario.activities[i].kind != ActivityKind::conference || !results.activities[i].finished) continue;
-    until = fmt::format("the conference closed, {}", calendar.date_string(results.activities[i].end));
+    until = fmt::format("the role ended with the conference, {}", calendar.date_string(results.activities[i].end));
   }
-  return fmt::format("Secretary-General of the Conference (OP10): {}, appointed {}, until {}\n",
+  // Two lines of at most 80 columns (but for a long name).
+  return fmt::format("Secretary-General of the Conference (OP10): {}\n  appointed {}; {}\n",
                      sg->person.empty() ? std::string("unnamed") : sg->person, iso_date(sg->appointed), until);
 }
 
