@@ -21,6 +21,7 @@ namespace gcmsim::model {
 struct StartCause {
   bool planned = true;                    // its planned date (or window) was the binding constraint
   std::optional<std::size_t> waited_for;  // otherwise the prerequisite that finished last
+  bool waited_for_appointment = false;    // or the appointment of the Secretary-General of the Conference (OP10)
 };
 
 struct ActivityRecord {

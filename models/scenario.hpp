@@ -68,11 +68,21 @@ struct Venue {
 enum class ActivityKind {
   thematic_session, regional_consultation, stakeholder_hearing, other_input, issue_brief,
   procedural_note, summary, stocktaking, chairs_summary, sg_report, zero_draft, negotiation_round,
-  draft_revision, conference
+  draft_revision, conference,
+  // OP13: the Secretary-General's note on the organization of work of the conference, and the
+  // Member States' decision on the conference's precise modalities that it is the basis of.
+  conference_note, conference_modalities
 };
 enum class Phase { consultations, stocktaking, negotiations, conference };
 
 bool is_meeting(ActivityKind kind);
+// OP10: the work the Secretary-General of the Conference leads, as the documents name it: the
+// inter-agency issue briefs, which the role "will lead" (CN §2(d); OP18), and the note on the
+// organization of work of the conference (OP13; the organization of the conference is the role's,
+// OP10). The process model starts it no earlier than the appointment (models/process/focal_point.hpp).
+inline bool led_by_conference_secretary_general(ActivityKind kind) {
+  return kind == ActivityKind::issue_brief || kind == ActivityKind::conference_note;
+}
 
 struct LeadTime {
   std::size_t before;  // index of the activity this one is due before
@@ -311,6 +321,14 @@ struct ScriptedBoycott {
   std::string event;                // the id of the scripted event
 };
 
+// OP10: the Secretary-General of the Conference, appointed by the Secretary-General "to act as focal
+// point on behalf of the United Nations system for providing support to the preparatory process and
+// to the organization of the conference"; the role ceases upon completion of the conference.
+struct ConferenceSecretaryGeneral {
+  std::string person;  // data, may be empty
+  Date appointed;
+};
+
 // A period in which the UN holds no intergovernmental meetings (the year-end closure). A planning
 // rule the loader warns about; the simulation does not enforce it.
 struct Closure {
@@ -331,6 +349,8 @@ struct Scenario {
   // of indices into member_states, the lower first; a pair left out has none.
   std::map<std::pair<std::size_t, std::size_t>, double> affinity;
   std::vector<std::string> co_facilitators;  // iso3
+  // Empty: none appointed; the Secretariat (OP11) leads the work the role would lead, from the start.
+  std::optional<ConferenceSecretaryGeneral> conference_secretary_general;
   std::vector<StakeholderPopulation> stakeholders;
   std::vector<Activity> activities;
   std::map<std::string, MeetingFormat> formats;
@@ -363,10 +383,10 @@ inline constexpr std::array<std::string_view, 6> kLanguageNames = {"arabic", "ch
 inline constexpr std::array<std::string_view, 2> kDevelopmentNames = {"developed", "developing"};
 inline constexpr std::array<std::string_view, 2> kFundingPriorityNames = {"ldc_first", "first_come"};
 inline constexpr std::array<std::string_view, 2> kFloorPolicyNames = {"first_come", "alternating_groups"};
-inline constexpr std::array<std::string_view, 14> kActivityKindNames = {
+inline constexpr std::array<std::string_view, 16> kActivityKindNames = {
     "thematic_session", "regional_consultation", "stakeholder_hearing", "other_input", "issue_brief",
     "procedural_note", "summary", "stocktaking", "chairs_summary", "sg_report", "zero_draft",
-    "negotiation_round", "draft_revision", "conference"};
+    "negotiation_round", "draft_revision", "conference", "conference_note", "conference_modalities"};
 inline constexpr std::array<std::string_view, 4> kPhaseNames = {"consultations", "stocktaking", "negotiations",
                                                                 "conference"};
 inline constexpr std::array<std::string_view, 10> kAgendaItemNames = {

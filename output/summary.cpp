@@ -28,6 +28,7 @@ constexpr Milestone kMilestones[] = {
     {ActivityKind::chairs_summary, "chair's summary", false},
     {ActivityKind::zero_draft, "zero draft", false},
     {ActivityKind::negotiation_round, "negotiation round", true},
+    {ActivityKind::conference_modalities, "conference modalities", false},
     {ActivityKind::conference, "conference", false},
 };
 
@@ -53,6 +54,29 @@ std::string key_dates(const model::Scenario& scenario, const model::Plan& plan,
   if (rows.size() == 1) return "Key dates: none of the milestone kinds is in the scenario\n";
   return fmt::format("Key dates: last day, planned vs simulated (slip in calendar days)\n{}",
                      aligned_columns(rows, {false, false, false, false, true}, "  "));
+}
+
+// OP10: who is the UN system's focal point, from when, and until when (the role ceases with the
+// conference). Only for a scenario with work the role leads (issue briefs, the conference note).
+std::string conference_secretary_general(const model::Scenario& scenario, const model::RunResults& results,
+                                         const Calendar& calendar) {
+  const bool leads_work = std::any_of(scenario.activities.begin(), scenario.activities.end(), [](const model::Activity& a) {
+    return model::led_by_conference_secretary_general(a.kind);
+  });
+  if (!leads_work) return {};
+  const auto& sg = scenario.conference_secretary_general;
+  if (!sg) {
+    return "Secretary-General of the Conference (OP10): none appointed; the Secretariat\n"
+           "  leads the issue briefs and the conference note (OP11)\n";
+  }
+  std::string until = "the role lasts until the conference, not held in this run";
+  for (std::size_t i = 0; i < scenario.activities.size(); ++i) {
+    if (scenario.activities[i].kind != ActivityKind::conference || !results.activities[i].finished) continue;
+    until = fmt::format("the role ended with the conference, {}", calendar.date_string(results.activities[i].end));
+  }
+  // Two lines of at most 80 columns (but for a long name).
+  return fmt::format("Secretary-General of the Conference (OP10): {}\n  appointed {}; {}\n",
+                     sg->person.empty() ? std::string("unnamed") : sg->person, iso_date(sg->appointed), until);
 }
 
 // Wrapped at " -> " so that a long chain stays readable on an 80-column terminal.
@@ -192,6 +216,7 @@ std::string terminal_summary(const model::Scenario& scenario, const model::Plan&
   std::string out = fmt::format("{}: seed {}, replication {}, {} events\n\n", scenario.name, results.seed,
                                 results.replication, results.events);
   out += key_dates(scenario, plan, results, calendar);
+  out += conference_secretary_general(scenario, results, calendar);
   out += '\n';
   out += critical_path(scenario, plan);
   out += '\n';

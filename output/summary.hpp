@@ -24,7 +24,7 @@ struct KeyActivity {
 };
 
 // First and last thematic session, stocktaking, chair's summary, zero draft, first and last
-// negotiation round, conference: found by kind ("first"/"last" by planned start), in that order;
+// negotiation round, the conference's modalities (OP13), conference: found by kind ("first"/"last" by planned start), in that order;
 // kinds the scenario lacks are skipped, and a kind with one activity gets one row without
 // "first"/"last".
 std::vector<KeyActivity> key_activities(const model::Scenario& scenario, const model::Plan& plan);

@@ -12,6 +12,8 @@ namespace {
 std::string started_after(const model::Scenario& scenario, const model::ActivityRecord& record) {
   if (!record.started) return {};
   if (record.cause.planned) return "planned";
+  // The scenario's key for the Secretary-General of the Conference, whose appointment it waited for (OP10).
+  if (record.cause.waited_for_appointment) return "conference_secretary_general";
   // Neither its date nor a prerequisite: the model did not say, and guessing would mislead.
   if (!record.cause.waited_for) return {};
   const std::size_t waited = *record.cause.waited_for;

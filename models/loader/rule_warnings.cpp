@@ -1,5 +1,6 @@
 #include "models/loader/rule_warnings.hpp"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <map>
@@ -37,6 +38,9 @@ constexpr std::array<PhaseWindow, 3> kPhaseWindows = {{
 // working week of February (Friday 9 February 2018).
 constexpr Date kZeroDraftBy = ymd(2018, 2, 9);
 
+// OP13: Member States decide the precise modalities of the conference "by January 2018".
+constexpr Date kModalitiesBy = ymd(2018, 1, 31);
+
 // OP28: sitting days of the intergovernmental negotiations in each month of 2018.
 constexpr std::array<int, 13> kRoundDays2018 = {0, 0, 3, 4, 4, 5, 5, 5, 0, 0, 0, 0, 0};  // by month 1-12
 constexpr std::array<const char*, 13> kMonthNames = {"", "January", "February", "March", "April", "May", "June",
@@ -59,6 +63,8 @@ class RuleCheck {
     rounds();
     hearings();
     closures();
+    conference_secretary_general();
+    conference_modalities();
   }
 
  private:
@@ -194,6 +200,61 @@ class RuleCheck {
                                 a.id, day_list(closed), in->name.empty() ? std::string("a closure") : in->name,
                                 iso_date(in->first), iso_date(in->last)));
     }
+  }
+
+  // OP10: a Secretary-General of the Conference appointed ahead of phase I. Only for a scenario with
+  // work the role leads (issue briefs, the conference note): a classroom scenario has none.
+  void conference_secretary_general() {
+    const bool leads_work = std::any_of(s_.activities.begin(), s_.activities.end(), [](const Activity& a) {
+      return model::led_by_conference_secretary_general(a.kind);
+    });
+    if (!leads_work) return;
+    const Date phase_one = kPhaseWindows[0].first;
+    if (!s_.conference_secretary_general) {
+      diag_.warning(located("/actors/secretariat", "/actors"), "OP10",
+                    "no Secretary-General of the Conference is appointed (actors.secretariat.conference_secretary_general); "
+                    "OP10 requests one ahead of phase I; the Secretariat (OP11) leads the issue briefs and the conference "
+                    "note from the start");
+      return;
+    }
+    const Date appointed = s_.conference_secretary_general->appointed;
+    if (!(phase_one < appointed)) return;
+    diag_.warning(located("/actors/secretariat/conference_secretary_general/appointed", "/actors"), "OP10",
+                  fmt::format("the Secretary-General of the Conference is appointed {}; OP10 requests the appointment "
+                              "ahead of phase I ({}): the issue briefs and the conference note wait for it",
+                              iso_date(appointed), iso_date(phase_one)));
+  }
+
+  // OP13: the modalities decided by January 2018, and a conference that waits for them.
+  void conference_modalities() {
+    for (std::size_t i = 0; i < s_.activities.size(); ++i) {
+      const Activity& a = activity(i);
+      if (a.kind == ActivityKind::conference_modalities && kModalitiesBy < end(i)) {
+        diag_.warning(located(pointer_append(pointer_append(activity_pointer(i), "window"), "earliest"),
+                              pointer_append(activity_pointer(i), "start")),
+                      "OP13",
+                      fmt::format("the conference modalities '{}' are planned to be decided {}; OP13 has Member States "
+                                  "decide them by January 2018",
+                                  a.id, iso_date(end(i))));
+      }
+      if (a.kind != ActivityKind::conference) continue;
+      for (std::size_t m = 0; m < s_.activities.size(); ++m) {
+        if (activity(m).kind != ActivityKind::conference_modalities) continue;
+        if (std::find(a.needs.begin(), a.needs.end(), m) != a.needs.end()) continue;
+        diag_.warning(located(pointer_append(activity_pointer(i), "needs"), activity_pointer(i)), "OP13",
+                      fmt::format("the conference '{}' does not need the conference modalities '{}'; OP13 bases the "
+                                  "conference on them (add '{}' to its needs)",
+                                  a.id, activity(m).id, activity(m).id));
+      }
+    }
+  }
+
+  // The location of `pointer` if the document holds it, else of `fallback`, else of the document.
+  Location located(const std::string& pointer, const std::string& fallback) const {
+    for (const std::string& p : {pointer, fallback}) {
+      if (doc_.value.contains(nlohmann::json::json_pointer(p))) return doc_.origins.find(p).value;
+    }
+    return doc_.origins.find("").value;
   }
 
   static std::string day_list(const std::vector<Date>& days) {

@@ -8,6 +8,7 @@
 #include "models/process/attendance_policy.hpp"
 #include "models/process/document_timing.hpp"
 #include "models/process/fixed_dates.hpp"
+#include "models/process/focal_point.hpp"
 #include "models/process/moderators.hpp"
 #include "models/process/process_simulation.hpp"
 
@@ -60,7 +61,12 @@ void ProcessSimulation::on_ready(std::size_t i) {
     rec.cause.planned = false;
     rec.cause.waited_for = last_prerequisite(i);
   }
-  const SimTime earliest = std::max(planned, sim_.now());
+  SimTime earliest = std::max(planned, sim_.now());
+  // OP10: work the Secretary-General of the Conference leads waits for the appointment.
+  if (const SimTime led = focal_point_start(s_, cal_, a.kind, earliest); led > earliest) {
+    rec.cause = StartCause{false, std::nullopt, true};
+    earliest = led;
+  }
   if (is_meeting(a.kind) && a.venue) {
     const SimTime opening = meeting_opening(cal_, setup_.venue_id(*a.venue), earliest);
     sim_.schedule_at(opening, [this, i] { open_meeting(i); }, tag(EventKind::meeting_open, i));
@@ -74,6 +80,7 @@ std::optional<std::size_t> ProcessSimulation::last_prerequisite(std::size_t i) c
   const auto& records = state_.results.activities;
   std::optional<std::size_t> last;
   for (std::size_t need : s_.activities[i].needs) {
+    if (!waits_for(s_.activities[i].kind, s_.activities[need].kind)) continue;  // a soft need did not hold it
     if (!last || records[need].end > records[*last].end) last = need;
   }
   return last;
@@ -94,7 +101,7 @@ void ProcessSimulation::finish(std::size_t i) {
   rec.end = sim_.now();
   if (state_.negotiation && s_.activities[i].kind == ActivityKind::zero_draft) circulate_zero_draft(i);
   for (std::size_t d : setup_.dependants(i)) {
-    if (keeps_its_date(s_.activities[d].kind)) continue;  // already on its date (fixed_dates.hpp)
+    if (!waits_for(s_.activities[d].kind, s_.activities[i].kind)) continue;  // already on its date (fixed_dates.hpp)
     if (--state_.waiting[d] == 0) {
       // Ready now, but not before its plan says.
       sim_.schedule_at(std::max(sim_.now(), planned_start(d)), [this, d] { on_ready(d); }, tag(EventKind::activity_ready, d));

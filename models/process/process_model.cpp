@@ -17,9 +17,13 @@ ProcessState initial_state(const ScenarioSetup& setup, std::uint64_t seed, std::
   state.results.replication = replication;
   state.results.activities.resize(scenario.activities.size());
   state.waiting.reserve(scenario.activities.size());
-  // A meeting that keeps its date waits for nothing: it is ready on its planned day.
-  for (const Activity& a : scenario.activities)
-    state.waiting.push_back(keeps_its_date(a.kind) ? 0 : static_cast<int>(a.needs.size()));
+  // A meeting that keeps its date waits only for its hard needs (fixed_dates.hpp: the conference's
+  // modalities, OP13): otherwise it is ready on its planned day.
+  for (const Activity& a : scenario.activities) {
+    int hard = 0;
+    for (std::size_t need : a.needs) hard += waits_for(a.kind, scenario.activities[need].kind) ? 1 : 0;
+    state.waiting.push_back(hard);
+  }
   state.withdrawn.assign(scenario.member_states.size(), false);
   for (const Contribution& c : scenario.trust_fund.contributions) state.fund.pledges_pending += c.usd > 0.0 ? 1 : 0;
   state.consultation_minutes.assign(scenario.member_states.size(), 0.0);

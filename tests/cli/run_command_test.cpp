@@ -32,7 +32,7 @@ TEST_CASE("run plays the baseline and writes timeline, participation and manifes
   REQUIRE_THAT(r.out, Catch::Contains("Critical path"));
   REQUIRE_THAT(r.out, Catch::Contains("Trust fund: raised 1700000.00 USD"));
   const std::string timeline = read_text(dir + "/timeline.csv");
-  REQUIRE(lines(timeline) == 59);  // header and 58 activities
+  REQUIRE(lines(timeline) == 61);  // header and 60 activities
   REQUIRE_THAT(timeline, Catch::Contains("\nstocktaking,stocktaking,stocktaking,mexico,2017-12-04,2017-12-06,2017-12-04T10:00,"));
   const auto manifest = nlohmann::json::parse(read_text(dir + "/manifest.json"));
   REQUIRE(manifest["seed"] == 2017);

@@ -8,7 +8,7 @@ TEST_CASE("validate says ok with a count for the baseline", "[cli]") {
   const auto r = run_gcmsim("validate scenarios/gcm-2017-2018.yaml");
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
-  REQUIRE_THAT(r.out, Catch::StartsWith("ok: scenarios/gcm-2017-2018.yaml: 193 member states, 58 activities "
+  REQUIRE_THAT(r.out, Catch::StartsWith("ok: scenarios/gcm-2017-2018.yaml: 193 member states, 60 activities "
                                         "(6 thematic sessions, 6 negotiation rounds)"));
 }
 

@@ -1,4 +1,5 @@
-// The `actors:` section: the co-facilitators and the stakeholder populations.
+// The `actors:` section: the co-facilitators, the Secretary-General of the Conference (OP10) and the
+// stakeholder populations.
 #include "models/loader/sections/sections.hpp"
 
 
@@ -13,6 +14,13 @@ void build_actors(BuildContext& ctx, const json& root) {
       const std::string iso3 = text((*cf)[i], "state");
       if (ctx.known_state(iso3, pointer_append(pointer_append("/actors/co_facilitators", i), "state"), "co-facilitator")) {
         s.co_facilitators.push_back(iso3);
+      }
+    }
+  }
+  if (const json* sec = child(*a, "secretariat"); sec != nullptr) {
+    if (const json* sg = child(*sec, "conference_secretary_general"); sg != nullptr && sg->is_object()) {
+      if (auto appointed = ctx.date(*sg, "appointed", "/actors/secretariat/conference_secretary_general")) {
+        s.conference_secretary_general = model::ConferenceSecretaryGeneral{text(*sg, "person"), *appointed};
       }
     }
   }

@@ -47,7 +47,7 @@ TEST_CASE("each kind of error has its exact message and location", "[loader]") {
       {"bad_enum", "errors/bad_enum.yaml:3:11: error: 'kind' in activity 'ts1': found the text 'thematic_sesion', expected one of "
                    "'thematic_session', 'regional_consultation', 'stakeholder_hearing', 'other_input', 'issue_brief', "
                    "'procedural_note', 'summary', 'stocktaking', 'chairs_summary', 'sg_report', 'zero_draft', "
-                   "'negotiation_round', 'draft_revision', 'conference'; did you mean 'thematic_session'?"},
+                   "'negotiation_round', 'draft_revision', 'conference', 'conference_note', 'conference_modalities'; did you mean 'thematic_session'?"},
       {"impossible_date", "errors/impossible_date.yaml:3:12: error: invalid date \"2017-02-30\": expected a day in 01-28 for 2017-02"},
       {"end_before_start", "errors/end_before_start.yaml:3:10: error: activity 'ts2': ends 2017-05-19 before it starts 2017-05-22"},
       {"unknown_activity", "errors/unknown_activity.yaml:3:18: error: activity 'sum1' needs unknown activity 'ts7'; did you mean 'ts1'?"},

@@ -91,3 +91,56 @@ TEST_CASE("a closure in the scenario's calendar is checked like any dates", "[lo
   REQUIRE_FALSE(r.ok());
   CHECK_THAT(r.error_report(), Contains("closure.yaml:4:32: error: the closure ends 2018-07-09 before it starts 2018-07-13"));
 }
+
+TEST_CASE("OP10: a Secretary-General of the Conference appointed after phase I began is warned at the date", "[loader][warnings]") {
+  const auto r = load(kBaseline, {scenario_file("what-if/late-conference-secretary-general.yaml")});
+  REQUIRE(r.ok());  // a warning never stops a load
+  const std::string text = warnings(r);
+  INFO(text);
+  CHECK(r.diagnostics.warnings().size() == 1);
+  CHECK_THAT(text, Contains("late-conference-secretary-general.yaml:11:72: warning[OP10]: the Secretary-General of the "
+                            "Conference is appointed 2017-06-01; OP10 requests the appointment ahead of phase I "
+                            "(2017-04-01): the issue briefs and the conference note wait for it"));
+}
+
+TEST_CASE("OP10: no Secretary-General of the Conference is warned at the secretariat", "[loader][warnings]") {
+  const auto r = load(kBaseline, {}, {"actors.secretariat.conference_secretary_general=null"});
+  REQUIRE(r.ok());
+  const std::string text = warnings(r);
+  INFO(text);
+  CHECK(r.diagnostics.warnings().size() == 1);
+  CHECK_THAT(text, Contains("warning[OP10]: no Secretary-General of the Conference is appointed "
+                            "(actors.secretariat.conference_secretary_general); OP10 requests one ahead of phase I; the "
+                            "Secretariat (OP11) leads the issue briefs and the conference note from the start"));
+}
+
+TEST_CASE("OP13: modalities decided after January 2018, or after the conference's date, are warned", "[loader][warnings]") {
+  const auto r = load(kBaseline, {scenario_file("what-if/late-conference-modalities.yaml")});
+  REQUIRE(r.ok());
+  const std::string text = warnings(r);
+  INFO(text);
+  CHECK_THAT(text, Contains("late-conference-modalities.yaml:11:52: warning[OP13]: the conference modalities "
+                            "'conference_modalities' are planned to be decided 2018-09-28; OP13 has Member States decide "
+                            "them by January 2018"));
+  CHECK_THAT(text, Contains("warning[infeasible-plan]: activity 'conference' is planned to start 2018-09-21 but needs "
+                            "'conference_modalities', planned to end 2018-09-28; the run will start it late"));
+  // A conference that does not wait for the modalities it has is warned too: the rule would be silent.
+  const auto unlinked = load(kBaseline, {}, {"activities.conference.needs=[round6]"});
+  REQUIRE(unlinked.ok());
+  CHECK_THAT(warnings(unlinked), Contains("warning[OP13]: the conference 'conference' does not need the conference "
+                                          "modalities 'conference_modalities'; OP13 bases the conference on them (add "
+                                          "'conference_modalities' to its needs)"));
+}
+
+TEST_CASE("a Secretary-General of the Conference without an appointment date is a located schema error", "[loader][errors]") {
+  const auto r = load(kBaseline, {override_file("sg_no_date.yaml",
+                                                "actors:\n"
+                                                "  secretariat:\n"
+                                                "    conference_secretary_general: {person: \"Louise Arbour\", apointed: 2017-03-09}\n")});
+  REQUIRE_FALSE(r.ok());
+  const std::string report = r.error_report();
+  INFO(report);
+  CHECK_THAT(report, Contains("sg_no_date.yaml:3:"));
+  CHECK_THAT(report, Contains("apointed"));
+  CHECK_THAT(report, Contains("appointed"));
+}
