@@ -8,15 +8,16 @@
 #include <stdexcept>
 #include <utility>
 
+#include "bench/clocks.hpp"
 #include "bench/phold.hpp"
 #include "engine/event_queue.hpp"
 #include "engine/ladder_queue.hpp"
 #include "engine/random_streams.hpp"
+#include "engine/statistics.hpp"
 
 namespace gcmsim::bench {
 namespace {
 
-using Clock = std::chrono::steady_clock;
 
 // Increments are drawn once, before any timing, and cycled: every queue pays the same (nothing) for
 // the random numbers and sees the same sequence.
@@ -57,7 +58,7 @@ Timed hold_on(const HoldParams& p, const std::vector<SimTime>& inc) {
     hash = hash * 1099511628211u + static_cast<std::uint64_t>(e.time);
     q.push({e.time + inc[k++ % kTableSize], event_key::make(0, seq++, 0)});
   }
-  return {std::chrono::duration<double>(Clock::now() - start).count(), hash};
+  return {seconds_since(start), hash};
 }
 
 Timed hold_bare(const HoldParams& p, const std::vector<SimTime>& inc) {
@@ -74,14 +75,9 @@ Timed hold_bare(const HoldParams& p, const std::vector<SimTime>& inc) {
     hash = hash * 1099511628211u + static_cast<std::uint64_t>(e.first);
     q.push({e.first + inc[k++ % kTableSize], seq++});
   }
-  return {std::chrono::duration<double>(Clock::now() - start).count(), hash};
+  return {seconds_since(start), hash};
 }
 
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  const std::size_t n = v.size();
-  return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
-}
 
 }  // namespace
 
@@ -121,9 +117,9 @@ std::vector<HoldResult> run_hold(const HoldParams& p) {
         ns[which].push_back(1e9 * t.seconds / static_cast<double>(p.holds));
       }
     }
-    const double bare = median(ns[0]);
+    const double bare = sample_quantile(ns[0], 0.5);
     for (std::size_t i = 0; i < queues.size(); ++i) {
-      const double m = median(ns[i]);
+      const double m = sample_quantile(ns[i], 0.5);
       results.push_back({queues[i].first, increment_names()[d], m, bare / m});
     }
   }

@@ -9,7 +9,9 @@
 #include <stdexcept>
 #include <vector>
 
+#include "bench/clocks.hpp"
 #include "bench/resident_memory.hpp"
+#include "engine/statistics.hpp"
 #include "engine/ladder_queue.hpp"
 #include "engine/random_streams.hpp"
 #include "engine/simulator.hpp"
@@ -17,15 +19,6 @@
 namespace gcmsim::bench {
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-// CPU time of this thread: on a shared machine the wall clock also counts the time other processes
-// held the core, which neither loop spent; the ratio is given both ways.
-double thread_cpu_seconds() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
-}
 
 SimTime to_ticks(double units) { return static_cast<SimTime>(std::llround(units * kTicksPerUnit)); }
 
@@ -98,16 +91,11 @@ PholdRun run_kernel_on(const PholdParams& p) {
   KernelPhold<Sim> model(p);
   const std::uint64_t events = model.run();
   const double cpu = thread_cpu_seconds() - cpu_start;
-  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  const double seconds = seconds_since(start);
   const std::size_t peak = p.measure_memory ? peak_resident_bytes() : 0;
   return {events, seconds, cpu, peak > baseline ? peak - baseline : 0, model.model_bytes()};
 }
 
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  const std::size_t n = v.size();
-  return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
-}
 
 }  // namespace
 
@@ -174,7 +162,7 @@ PholdRun run_phold_bare(const PholdParams& p) {
     queue.push({e.time + hop.delay, hop.destination});
   }
   const double cpu = thread_cpu_seconds() - cpu_start;
-  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  const double seconds = seconds_since(start);
   const std::size_t peak = p.measure_memory ? peak_resident_bytes() : 0;
   return {events, seconds, cpu, peak > baseline ? peak - baseline : 0, streams.capacity() * sizeof(RandomStream)};
 }
@@ -212,10 +200,10 @@ PholdResult compare_phold(const PholdParams& params) {
   PholdResult result;
   result.events = events;
   result.pending = std::uint64_t{p.lps} * p.population;
-  result.kernel_events_per_s = median(kernel_rates);
-  result.bare_events_per_s = median(bare_rates);
-  result.ratio = median(ratios);
-  result.cpu_ratio = median(cpu_ratios);
+  result.kernel_events_per_s = sample_quantile(kernel_rates, 0.5);
+  result.bare_events_per_s = sample_quantile(bare_rates, 0.5);
+  result.ratio = sample_quantile(ratios, 0.5);
+  result.cpu_ratio = sample_quantile(cpu_ratios, 0.5);
   double load[1] = {0};
   if (getloadavg(load, 1) == 1) result.load_average = load[0];
   const auto pending = static_cast<double>(result.pending);

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "bench/clocks.hpp"
 #include "bench/phold.hpp"
 #include "models/run/simulate.hpp"
 #include "output/atomic_file.hpp"
@@ -18,12 +19,10 @@ namespace gcmsim::bench {
 namespace {
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
 
 enum class Way { simulate, default_outputs, every_output };
 constexpr std::array<Way, 3> kWays = {Way::simulate, Way::default_outputs, Way::every_output};
 
-double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 std::uintmax_t bytes_under(const fs::path& dir) {
   std::uintmax_t bytes = 0;

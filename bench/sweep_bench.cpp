@@ -12,21 +12,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bench/clocks.hpp"
+#include "engine/statistics.hpp"
 #include "experiments/run_sweep.hpp"
 
 namespace gcmsim::bench {
 namespace {
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
-
-double cpu_seconds() {
-  timespec t{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
-}
 
 double peak_rss_mb() {
   rusage usage{};
@@ -53,43 +46,38 @@ experiments::SweepSpec bench_spec(const std::string& scenario, std::size_t repli
   return *reading.spec;
 }
 
-struct Timed {
+struct TimedSweep {
   double seconds = 0.0;
   double cpu_seconds = 0.0;
   double journal_seconds = 0.0;  // journaling and tables, timed inside the sweep
 };
 
-Timed timed_sweep(const experiments::SweepPlan& plan, const fs::path& dir, unsigned threads) {
+TimedSweep timed_sweep(const experiments::SweepPlan& plan, const fs::path& dir, unsigned threads) {
   fs::remove_all(dir);
   experiments::SweepOptions o;
   o.out = dir.string();
   o.threads = threads;
   const auto start = Clock::now();
-  const double cpu_start = cpu_seconds();
+  const double cpu_start = process_cpu_seconds();
   const experiments::SweepOutcome r = experiments::run_plan(plan, o);
-  Timed t{seconds_since(start), cpu_seconds() - cpu_start, r.journal_seconds + r.tables_seconds};
+  TimedSweep t{seconds_since(start), process_cpu_seconds() - cpu_start, r.journal_seconds + r.tables_seconds};
   if (r.ran != plan.runs() || !r.tables) throw std::runtime_error("bench sweep: the sweep did not complete");
   fs::remove_all(dir);
   return t;
 }
 
-Timed timed_bare_loop(const experiments::SweepPlan& plan) {
+TimedSweep timed_bare_loop(const experiments::SweepPlan& plan) {
   const auto start = Clock::now();
-  const double cpu_start = cpu_seconds();
+  const double cpu_start = process_cpu_seconds();
   double checksum = 0;
   for (std::size_t i = 0; i < plan.runs(); ++i) {
     for (const auto& v : plan.run(i)) checksum += v.value_or(0.0);
   }
-  Timed t{seconds_since(start), cpu_seconds() - cpu_start, 0.0};
+  TimedSweep t{seconds_since(start), process_cpu_seconds() - cpu_start, 0.0};
   if (checksum == -1.0) t.seconds += 0;  // keeps the loop observable
   return t;
 }
 
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  const std::size_t n = v.size();
-  return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
 
 }  // namespace
 
@@ -108,9 +96,9 @@ SweepBenchResult bench_sweep(const std::string& scenario, std::size_t runs, std:
   const experiments::SweepPlan plan = experiments::plan_or_throw(bench_spec(scenario, runs / 10), {});
   std::vector<double> bare, bare_cpu, j1, j2, overhead, overhead_cpu, efficiency, share;
   for (std::size_t round = 0; round < rounds; ++round) {
-    const Timed b = timed_bare_loop(plan);
-    const Timed t1 = timed_sweep(plan, tmp / "j1", 1);
-    const Timed t2 = timed_sweep(plan, tmp / "j2", 2);
+    const TimedSweep b = timed_bare_loop(plan);
+    const TimedSweep t1 = timed_sweep(plan, tmp / "j1", 1);
+    const TimedSweep t2 = timed_sweep(plan, tmp / "j2", 2);
     bare.push_back(b.seconds);
     bare_cpu.push_back(b.cpu_seconds);
     j1.push_back(t1.seconds);
@@ -124,17 +112,17 @@ SweepBenchResult bench_sweep(const std::string& scenario, std::size_t runs, std:
   fs::remove_all(tmp);
 
   const auto n = static_cast<double>(runs);
-  r.bare_seconds = median(bare);
-  r.j1_seconds = median(j1);
-  r.j2_seconds = median(j2);
+  r.bare_seconds = sample_quantile(bare, 0.5);
+  r.j1_seconds = sample_quantile(j1, 0.5);
+  r.j2_seconds = sample_quantile(j2, 0.5);
   r.ms_per_replication = r.bare_seconds / n * 1e3;
-  r.cpu_ms_per_replication = median(bare_cpu) / n * 1e3;
+  r.cpu_ms_per_replication = sample_quantile(bare_cpu, 0.5) / n * 1e3;
   r.runs_per_s_j1 = n / r.j1_seconds;
   r.runs_per_s_j2 = n / r.j2_seconds;
-  r.parallel_efficiency = median(efficiency);
-  r.journal_overhead = median(overhead);
-  r.journal_overhead_cpu = median(overhead_cpu);
-  r.journal_share = median(share);
+  r.parallel_efficiency = sample_quantile(efficiency, 0.5);
+  r.journal_overhead = sample_quantile(overhead, 0.5);
+  r.journal_overhead_cpu = sample_quantile(overhead_cpu, 0.5);
+  r.journal_share = sample_quantile(share, 0.5);
   double load[1] = {0};
   if (getloadavg(load, 1) == 1) r.load_average = load[0];
   return r;

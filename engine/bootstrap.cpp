@@ -19,7 +19,6 @@ std::vector<PercentileInterval> percentile_bootstrap(std::size_t n, int resample
       if (std::isfinite(values[s])) boot[s].add(values[s]);
     }
   }
-  constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
   std::vector<PercentileInterval> out(statistics);
   for (std::size_t s = 0; s < statistics; ++s) {
     out[s].resamples = boot[s].count();

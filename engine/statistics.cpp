@@ -9,7 +9,6 @@
 namespace gcmsim {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 // t(0.975, df) for df = 1..30, computed to 12 significant digits by inverting the regularized

@@ -12,6 +12,9 @@
 
 namespace gcmsim {
 
+// What a statistic is when the data cannot give it (no values, too few, a zero variance).
+inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
 // Count, mean, variance, min and max of a stream of values in one pass (Welford's update, which
 // stays accurate when the mean is large next to the spread, unlike sum-of-squares).
 class RunningStats {

@@ -12,7 +12,6 @@
 namespace gcmsim::experiments {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 struct Effect {
   std::size_t trajectory;

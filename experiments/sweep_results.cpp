@@ -36,7 +36,6 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 sim::MetricKind kind_from(const std::string& s) {
   for (auto k : {sim::MetricKind::count, sim::MetricKind::share, sim::MetricKind::flag, sim::MetricKind::days,

@@ -9,15 +9,11 @@
 #include <fmt/format.h>
 
 #include "output/csv.hpp"
+#include "output/replications.hpp"
 
 namespace gcmsim::output {
 namespace {
 
-int decimals(const sim::MetricInfo& m) {
-  return m.kind == sim::MetricKind::share || m.kind == sim::MetricKind::flag ? 4 : 2;
-}
-
-std::string number_or_empty(double x, int d) { return std::isfinite(x) ? csv_number(x, d) : std::string(); }
 
 // A difference of two values in [lo, hi] lies in [lo - hi, hi - lo].
 std::optional<double> difference_bound(const sim::MetricInfo& m) {
@@ -117,16 +113,16 @@ std::vector<std::vector<std::string>> PairedComparison::rows(std::chrono::year_m
   std::vector<std::vector<std::string>> out = {{"metric", "group", "unit", "base_mean", "whatif_mean", "base_date",
                                                 "whatif_date", "difference", "ci95_low", "ci95_high", "n", "excludes_zero"}};
   for (const MetricComparison& m : metrics_) {
-    const int d = decimals(*m.info);
+    const int d = metric_decimals(*m.info);
     const ConfidenceInterval ci = paired_interval(m);
     const bool known = ci.n >= 2;
     // A date is a date (the mean day, to the nearest day); its difference stays in days moved.
     const bool day = m.info->kind == sim::MetricKind::day;
     out.push_back({m.info->name, m.info->group, day ? std::string("days moved") : m.info->unit,
-                   day ? std::string() : number_or_empty(m.base.mean(), d), day ? std::string() : number_or_empty(m.whatif.mean(), d),
+                   day ? std::string() : csv_number_or_empty(m.base.mean(), d), day ? std::string() : csv_number_or_empty(m.whatif.mean(), d),
                    day ? mean_date(base_epoch, m.base.mean()) : std::string(),
-                   day ? mean_date(whatif_epoch, m.whatif.mean()) : std::string(), number_or_empty(ci.n == 0 ? NAN : ci.mean, d),
-                   known ? number_or_empty(ci.lower, d) : std::string(), known ? number_or_empty(ci.upper, d) : std::string(),
+                   day ? mean_date(whatif_epoch, m.whatif.mean()) : std::string(), csv_number_or_empty(ci.n == 0 ? NAN : ci.mean, d),
+                   known ? csv_number_or_empty(ci.lower, d) : std::string(), known ? csv_number_or_empty(ci.upper, d) : std::string(),
                    fmt::format("{}", ci.n), excludes_zero(m) ? "true" : "false"});
   }
   return out;

@@ -21,7 +21,6 @@ std::string planned(const model::PlannedActivity& p) {
   return p.start == p.end ? iso_date(p.start) : fmt::format("{}..{}", iso_date(p.start), iso_date(p.end).substr(5));
 }
 
-bool is_share(const sim::MetricInfo& m) { return m.kind == sim::MetricKind::share || m.kind == sim::MetricKind::flag; }
 
 std::string date_from_day(const Calendar& calendar, double day) {
   if (!std::isfinite(day)) return "-";
@@ -31,7 +30,7 @@ std::string date_from_day(const Calendar& calendar, double day) {
 
 std::string value(const sim::MetricInfo& m, double x) {
   if (!std::isfinite(x)) return "-";
-  if (is_share(m)) return fmt::format("{:.1f}%", x * 100.0);
+  if (m.is_proportion()) return fmt::format("{:.1f}%", x * 100.0);
   if (m.kind == sim::MetricKind::amount) return fmt::format("{:.0f}", x);
   return csv_number(x, 1);
 }
@@ -40,7 +39,7 @@ std::string value(const sim::MetricInfo& m, double x) {
 std::string difference(const MetricComparison& m) {
   const ConfidenceInterval ci = PairedComparison::paired_interval(m);
   if (ci.n == 0) return "-";
-  const double k = is_share(*m.info) ? 100.0 : 1.0;
+  const double k = m.info->is_proportion() ? 100.0 : 1.0;
   const int d = m.info->kind == sim::MetricKind::amount ? 0 : 1;
   const auto num = [&](double x) { return fmt::format("{:+.{}f}", x * k, d); };
   const std::string mean = ci.mean == 0.0 ? std::string("0") : num(ci.mean);
@@ -125,7 +124,7 @@ std::string compare_view(const CompareSides& sides, const PairedComparison& c, s
     if (m == nullptr) return "-";
     const std::string base_value = value(*m->info, m->base.mean());
     if (!moved(m)) return base_value + " =";
-    const double k = is_share(*m->info) ? 100.0 : 1.0;
+    const double k = m->info->is_proportion() ? 100.0 : 1.0;
     const double diff = m->difference.mean() * k;
     const std::string shown = std::abs(diff) < 0.005 ? std::string("~0") : fmt::format("{:+.2f}", diff);
     return fmt::format("{} {}{}", base_value, shown, PairedComparison::excludes_zero(*m) ? "*" : "");

@@ -63,6 +63,10 @@ void append_csv_number(std::string& out, double value, int decimals) {
   out.append(begin, last);
 }
 
+std::string csv_number_or_empty(double value, int decimals) {
+  return std::isfinite(value) ? csv_number(value, decimals) : std::string();
+}
+
 std::string csv_number(double value, int decimals) {
   std::string out;
   append_csv_number(out, value, decimals);

@@ -29,6 +29,8 @@ std::vector<std::string> split_csv_line(std::string_view line, std::vector<int>*
 // pandas reads it as NaN); infinities are "inf" and "-inf". std::to_chars: no locale, no format
 // string to parse, written straight into the row.
 std::string csv_number(double value, int decimals);
+// csv_number, or an empty field for a value that is not a finite number (an unknown mean or bound).
+std::string csv_number_or_empty(double value, int decimals);
 void append_csv_number(std::string& out, double value, int decimals);
 
 // The shortest text that reads back as exactly `value` ("60.02083333333333", "75", "1e-07"): for

@@ -12,15 +12,10 @@
 namespace gcmsim::output {
 namespace {
 
-constexpr int kShareDecimals = 4;
-
-bool is_share(const sim::MetricInfo& m) { return m.kind == sim::MetricKind::share || m.kind == sim::MetricKind::flag; }
-int decimals(const sim::MetricInfo& m) { return is_share(m) ? kShareDecimals : 2; }
-
-// An interval bound or mean that is not a finite number is unknown: an empty field.
-std::string number_or_empty(double x, int d) { return std::isfinite(x) ? csv_number(x, d) : std::string(); }
 
 }  // namespace
+
+int metric_decimals(const sim::MetricInfo& m) { return m.is_proportion() ? 4 : 2; }
 
 ReplicationSummary::ReplicationSummary(const sim::MetricCatalog& catalog)
     : catalog_(catalog), stats_(catalog.size()), yes_(catalog.size(), 0) {}
@@ -54,10 +49,10 @@ std::vector<std::vector<std::string>> ReplicationSummary::rows() const {
   for (std::size_t i = 0; i < catalog_.size(); ++i) {
     const sim::MetricInfo& m = catalog_[i];
     const ConfidenceInterval ci = interval(i);
-    const int d = decimals(m);
+    const int d = metric_decimals(m);
     const bool known = ci.n >= 2 || (m.kind == sim::MetricKind::flag && ci.n >= 1);
-    out.push_back({m.name, m.group, number_or_empty(ci.mean, d), known ? number_or_empty(ci.lower, d) : std::string(),
-                   known ? number_or_empty(ci.upper, d) : std::string(), fmt::format("{}", ci.n)});
+    out.push_back({m.name, m.group, csv_number_or_empty(ci.mean, d), known ? csv_number_or_empty(ci.lower, d) : std::string(),
+                   known ? csv_number_or_empty(ci.upper, d) : std::string(), fmt::format("{}", ci.n)});
   }
   return out;
 }
@@ -77,8 +72,8 @@ std::string ReplicationSummary::terminal(const model::ScenarioSetup& setup) cons
     if (!i) return;
     const sim::MetricInfo& m = catalog_[*i];
     const ConfidenceInterval ci = interval(*i);
-    const double k = is_share(m) ? 100.0 : 1.0;
-    const int d = is_share(m) ? 1 : 2;
+    const double k = m.is_proportion() ? 100.0 : 1.0;
+    const int d = m.is_proportion() ? 1 : 2;
     const bool known = ci.n >= 2 || (m.kind == sim::MetricKind::flag && ci.n >= 1);
     rows.push_back({label, ci.n == 0 ? "-" : csv_number(ci.mean * k, d),
                     known ? fmt::format("[{}, {}]", csv_number(ci.lower * k, d), csv_number(ci.upper * k, d)) : "-",

@@ -21,6 +21,10 @@
 
 namespace gcmsim::output {
 
+// The decimals a metric's numbers get in a CSV (replications.csv, compare.csv): proportions four
+// (hundredths of a percent), everything else two.
+int metric_decimals(const sim::MetricInfo& m);
+
 class ReplicationSummary {
  public:
   explicit ReplicationSummary(const sim::MetricCatalog& catalog);

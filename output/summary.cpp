@@ -31,7 +31,7 @@ constexpr Milestone kMilestones[] = {
     {ActivityKind::conference, "conference", false},
 };
 
-constexpr std::size_t kColumns = 80;
+constexpr std::size_t kScreenColumns = 80;
 
 // Withdrawals beyond this many are counted, not listed: the summary has to fit on a screen.
 constexpr std::size_t kWithdrawalsListed = 10;
@@ -63,7 +63,7 @@ std::string critical_path(const model::Scenario& scenario, const model::Plan& pl
   for (std::size_t k = 0; k < plan.critical_path.size(); ++k) {
     const std::string& id = scenario.activities.at(plan.critical_path[k]).id;
     const std::string piece = k + 1 < plan.critical_path.size() ? fmt::format(" {} ->", id) : fmt::format(" {}", id);
-    if (k > 0 && line_length + piece.size() > kColumns) {
+    if (k > 0 && line_length + piece.size() > kScreenColumns) {
       out += "\n ";  // with the piece's own leading space, a two-space indent
       line_length = 1;
     }

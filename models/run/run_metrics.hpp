@@ -40,6 +40,8 @@ struct MetricInfo {
 
   // "slip_days.ts3", or the name alone for group "all": the column name in runs.csv.
   std::string key() const { return group == "all" ? name : name + "." + group; }
+  // A proportion (a share within a run, or a flag's mean across runs): shown as a percentage.
+  bool is_proportion() const { return kind == MetricKind::share || kind == MetricKind::flag; }
   // The range its values (and the ends of its intervals) keep to.
   std::optional<double> lower() const;
   std::optional<double> upper() const;
