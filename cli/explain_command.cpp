@@ -13,6 +13,15 @@
 namespace gcmsim::cli {
 namespace {
 
+// The changes of government the dated politics.stance holds: events of the timeline, from data.
+void print_government_changes(const model::Scenario& s) {
+  if (s.government_changes.empty()) return;
+  fmt::print("\nGovernment changes, from politics.stance ({}):\n", s.government_changes.size());
+  for (const model::GovernmentChange& g : s.government_changes)
+    fmt::print("  {:<32} new cabinet on {}: {}{}, stance {:.3f} -> {:.3f}\n", g.event, iso_date(g.date),
+               s.member_states[g.state].iso3, g.cabinet.empty() ? "" : fmt::format(" ({})", g.cabinet), g.before, g.after);
+}
+
 // The scripted events that result from the scenario and its overrides and options, by id: what a
 // what-if stacked on another kept, changed or added.
 void print_events(const model::Scenario& s) {
@@ -69,6 +78,7 @@ void explain(const ScenarioOptions& options) {
              "margin: working days it can slip from its planned dates before '{}' must move.\n",
              chain.empty() ? "-" : chain.back());
   print_events(s);
+  print_government_changes(s);
 }
 
 }  // namespace

@@ -8,6 +8,15 @@ bool MemberState::has_mission(MissionCity city) const {
   return std::find(missions.begin(), missions.end(), city) != missions.end();
 }
 
+double MemberState::stance_on(Date day) const {
+  double value = 0.0;
+  for (const auto& [from, s] : stance) {
+    if (from > day) break;
+    value = s;
+  }
+  return value;
+}
+
 bool is_meeting(ActivityKind kind) {
   switch (kind) {
     case ActivityKind::thematic_session:

@@ -54,6 +54,9 @@ struct MemberState {
   Language working_language = Language::english;
 
   bool has_mission(MissionCity city) const;
+  // The stance of the government in office on `day`: the last cabinet started on or before it;
+  // 0 (neutral) before the first cabinet and without data.
+  double stance_on(Date day) const;
 };
 
 struct Venue {
@@ -313,6 +316,19 @@ struct ScriptedWithdrawal {
 
 // A group of states stays away from one meeting in protest (a temporary absence): invited, they
 // are not present and ask the fund for nothing; they remain in the process.
+// A new cabinet during the process: a dated entry of politics.stance after a state's first (the
+// cabinet in office when the data begins). The loader makes each an event of the timeline, so that
+// the history replay and `gcmsim explain` show it; the model reads the stance on each day from
+// MemberState::stance (MemberState::stance_on), which is where the change takes effect.
+struct GovernmentChange {
+  std::string event;  // "government_AUT_2017-12-18"
+  std::size_t state = 0;
+  Date date;
+  std::string cabinet;  // the new cabinet's name as the data gives it; may be empty
+  double before = 0.0;  // the stance of the cabinet it replaces
+  double after = 0.0;
+};
+
 struct ScriptedBoycott {
   std::size_t activity = 0;         // index into Scenario::activities
   std::vector<std::size_t> states;  // member-state indices
@@ -361,6 +377,7 @@ struct Scenario {
   std::vector<std::string> speaking_groups;
   std::vector<ScriptedWithdrawal> withdrawals;
   std::vector<ScriptedBoycott> boycotts;
+  std::vector<GovernmentChange> government_changes;  // by date, then member-state order
   ModelParameters parameters;
   std::optional<NegotiationSpec> negotiation;
   // No seed or replication count: those are run control (sim::RunSpec), not domain data; the

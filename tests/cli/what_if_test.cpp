@@ -153,3 +153,19 @@ TEST_CASE("explain lists the scripted events a stack of what-ifs leaves, by id",
   REQUIRE(none.exit_code == 0);
   CHECK_THAT(none.out, Contains("\nScripted events: none.\n"));
 }
+
+TEST_CASE("explain lists the changes of government in the scenario's data as events, by id, with the stance before and after",
+          "[cli][events]") {
+  // scenarios/data/state_politics.yaml (ParlGov; scenarios/data/README.md, "Government stance"). The
+  // baseline has them too: they are data about the states, not the replay's script.
+  const auto r = run_gcmsim("explain scenarios/gcm-2017-2018.yaml");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.out, Contains("\nScripted events: none.\n\nGovernment changes, from politics.stance (36):\n"));
+  CHECK_THAT(r.out, Contains("  government_AUT_2017-12-18        new cabinet on 2017-12-18: AUT (Kurz I), stance 0.249 -> 0.605\n"));
+  CHECK_THAT(r.out, Contains("  government_ITA_2018-06-01        new cabinet on 2018-06-01: ITA (Conte I), stance 0.046 -> 0.205\n"));
+  // The classroom scenario has no politics: nothing is listed.
+  const auto classroom = run_gcmsim("explain scenarios/classroom.yaml");
+  REQUIRE(classroom.exit_code == 0);
+  CHECK_THAT(classroom.out, !Contains("Government changes"));
+}

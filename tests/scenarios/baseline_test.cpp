@@ -1,6 +1,7 @@
 // The baseline scenario against the rules of resolution 71/280 it must respect.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 
 #include "../models/loader/load_helpers.hpp"
@@ -65,4 +66,33 @@ TEST_CASE("OP27: the zero draft is due by the beginning of February 2018", "[bas
   const auto& zd = activity("zero_draft");
   REQUIRE(zd.window_latest.has_value());
   REQUIRE(*zd.window_latest <= year{2018} / February / 9);
+}
+
+TEST_CASE("Government changes during the process are events of the timeline, the stance changing on their dates as the data says",
+          "[baseline]") {
+  // scenarios/data/state_politics.yaml, from ParlGov (scenarios/data/README.md, "Government stance").
+  struct Expected {
+    const char* event;
+    const char* cabinet;
+    year_month_day date;
+    double before, after;
+  };
+  const Expected expected[] = {{"government_AUT_2017-12-18", "Kurz I", year{2017} / December / 18, 0.249, 0.605},
+                               {"government_ITA_2018-06-01", "Conte I", year{2018} / June / 1, 0.046, 0.205}};
+  for (const Expected& e : expected) {
+    INFO(e.event);
+    const auto& changes = baseline().government_changes;
+    const auto at = std::find_if(changes.begin(), changes.end(), [&](const model::GovernmentChange& g) { return g.event == e.event; });
+    REQUIRE(at != changes.end());
+    CHECK(at->cabinet == e.cabinet);
+    CHECK(at->date == e.date);
+    const model::MemberState& state = baseline().member_states[at->state];
+    CHECK(state.stance_on(sys_days{e.date} - days{1}) == Approx(e.before));
+    CHECK(state.stance_on(e.date) == Approx(e.after));
+    CHECK(at->before == Approx(e.before));
+    CHECK(at->after == Approx(e.after));
+  }
+  // Every change is dated within the data's window and ordered by date.
+  for (std::size_t k = 1; k < baseline().government_changes.size(); ++k)
+    CHECK(baseline().government_changes[k - 1].date <= baseline().government_changes[k].date);
 }

@@ -118,6 +118,58 @@ TEST_CASE("Governments: the cabinets the data README quotes from ParlGov, dated"
   }
 }
 
+TEST_CASE("Cabinet parties: the rows the data README quotes from ParlGov's 2023 development version", "[data]") {
+  std::ifstream in(std::string(GCMSIM_SOURCE_DIR) + "/scenarios/data/cabinet_parties_parlgov_2017_2018.csv");
+  REQUIRE(in);
+  std::map<std::string, std::vector<std::string>> rows;  // "iso3,start,party" -> fields
+  std::set<std::string> states;
+  std::string line;
+  bool header = false;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> f;
+    std::istringstream fields(line);
+    for (std::string x; std::getline(fields, x, ',');) f.push_back(x);
+    if (line.back() == ',') f.emplace_back();  // an empty last field
+    if (!header) {
+      REQUIRE(line == "iso3,start,cabinet,caretaker,party,party_id,seats,family,liberty_authority,surveys");
+      header = true;
+      continue;
+    }
+    INFO(line);
+    REQUIRE(f.size() == 10);
+    CHECK(f[1] <= "2018-12-31");
+    if (!f[8].empty()) {
+      CHECK(std::stod(f[8]) >= 0.0);
+      CHECK(std::stod(f[8]) <= 10.0);
+    }
+    states.insert(f[0]);
+    REQUIRE(rows.emplace(f[0] + "," + f[1] + "," + f[4], f).second);
+  }
+  CHECK(states.size() == 37);
+  CHECK(rows.size() == 173);
+  // scenarios/data/README.md, "Cabinet parties": cabinet, seats, family, liberty_authority, surveys.
+  const std::vector<std::vector<std::string>> quoted = {
+      {"AUT,2017-12-18,FPO", "Kurz I", "51", "right", "8.5149", "castles_mair;huber_inglehart;ray;benoit_laver;chess"},
+      {"AUT,2017-12-18,OVP", "Kurz I", "62", "chr", "7.6198", "castles_mair;huber_inglehart;ray;benoit_laver;chess"},
+      {"ITA,2018-06-01,LN", "Conte I", "124", "right", "7.9003", "huber_inglehart;ray;benoit_laver;chess"},
+      {"ITA,2018-06-01,M5S", "Conte I", "227", "none", "", ""},
+      {"POL,2017-12-11,PiS", "Morawiecki I", "235", "con", "8.2514", "benoit_laver;chess"},
+      {"NOR,2018-01-17,Fr", "Solberg III", "27", "right", "5.5388", "castles_mair;huber_inglehart;ray;benoit_laver;chess"},
+      {"CHE,2015-12-09,SVP-UDC", "Bundesrat 2015", "65", "agr", "8.3385", "huber_inglehart;ray;benoit_laver;chess"},
+      {"CZE,2017-12-13,ANO", "Babis I", "78", "lib", "3.6", ""}};
+  for (const auto& q : quoted) {
+    INFO(q[0]);
+    REQUIRE(rows.count(q[0]) == 1);
+    const auto& f = rows.at(q[0]);
+    CHECK(f[2] == q[1]);
+    CHECK(f[6] == q[2]);
+    CHECK(f[7] == q[3]);
+    CHECK(f[8] == q[4]);
+    CHECK(f[9] == q[5]);
+  }
+}
+
 TEST_CASE("Migrant stock: every member state, the rows the data README quotes from UN DESA 2017", "[data]") {
   std::ifstream in(std::string(GCMSIM_SOURCE_DIR) + "/scenarios/data/migrant_share_2017.csv");
   REQUIRE(in);

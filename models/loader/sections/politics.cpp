@@ -37,10 +37,18 @@ void build_politics(BuildContext& ctx, const json& root) {
                     fmt::format("politics.stance of '{}': cabinets must be in date order; this one starts on or before the previous one", iso3));
           continue;
         }
+        // A cabinet after the state's first is a change of government: an event of the timeline.
+        if (!dated.empty())
+          s.government_changes.push_back({fmt::format("government_{}_{}", iso3, iso_date(*from)), *k, *from,
+                                          text(cabinets[i], "cabinet"), dated.back().second, *value});
         dated.emplace_back(*from, *value);
       }
     }
   }
+  std::stable_sort(s.government_changes.begin(), s.government_changes.end(),
+                   [](const model::GovernmentChange& a, const model::GovernmentChange& b) {
+                     return a.date != b.date ? a.date < b.date : a.state < b.state;
+                   });
   if (const json* absence = child(*politics, "absence"); absence != nullptr && absence->is_object()) {
     for (const auto& [iso3, value] : absence->items()) {
       const auto k = s.find_state(iso3);

@@ -3,19 +3,21 @@
 loader as the top-level key `politics` (docs/negotiation.md, "After agreement"), from two files
 beside it:
 
-  state_politics.py scenarios/data/governments_parlgov_2017_2018.csv \
+  state_politics.py scenarios/data/cabinet_parties_parlgov_2017_2018.csv \
       scenarios/data/un_affinity_2013_2017.csv scenarios/data/un_absence_2017.csv \
       scenarios/data/state_politics.yaml
 
-- `politics.stance`: each cabinet's stance on the compact, dated by the cabinet's start. An
-  ESTIMATE by a written rule (scenarios/data/README.md, "Government stance"): the seat-weighted
-  share of the cabinet's parties by ParlGov party family, radical right (`right`) 1, conservative
-  (`con`) 1/2, every other family 0:
+- `politics.stance`: each cabinet's stance on the compact, dated by the cabinet's start, with its
+  name. A seat-weighted mean of its parties' positions on ParlGov's liberty-authority dimension
+  (scenarios/data/README.md, "Government stance"), each party's position mapped to 0..1 by
 
-      stance = (share_right + share_con / 2) / (sum of the cabinet's family shares)
+      party stance = min(1, max(0, (liberty_authority - 5) / 5))
 
-  0 for a non-partisan caretaker (no party seats). States ParlGov does not cover have no entry: the
-  model reads them as neutral (0).
+  (the scale's midpoint and the libertarian half 0, its authoritarian end 1; a party ParlGov gives
+  no position is 0, the model's neutral), and the cabinet's stance = sum(seats x party stance) /
+  sum(seats) over its parties. 0 for a non-partisan caretaker (ParlGov's party 'none' among its
+  parties) and for a cabinet whose parties hold no seat. States ParlGov does not cover have no
+  entry: the model reads them as neutral (0).
 - `politics.affinity`: the agreement index of each pair of member states in the General Assembly's
   recorded votes of 2013-2017, copied (pairs with no common roll call are left out).
 - `politics.absence`: each member state's share of the General Assembly's recorded votes of 2017 in
@@ -25,7 +27,7 @@ beside it:
 import csv
 import sys
 
-FAMILIES = ["com", "eco", "soc", "agr", "lib", "chr", "con", "right", "other"]
+MIDPOINT, HALF = 5.0, 5.0  # ParlGov's liberty-authority scale runs 0..10
 
 
 def rows(path):
@@ -33,25 +35,36 @@ def rows(path):
         return list(csv.DictReader(line for line in f if not line.startswith("#")))
 
 
-def stance(cabinet):
-    total = sum(float(cabinet[f"share_{k}"]) for k in FAMILIES)
-    if total <= 0.0:
+def party_stance(liberty_authority):
+    if liberty_authority == "":
         return 0.0
-    return (float(cabinet["share_right"]) + float(cabinet["share_con"]) / 2.0) / total
+    return min(1.0, max(0.0, (float(liberty_authority) - MIDPOINT) / HALF))
 
 
-def main(governments, affinity, absence, out):
+def stance(parties):
+    if any(p["party"] == "none" for p in parties):
+        return 0.0  # a non-partisan caretaker
+    seats = sum(float(p["seats"]) for p in parties)
+    if seats <= 0.0:
+        return 0.0
+    return sum(float(p["seats"]) * party_stance(p["liberty_authority"]) for p in parties) / seats
+
+
+def main(cabinet_parties, affinity, absence, out):
+    cabinets = {}
+    for p in rows(cabinet_parties):
+        cabinets.setdefault((p["iso3"], p["start"], p["cabinet"]), []).append(p)
     by_state = {}
-    for c in rows(governments):
-        by_state.setdefault(c["iso3"], []).append((c["start"], stance(c), c["cabinet"]))
+    for (iso3, start, name), parties in cabinets.items():
+        by_state.setdefault(iso3, []).append((start, stance(parties), name))
     with open(out, "w", encoding="utf-8") as f:
-        f.write("# Made by scenarios/data/prepare/state_politics.py from governments_parlgov_2017_2018.csv and\n")
+        f.write("# Made by scenarios/data/prepare/state_politics.py from cabinet_parties_parlgov_2017_2018.csv and\n")
         f.write("# un_affinity_2013_2017.csv and un_absence_2017.csv; sources and rules: scenarios/data/README.md\n")
-        f.write("# (\"Government stance\", \"Affinity\", \"Absence\"). stance is an ESTIMATE by rule; states without an\n")
-        f.write("# entry are neutral (0).\n")
+        f.write("# (\"Government stance\", \"Affinity\", \"Absence\"). stance: ParlGov's measured liberty-authority\n")
+        f.write("# positions of the cabinet's parties by a written rule; states without an entry are neutral (0).\n")
         f.write("politics:\n  stance:\n")
         for iso3, cabinets in sorted(by_state.items()):
-            items = ", ".join(f"{{from: {start}, stance: {value:.3f}}}" for start, value, _ in sorted(cabinets))
+            items = ", ".join(f"{{from: {start}, stance: {value:.3f}, cabinet: \"{name}\"}}" for start, value, name in sorted(cabinets))
             f.write(f"    {iso3}: [{items}]\n")
         f.write("  affinity:   # agreement index, 2013-2017 (pairs 'A B', A before B)\n")
         for p in rows(affinity):

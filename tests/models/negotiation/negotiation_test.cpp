@@ -120,9 +120,11 @@ TEST_CASE("the baseline's negotiation outcome is reproducible from its seed", "[
   REQUIRE(ra.dynamics.size() == rb.dynamics.size());
   for (std::size_t i = 0; i < ra.dynamics.size(); ++i) REQUIRE(ra.dynamics[i].draft == rb.dynamics[i].draft);
   REQUIRE(ra.dimensions.size() == 7);
-  // Calibrated to the published vote (152 for, 5 against, 12 abstaining): most adopt, a few do not.
+  // Most adopt, a few do not. Not fitted to the real count (Marrakech's 164 is a hold-out fact,
+  // docs/validation.md): the bound is the model's own spread, the history replay's adopt count
+  // lying between 140 and 154 in 90 % of its runs (docs/validation.md, third pass).
   int adopt = 0;
   for (const auto& [k, vote] : ra.conference) adopt += vote == model::ConferenceVote::adopt;
-  REQUIRE(adopt > 150);
+  REQUIRE(adopt >= 140);
   REQUIRE(adopt < 193);
 }

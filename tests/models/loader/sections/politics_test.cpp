@@ -46,3 +46,32 @@ politics:
   CHECK_THAT(errors[0], Contains("7:13: "));  // the key's line and column in the section text
   CHECK_THAT(errors[0], Contains("did you mean 'KIR'?"));
 }
+
+TEST_CASE("politics.stance: each cabinet after a state's first is a government change, an event dated by the data", "[loader][sections]") {
+  const auto built = build_sections(std::string(kStates) + R"(
+politics:
+  stance:
+    KIR: [{from: 2016-03-11, stance: 0}]
+    AUT: [{from: 2016-05-17, stance: 0.249, cabinet: Kern}, {from: 2017-12-18, stance: 0.605, cabinet: "Kurz I"}, {from: 2019-06-03, stance: 0}]
+)", {build_member_states, build_politics});
+  REQUIRE(built.errors().empty());
+  const auto& s = built.scenario;
+  // Kiribati has one cabinet, in office from before the process: no change.
+  REQUIRE(s.government_changes.size() == 2);
+  const GovernmentChange& kurz = s.government_changes[0];
+  CHECK(kurz.event == "government_AUT_2017-12-18");
+  CHECK(kurz.state == 0);
+  CHECK(kurz.date == Date{std::chrono::year{2017} / 12 / 18});
+  CHECK(kurz.cabinet == "Kurz I");
+  CHECK(kurz.before == Approx(0.249));
+  CHECK(kurz.after == Approx(0.605));
+  CHECK(s.government_changes[1].event == "government_AUT_2019-06-03");
+  CHECK(s.government_changes[1].cabinet.empty());
+  // The stance the model reads changes on the event's day, not before.
+  const MemberState& austria = s.member_states[0];
+  CHECK(austria.stance_on(Date{std::chrono::year{2016} / 5 / 16}) == 0.0);  // before the data: neutral
+  CHECK(austria.stance_on(Date{std::chrono::year{2017} / 12 / 17}) == Approx(0.249));
+  CHECK(austria.stance_on(Date{std::chrono::year{2017} / 12 / 18}) == Approx(0.605));
+  CHECK(austria.stance_on(Date{std::chrono::year{2019} / 6 / 3}) == 0.0);
+  CHECK(s.member_states[1].stance_on(Date{std::chrono::year{2018} / 7 / 13}) == 0.0);
+}
