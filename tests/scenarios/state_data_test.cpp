@@ -12,33 +12,55 @@
 
 namespace {
 
+// One data row of a CSV file in scenarios/data: the line as written (for INFO), and its fields.
+struct DataRow {
+  std::string line;
+  std::vector<std::string> fields;
+};
+
+// The data rows of scenarios/data/<name>: blank lines and # comments skipped, the header line checked
+// against `header`, every row split at its commas (a trailing comma is an empty last field) and
+// required to have as many fields as the header.
+std::vector<DataRow> read_data_csv(const std::string& name, const std::string& header) {
+  std::ifstream in(std::string(GCMSIM_SOURCE_DIR) + "/scenarios/data/" + name);
+  REQUIRE(in);
+  const auto split = [](const std::string& line) {
+    std::vector<std::string> f;
+    std::istringstream fields(line);
+    for (std::string x; std::getline(fields, x, ',');) f.push_back(x);
+    if (!line.empty() && line.back() == ',') f.emplace_back();
+    return f;
+  };
+  const std::size_t columns = split(header).size();
+  std::vector<DataRow> rows;
+  std::string line;
+  bool header_read = false;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    if (!header_read) {
+      REQUIRE(line == header);
+      header_read = true;
+      continue;
+    }
+    INFO(name << ": " << line);
+    rows.push_back({line, split(line)});
+    REQUIRE(rows.back().fields.size() == columns);
+  }
+  REQUIRE(header_read);
+  return rows;
+}
+
 struct Pair {
   int roll_calls = 0;
   std::string agreement;
 };
 
 std::map<std::string, Pair> read_affinity() {
-  std::ifstream in(std::string(GCMSIM_SOURCE_DIR) + "/scenarios/data/un_affinity_2013_2017.csv");
-  REQUIRE(in);
   std::map<std::string, Pair> pairs;
-  std::string line;
-  bool header = false;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    if (!header) {
-      REQUIRE(line == "iso3_a,iso3_b,roll_calls,agreement");
-      header = true;
-      continue;
-    }
-    std::istringstream fields(line);
-    std::string a, b, n, agreement;
-    std::getline(fields, a, ',');
-    std::getline(fields, b, ',');
-    std::getline(fields, n, ',');
-    std::getline(fields, agreement, ',');
+  for (const auto& [line, f] : read_data_csv("un_affinity_2013_2017.csv", "iso3_a,iso3_b,roll_calls,agreement")) {
     INFO(line);
-    REQUIRE(a < b);
-    REQUIRE(pairs.emplace(a + "," + b, Pair{std::stoi(n), agreement}).second);
+    REQUIRE(f[0] < f[1]);
+    REQUIRE(pairs.emplace(f[0] + "," + f[1], Pair{std::stoi(f[2]), f[3]}).second);
   }
   return pairs;
 }
@@ -76,24 +98,12 @@ TEST_CASE("UN affinity: every pair of the 193 member states once, agreement with
 }
 
 TEST_CASE("Governments: the cabinets the data README quotes from ParlGov, dated", "[data]") {
-  std::ifstream in(std::string(GCMSIM_SOURCE_DIR) + "/scenarios/data/governments_parlgov_2017_2018.csv");
-  REQUIRE(in);
   std::map<std::string, std::vector<std::string>> rows;  // "iso3,start" -> fields
   std::set<std::string> states;
-  std::string line;
-  bool header = false;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> f;
-    std::istringstream fields(line);
-    for (std::string x; std::getline(fields, x, ',');) f.push_back(x);
-    if (!header) {
-      REQUIRE(line == "iso3,start,cabinet,caretaker,share_com,share_eco,share_soc,share_agr,share_lib,share_chr,share_con,share_right,share_other");
-      header = true;
-      continue;
-    }
+  for (const auto& [line, f] : read_data_csv("governments_parlgov_2017_2018.csv",
+                                             "iso3,start,cabinet,caretaker,share_com,share_eco,share_soc,share_agr,"
+                                             "share_lib,share_chr,share_con,share_right,share_other")) {
     INFO(line);
-    REQUIRE(f.size() == 13);
     CHECK(f[1] <= "2018-12-31");
     states.insert(f[0]);
     rows[f[0] + "," + f[1]] = f;
@@ -119,25 +129,12 @@ TEST_CASE("Governments: the cabinets the data README quotes from ParlGov, dated"
 }
 
 TEST_CASE("Cabinet parties: the rows the data README quotes from ParlGov's 2023 development version", "[data]") {
-  std::ifstream in(std::string(GCMSIM_SOURCE_DIR) + "/scenarios/data/cabinet_parties_parlgov_2017_2018.csv");
-  REQUIRE(in);
   std::map<std::string, std::vector<std::string>> rows;  // "iso3,start,party" -> fields
   std::set<std::string> states;
-  std::string line;
-  bool header = false;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> f;
-    std::istringstream fields(line);
-    for (std::string x; std::getline(fields, x, ',');) f.push_back(x);
-    if (line.back() == ',') f.emplace_back();  // an empty last field
-    if (!header) {
-      REQUIRE(line == "iso3,start,cabinet,caretaker,party,party_id,seats,family,liberty_authority,surveys");
-      header = true;
-      continue;
-    }
+  for (const auto& [line, f] : read_data_csv("cabinet_parties_parlgov_2017_2018.csv",
+                                             "iso3,start,cabinet,caretaker,party,party_id,seats,family,"
+                                             "liberty_authority,surveys")) {
     INFO(line);
-    REQUIRE(f.size() == 10);
     CHECK(f[1] <= "2018-12-31");
     if (!f[8].empty()) {
       CHECK(std::stod(f[8]) >= 0.0);
@@ -171,25 +168,14 @@ TEST_CASE("Cabinet parties: the rows the data README quotes from ParlGov's 2023 
 }
 
 TEST_CASE("Migrant stock: every member state, the rows the data README quotes from UN DESA 2017", "[data]") {
-  std::ifstream in(std::string(GCMSIM_SOURCE_DIR) + "/scenarios/data/migrant_share_2017.csv");
-  REQUIRE(in);
   std::map<std::string, std::string> share;
-  std::string line;
-  bool header = false;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    if (!header) {
-      REQUIRE(line == "iso3,migrant_share_2017");
-      header = true;
-      continue;
-    }
-    const auto comma = line.find(',');
+  for (const auto& [line, f] : read_data_csv("migrant_share_2017.csv", "iso3,migrant_share_2017")) {
     INFO(line);
-    REQUIRE(comma == 3);
-    const double v = std::stod(line.substr(4));
+    REQUIRE(f[0].size() == 3);
+    const double v = std::stod(f[1]);
     CHECK(v >= 0.0);
     CHECK(v <= 100.0);
-    REQUIRE(share.emplace(line.substr(0, 3), line.substr(4)).second);
+    REQUIRE(share.emplace(f[0], f[1]).second);
   }
   CHECK(share.size() == 193);
   // scenarios/data/README.md, "Migrant stock".
@@ -202,30 +188,15 @@ TEST_CASE("Migrant stock: every member state, the rows the data README quotes fr
 }
 
 TEST_CASE("Absence: every member state, the rows the data README quotes from Voeten et al.'s roll calls of 2017", "[data]") {
-  std::ifstream in(std::string(GCMSIM_SOURCE_DIR) + "/scenarios/data/un_absence_2017.csv");
-  REQUIRE(in);
   std::map<std::string, std::pair<int, std::string>> rows;
-  std::string line;
-  bool header = false;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    if (!header) {
-      REQUIRE(line == "iso3,voted,absence");
-      header = true;
-      continue;
-    }
-    std::istringstream fields(line);
-    std::string iso3, voted, absence;
-    std::getline(fields, iso3, ',');
-    std::getline(fields, voted, ',');
-    std::getline(fields, absence, ',');
+  for (const auto& [line, f] : read_data_csv("un_absence_2017.csv", "iso3,voted,absence")) {
     INFO(line);
-    const int n = std::stoi(voted);
+    const int n = std::stoi(f[1]);
     CHECK(n >= 0);
     CHECK(n <= 129);  // the 129 recorded votes of 2017
     // The rule: absence = 1 - voted / 129, to four decimals.
-    CHECK(std::stod(absence) == Approx(1.0 - n / 129.0).margin(5e-5));
-    REQUIRE(rows.emplace(iso3, std::make_pair(n, absence)).second);
+    CHECK(std::stod(f[2]) == Approx(1.0 - n / 129.0).margin(5e-5));
+    REQUIRE(rows.emplace(f[0], std::make_pair(n, f[2])).second);
   }
   CHECK(rows.size() == 193);
   // scenarios/data/README.md, "Absence".
