@@ -4,28 +4,14 @@
 
 #include <catch2/catch.hpp>
 
-#include "../loader/load_helpers.hpp"
-#include "models/process/process_model.hpp"
+#include "process_run.hpp"
 
 using namespace gcmsim;
 using model::ActivityKind;
 
 namespace {
 
-struct Run {
-  model::Scenario scenario;
-  Calendar calendar;
-  model::RunResults results;
-  const model::ActivityRecord& record(std::string_view id) const { return results.activities.at(*scenario.find_activity(id)); }
-};
-
-Run simulate(std::vector<std::string> overrides, std::vector<std::string> sets = {}, std::uint64_t replication = 0) {
-  const auto loaded = testing::load(testing::scenario_file("gcm-2017-2018.yaml"), std::move(overrides), std::move(sets));
-  if (!loaded.ok()) FAIL(loaded.error_report());
-  Run run{*loaded.scenario, loaded.scenario->make_calendar(), {}};
-  run.results = model::run_process(model::ScenarioSetup(*loaded.scenario), loaded.defaults.seed, replication);
-  return run;
-}
+using Run = testing::ProcessRun;
 
 }  // namespace
 
@@ -38,7 +24,7 @@ TEST_CASE("a meeting that keeps its date waits only for the conference's modalit
 }
 
 TEST_CASE("the baseline decides the conference's modalities by January 2018 and holds it on its date", "[process][OP13]") {
-  const Run run = simulate({});
+  const Run run = testing::run_baseline_process({});
   const auto& note = run.record("conference_note");
   const auto& modalities = run.record("conference_modalities");
   REQUIRE(modalities.finished);
@@ -48,8 +34,8 @@ TEST_CASE("the baseline decides the conference's modalities by January 2018 and 
 }
 
 TEST_CASE("a conference whose modalities are decided late waits for them", "[process][OP13]") {
-  const Run base = simulate({});
-  const Run late = simulate({testing::scenario_file("what-if/late-conference-modalities.yaml")});
+  const Run base = testing::run_baseline_process({});
+  const Run late = testing::run_baseline_process({testing::scenario_file("what-if/late-conference-modalities.yaml")});
   const auto& modalities = late.record("conference_modalities");
   const auto& conference = late.record("conference");
   REQUIRE(modalities.finished);
@@ -60,14 +46,14 @@ TEST_CASE("a conference whose modalities are decided late waits for them", "[pro
   CHECK_FALSE(conference.cause.planned);
   CHECK(conference.cause.waited_for == late.scenario.find_activity("conference_modalities"));
   // Every run of it is the same run (the rule adds no randomness of its own).
-  const Run again = simulate({testing::scenario_file("what-if/late-conference-modalities.yaml")});
+  const Run again = testing::run_baseline_process({testing::scenario_file("what-if/late-conference-modalities.yaml")});
   CHECK(again.results.fingerprint == late.results.fingerprint);
 }
 
 TEST_CASE("the conference's other needs stay soft: a late final round does not move it", "[process][OP13]") {
   // The hosted conference keeps its date for the negotiated text (docs/model.md, "Soft and hard
   // needs"); only the modalities hold it.
-  const Run run = simulate({}, {"activities.round6.start=2018-09-17", "activities.round6.end=2018-09-21",
+  const Run run = testing::run_baseline_process({}, {"activities.round6.start=2018-09-17", "activities.round6.end=2018-09-21",
                                 "activities.round6.window.latest=2018-09-30"});
   CHECK(run.record("conference").cause.planned);
 }

@@ -5,28 +5,14 @@
 
 #include <catch2/catch.hpp>
 
-#include "../loader/load_helpers.hpp"
-#include "models/process/process_model.hpp"
+#include "process_run.hpp"
 
 using namespace gcmsim;
 using namespace std::chrono;
 
 namespace {
 
-struct Run {
-  model::Scenario scenario;
-  Calendar calendar;
-  model::RunResults results;
-  const model::ActivityRecord& record(std::string_view id) const { return results.activities.at(*scenario.find_activity(id)); }
-};
-
-Run simulate(std::vector<std::string> sets, std::vector<std::string> overrides = {}) {
-  const auto loaded = testing::load(testing::scenario_file("gcm-2017-2018.yaml"), std::move(overrides), std::move(sets));
-  if (!loaded.ok()) FAIL(loaded.error_report());
-  Run run{*loaded.scenario, loaded.scenario->make_calendar(), {}};
-  run.results = model::run_process(model::ScenarioSetup(*loaded.scenario), loaded.defaults.seed, 0);
-  return run;
-}
+using Run = testing::ProcessRun;
 
 constexpr model::Date kJune1{year{2017}, June, day{1}};
 
@@ -53,8 +39,8 @@ TEST_CASE("only the issue briefs and the conference note wait for the Secretary-
 }
 
 TEST_CASE("a late Secretary-General of the Conference delays the issue briefs and the sessions that need them", "[process][OP10]") {
-  const Run on_time = simulate({});
-  const Run late = simulate({}, {testing::scenario_file("what-if/late-conference-secretary-general.yaml")});
+  const Run on_time = testing::run_baseline_process();
+  const Run late = testing::run_baseline_process({testing::scenario_file("what-if/late-conference-secretary-general.yaml")});
   const SimTime appointed = late.calendar.at(kJune1);
   // Briefs planned before 1 June wait for the appointment, and say so.
   for (const char* brief : {"ib1", "ib2", "ib3"}) {
@@ -73,8 +59,8 @@ TEST_CASE("a late Secretary-General of the Conference delays the issue briefs an
 }
 
 TEST_CASE("without a Secretary-General of the Conference the Secretariat leads the work as planned", "[process][OP10]") {
-  const Run on_time = simulate({});
-  const Run none = simulate({"actors.secretariat.conference_secretary_general=null"});
+  const Run on_time = testing::run_baseline_process();
+  const Run none = testing::run_baseline_process({}, {"actors.secretariat.conference_secretary_general=null"});
   REQUIRE_FALSE(none.scenario.conference_secretary_general);
   // The baseline's appointment (9 March 2017) precedes all the work: the two runs are the same.
   CHECK(none.results.fingerprint == on_time.results.fingerprint);

@@ -7,46 +7,20 @@
 #include <algorithm>
 #include <set>
 
-#include "../loader/load_helpers.hpp"
-#include "models/plan.hpp"
 #include "models/process/moderators.hpp"
 #include "models/process/trust_fund.hpp"
 #include "models/setup/trust_fund_eligibility.hpp"
+#include "process_run.hpp"
 
 using namespace gcmsim;
 using namespace std::chrono;
 
 namespace {
 
-struct Run {
-  model::Scenario scenario;
-  Calendar calendar;
-  model::Plan plan;
-  model::RunResults results;
-
-  const model::Activity& activity(std::string_view id) const { return scenario.activities.at(*scenario.find_activity(id)); }
-  const model::ActivityRecord& record(std::string_view id) const { return results.activities.at(*scenario.find_activity(id)); }
-  const model::MeetingRecord& meeting(std::string_view id) const {
-    const auto i = *scenario.find_activity(id);
-    return *std::find_if(results.meetings.begin(), results.meetings.end(), [&](const auto& m) { return m.activity == i; });
-  }
-  int sitting_days(std::string_view id) const {
-    const auto& r = record(id);
-    return calendar.working_days_between(calendar.date_of(r.start), calendar.date_of(r.end)) + 1;
-  }
-};
-
-Run simulate(std::vector<std::string> sets = {}, std::uint64_t replication = 0, std::vector<std::string> overrides = {}) {
-  const auto loaded = testing::load(testing::scenario_file("gcm-2017-2018.yaml"), std::move(overrides), std::move(sets));
-  if (!loaded.ok()) FAIL(loaded.error_report());
-  Run run{*loaded.scenario, loaded.scenario->make_calendar(), {}, {}};
-  run.plan = model::make_plan(run.scenario, run.calendar);
-  run.results = model::run_process(model::ScenarioSetup(*loaded.scenario), loaded.defaults.seed, replication);
-  return run;
-}
+using Run = testing::ProcessRun;
 
 const Run& baseline() {
-  static const Run run = simulate();
+  static const Run run = testing::run_baseline_process();
   return run;
 }
 
@@ -102,7 +76,7 @@ TEST_CASE("OP16 and OP17: 2-3 panels per session, each moderated by a member sta
 
 TEST_CASE("OP18: the issue brief is out before each session opens, even when drafting runs late", "[process]") {
   for (std::uint64_t replication = 0; replication < 5; ++replication) {
-    const Run run = simulate({"parameters.drafting.late_probability=0.9"}, replication);
+    const Run run = testing::run_baseline_process({}, {"parameters.drafting.late_probability=0.9"}, replication);
     for (int k = 1; k <= 6; ++k) {
       const std::string n = std::to_string(k);
       INFO("session " << n << ", replication " << replication);
@@ -130,7 +104,7 @@ TEST_CASE("OP23: the stocktaking sits three days in Mexico", "[process]") {
 
 TEST_CASE("OP27: the zero draft is out by early February 2018", "[process]") {
   for (std::uint64_t replication = 0; replication < 10; ++replication) {
-    const Run run = simulate({}, replication);
+    const Run run = testing::run_baseline_process({}, {}, replication);
     INFO("replication " << replication << ": " << run.calendar.to_string(run.record("zero_draft").end));
     REQUIRE(run.calendar.date_of(run.record("zero_draft").end) <= year{2018} / February / 9);
   }
@@ -162,7 +136,7 @@ TEST_CASE("OP30: the multi-stakeholder hearings take four days in all, with stak
 }
 
 TEST_CASE("OP31: the trust fund pays only eligible delegates, least developed countries first", "[process]") {
-  const Run run = simulate({}, 0, {testing::scenario_file("what-if/trust-fund-halved.yaml")});
+  const Run run = testing::run_baseline_process({testing::scenario_file("what-if/trust-fund-halved.yaml")});
   int funded = 0;
   int refused = 0;
   for (const auto& m : run.results.meetings) {
@@ -191,9 +165,9 @@ TEST_CASE("OP31: the trust fund pays only eligible delegates, least developed co
 }
 
 TEST_CASE("the same seed gives the same run, another seed another", "[process]") {
-  const Run a = simulate({}, 3);
-  const Run b = simulate({}, 3);
-  const Run c = simulate({}, 4);
+  const Run a = testing::run_baseline_process({}, {}, 3);
+  const Run b = testing::run_baseline_process({}, {}, 3);
+  const Run c = testing::run_baseline_process({}, {}, 4);
   REQUIRE(a.results.fingerprint == b.results.fingerprint);
   REQUIRE(a.results.events == b.results.events);
   for (std::size_t i = 0; i < a.results.activities.size(); ++i) REQUIRE(a.results.activities[i].end == b.results.activities[i].end);
@@ -203,7 +177,7 @@ TEST_CASE("the same seed gives the same run, another seed another", "[process]")
 
 TEST_CASE("a two-week delay of the stocktaking moves exactly what depends on it", "[process]") {
   const Run& base = baseline();
-  const Run late = simulate({"activities.stocktaking.start=2017-12-18", "activities.stocktaking.end=2017-12-20"});
+  const Run late = testing::run_baseline_process({}, {"activities.stocktaking.start=2017-12-18", "activities.stocktaking.end=2017-12-20"});
   // What depends on the stocktaking, directly or not.
   std::set<std::size_t> downstream{*base.scenario.find_activity("stocktaking")};
   for (bool grew = true; grew;) {
@@ -233,7 +207,7 @@ TEST_CASE("a two-week delay of the stocktaking moves exactly what depends on it"
 }
 
 TEST_CASE("a state that leaves the process attends nothing after the date", "[process]") {
-  const Run run = simulate({}, 0, {testing::scenario_file("what-if/state-withdraws.yaml")});
+  const Run run = testing::run_baseline_process({testing::scenario_file("what-if/state-withdraws.yaml")});
   const auto usa = *run.scenario.find_state("USA");
   // The scripted withdrawal comes first; the negotiation may later lose others on its own.
   REQUIRE_FALSE(run.results.withdrawals.empty());
@@ -258,7 +232,7 @@ TEST_CASE("regional consultations are attended by the states of their region onl
 
 TEST_CASE("two-minute interventions give more delegations the floor", "[process]") {
   const Run& base = baseline();
-  const Run shorter = simulate({}, 0, {testing::scenario_file("what-if/two-minute-interventions.yaml")});
+  const Run shorter = testing::run_baseline_process({testing::scenario_file("what-if/two-minute-interventions.yaml")});
   const auto count = [](const Run& run) {
     int n = 0;
     for (const auto& id : ids_of_kind(run, model::ActivityKind::thematic_session)) {
